@@ -1,0 +1,25 @@
+//! Working-time arithmetic on an office's calendar.
+//!
+//! All instants are naive date-times in the office's own time zone: the office
+//! keeps one wall clock, and every deadline is read off that clock.
+
+mod explain;
+mod holidays;
+mod ics;
+mod working;
+
+pub use explain::{format_instant, words_minutes, Lang, Skipped, Walk};
+pub use holidays::{DayKind, HolidayData, SpecialDay};
+pub use ics::parse_ics;
+pub use working::{Interval, OfficeHours, Period, WorkingCalendar};
+
+/// Errors of calendar configuration and arithmetic.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CalendarError {
+    #[error("office hours are invalid: {0}")]
+    InvalidHours(String),
+    #[error("the calendar has no working time within ten years of {0}")]
+    NoWorkingTime(String),
+    #[error("holiday data could not be read: {0}")]
+    BadData(String),
+}
