@@ -113,9 +113,15 @@ impl Walk {
         skipped.sort_by_key(Skipped::rank);
         for s in &skipped {
             match s {
-                Skipped::Weekend => not_counted.push(lang.pick("周末", "週末", "the weekend").into()),
-                Skipped::Evenings => not_counted.push(lang.pick("下班时间", "下班時間", "evenings").into()),
-                Skipped::Break(a, b) => not_counted.push(format!("{}–{}", a.format("%H:%M"), b.format("%H:%M"))),
+                Skipped::Weekend => {
+                    not_counted.push(lang.pick("周末", "週末", "the weekend").into())
+                }
+                Skipped::Evenings => {
+                    not_counted.push(lang.pick("下班时间", "下班時間", "evenings").into())
+                }
+                Skipped::Break(a, b) => {
+                    not_counted.push(format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")))
+                }
                 Skipped::Holiday(zh, en) => not_counted.push(match lang {
                     Lang::En if !en.is_empty() => format!("{en} holiday"),
                     Lang::En => format!("{zh} holiday"),
@@ -123,11 +129,17 @@ impl Walk {
                 }),
                 Skipped::Paused(m) => not_counted.push(match lang {
                     Lang::En => format!("{} paused", words_minutes(*m, lang)),
-                    _ => format!("暂停{}", words_minutes(*m, lang)).replace("暂停", lang.pick("暂停", "暫停", "")),
+                    _ => format!("暂停{}", words_minutes(*m, lang))
+                        .replace("暂停", lang.pick("暂停", "暫停", "")),
                 }),
                 Skipped::MakeupWorkday(d) => counted.push(match lang {
                     Lang::En => format!("make-up working day {} counted", d.format("%-d %b")),
-                    _ => format!("{}月{}日{}", d.month(), d.day(), lang.pick("调休上班已计入", "調休上班已計入", "")),
+                    _ => format!(
+                        "{}月{}日{}",
+                        d.month(),
+                        d.day(),
+                        lang.pick("调休上班已计入", "調休上班已計入", "")
+                    ),
                 }),
             }
         }
@@ -135,7 +147,8 @@ impl Walk {
         if !not_counted.is_empty() {
             notes.push(match lang {
                 Lang::En => format!("{} not counted", not_counted.join(", ")),
-                _ => format!("{}不计", not_counted.join("、")).replace("不计", lang.pick("不计", "不計", "")),
+                _ => format!("{}不计", not_counted.join("、"))
+                    .replace("不计", lang.pick("不计", "不計", "")),
             });
         }
         notes.extend(counted);
@@ -158,7 +171,10 @@ impl Walk {
         };
         match lang {
             Lang::En => format!("{span} from {from} → due {due}{tail}"),
-            _ => format!("自{from}起{span} → {}{due}{tail}", lang.pick("截止", "截止", "")),
+            _ => format!(
+                "自{from}起{span} → {}{due}{tail}",
+                lang.pick("截止", "截止", "")
+            ),
         }
     }
 }

@@ -56,7 +56,10 @@ impl HolidayData {
         let raw: RawFile =
             serde_json::from_str(json).map_err(|e| CalendarError::BadData(e.to_string()))?;
         let mut days = Vec::with_capacity(raw.holidays.len() + raw.workdays.len());
-        for (list, kind) in [(raw.holidays, DayKind::Holiday), (raw.workdays, DayKind::Workday)] {
+        for (list, kind) in [
+            (raw.holidays, DayKind::Holiday),
+            (raw.workdays, DayKind::Workday),
+        ] {
             days.extend(list.into_iter().map(|d| SpecialDay {
                 date: d.date,
                 kind,

@@ -41,7 +41,12 @@ pub fn parse_ics(text: &str) -> Result<Vec<SpecialDay>, CalendarError> {
                 let name = clean_name(&summary);
                 let mut d = s;
                 while d < e && (d - s).num_days() < 60 {
-                    out.push(SpecialDay { date: d, kind, name_zh: name.clone(), name_en: String::new() });
+                    out.push(SpecialDay {
+                        date: d,
+                        kind,
+                        name_zh: name.clone(),
+                        name_en: String::new(),
+                    });
                     d += Duration::days(1);
                 }
             }
@@ -78,8 +83,12 @@ fn parse_date(v: &str) -> Result<NaiveDate, CalendarError> {
 }
 
 fn is_workday_summary(s: &str) -> bool {
-    s.contains("(班)") || s.contains("（班）") || s.contains("补班") || s.contains("補行上班")
-        || s.contains("上班") || s.to_ascii_lowercase().contains("work")
+    s.contains("(班)")
+        || s.contains("（班）")
+        || s.contains("补班")
+        || s.contains("補行上班")
+        || s.contains("上班")
+        || s.to_ascii_lowercase().contains("work")
 }
 
 fn clean_name(s: &str) -> String {

@@ -37,9 +37,20 @@ fn hm(h: u32, m: u32) -> NaiveTime {
 impl Default for OfficeHours {
     /// Mon–Fri 08:30–12:00 and 13:30–17:30, weekends off.
     fn default() -> Self {
-        let day = vec![Period::new(hm(8, 30), hm(12, 0)), Period::new(hm(13, 30), hm(17, 30))];
+        let day = vec![
+            Period::new(hm(8, 30), hm(12, 0)),
+            Period::new(hm(13, 30), hm(17, 30)),
+        ];
         OfficeHours {
-            days: [day.clone(), day.clone(), day.clone(), day.clone(), day, vec![], vec![]],
+            days: [
+                day.clone(),
+                day.clone(),
+                day.clone(),
+                day.clone(),
+                day,
+                vec![],
+                vec![],
+            ],
         }
     }
 }
@@ -65,7 +76,9 @@ impl OfficeHours {
             }
         }
         if self.days.iter().all(|d| d.is_empty()) {
-            return Err(CalendarError::InvalidHours("no office hours on any weekday".into()));
+            return Err(CalendarError::InvalidHours(
+                "no office hours on any weekday".into(),
+            ));
         }
         Ok(())
     }
@@ -73,7 +86,11 @@ impl OfficeHours {
     /// The hours of an ordinary working day, used for make-up working days and to size
     /// "one working day": the first weekday that has hours (Monday by default).
     pub fn standard_day(&self) -> &[Period] {
-        self.days.iter().find(|d| !d.is_empty()).map(Vec::as_slice).unwrap_or(&[])
+        self.days
+            .iter()
+            .find(|d| !d.is_empty())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     pub fn standard_day_minutes(&self) -> i64 {
@@ -103,7 +120,12 @@ fn normalise(pauses: &[Interval]) -> Vec<Interval> {
 }
 
 /// Pieces of [a, b) not covered by the (normalised) pauses.
-fn free_pieces(a: NaiveDateTime, b: NaiveDateTime, pauses: &[Interval], out: &mut Vec<(NaiveDateTime, NaiveDateTime)>) {
+fn free_pieces(
+    a: NaiveDateTime,
+    b: NaiveDateTime,
+    pauses: &[Interval],
+    out: &mut Vec<(NaiveDateTime, NaiveDateTime)>,
+) {
     out.clear();
     let mut cur = a;
     for p in pauses {
@@ -197,7 +219,9 @@ impl WorkingCalendar {
 
     /// Whether `t` lies within office hours (period ends included: a deadline may fall at 12:00).
     pub fn is_office_time(&self, t: NaiveDateTime) -> bool {
-        self.periods_on(t.date()).iter().any(|p| p.start <= t.time() && t.time() <= p.end)
+        self.periods_on(t.date())
+            .iter()
+            .any(|p| p.start <= t.time() && t.time() <= p.end)
     }
 
     /// The first working moment at or after `t`.
@@ -254,20 +278,34 @@ impl WorkingCalendar {
                         if due.date() > start.date() {
                             push_once(&mut skipped, Skipped::Evenings);
                         }
-                        return Ok(Walk { start, due, skipped, uncovered: self.uncovered(start, due) });
+                        return Ok(Walk {
+                            start,
+                            due,
+                            skipped,
+                            uncovered: self.uncovered(start, due),
+                        });
                     }
                     remaining -= b - a;
                 }
                 cursor = pe;
             }
-            date = date.succ_opt().ok_or_else(|| CalendarError::NoWorkingTime(start.to_string()))?;
+            date = date
+                .succ_opt()
+                .ok_or_else(|| CalendarError::NoWorkingTime(start.to_string()))?;
             cursor = date.and_time(NaiveTime::MIN);
         }
-        Err(CalendarError::NoWorkingTime(start.format("%Y-%m-%d %H:%M").to_string()))
+        Err(CalendarError::NoWorkingTime(
+            start.format("%Y-%m-%d %H:%M").to_string(),
+        ))
     }
 
     /// Working minutes between two instants (0 if `b` is not after `a`), pauses excluded.
-    pub fn working_minutes_between(&self, a: NaiveDateTime, b: NaiveDateTime, pauses: &[Interval]) -> i64 {
+    pub fn working_minutes_between(
+        &self,
+        a: NaiveDateTime,
+        b: NaiveDateTime,
+        pauses: &[Interval],
+    ) -> i64 {
         if b <= a {
             return 0;
         }
@@ -315,12 +353,19 @@ impl WorkingCalendar {
         if paused > Duration::zero() {
             skipped.push(Skipped::Paused(paused.num_minutes()));
         }
-        Walk { start, due, skipped, uncovered: vec![] }
+        Walk {
+            start,
+            due,
+            skipped,
+            uncovered: vec![],
+        }
     }
 
     /// Years between two instants for which there is no holiday data.
     fn uncovered(&self, a: NaiveDateTime, b: NaiveDateTime) -> Vec<i32> {
-        (a.year()..=b.year()).filter(|y| !self.covered_years.contains(y)).collect()
+        (a.year()..=b.year())
+            .filter(|y| !self.covered_years.contains(y))
+            .collect()
     }
 }
 
@@ -337,9 +382,17 @@ fn push_once(v: &mut Vec<Skipped>, s: Skipped) {
     }
 }
 
-fn note_day(cal: &WorkingCalendar, date: NaiveDate, periods: &[Period], skipped: &mut Vec<Skipped>) {
+fn note_day(
+    cal: &WorkingCalendar,
+    date: NaiveDate,
+    periods: &[Period],
+    skipped: &mut Vec<Skipped>,
+) {
     match cal.special_day(date) {
-        Some(d) if d.kind == DayKind::Holiday => push_once(skipped, Skipped::Holiday(d.name_zh.clone(), d.name_en.clone())),
+        Some(d) if d.kind == DayKind::Holiday => push_once(
+            skipped,
+            Skipped::Holiday(d.name_zh.clone(), d.name_en.clone()),
+        ),
         Some(d) if d.kind == DayKind::Workday => push_once(skipped, Skipped::MakeupWorkday(date)),
         _ if periods.is_empty() => push_once(skipped, Skipped::Weekend),
         _ => {}

@@ -13,7 +13,9 @@ fn cal() -> WorkingCalendar {
 }
 
 fn add_h(start: &str, hours: f64) -> NaiveDateTime {
-    cal().add_working_minutes(t(start), (hours * 60.0) as i64, &[]).expect("walk")
+    cal()
+        .add_working_minutes(t(start), (hours * 60.0) as i64, &[])
+        .expect("walk")
 }
 
 #[test]
@@ -25,22 +27,33 @@ fn lunch_break_is_not_counted() {
 
 #[test]
 fn friday_evening_runs_over_the_weekend() {
-    let walk = cal().walk_working(t("2026-11-20 16:30"), 240, &[]).expect("walk");
+    let walk = cal()
+        .walk_working(t("2026-11-20 16:30"), 240, &[])
+        .expect("walk");
     assert_eq!(walk.due, t("2026-11-23 11:30"));
     let en = walk.explain("4 working hours", Lang::En);
     assert_eq!(en, "4 working hours from Fri 20 Nov 16:30 → due Mon 23 Nov 11:30 (evenings, the weekend not counted)");
     let zh = walk.explain("4个工作小时", Lang::ZhCn);
-    assert!(zh.contains("11月23日(周一) 11:30") && zh.contains("周末"), "{zh}");
+    assert!(
+        zh.contains("11月23日(周一) 11:30") && zh.contains("周末"),
+        "{zh}"
+    );
 }
 
 #[test]
 fn spring_festival_week_and_its_make_up_saturday() {
     // Sat 14 Feb 2026 is a make-up working day (调休): it counts.
-    let walk = cal().walk_working(t("2026-02-13 16:30"), 240, &[]).expect("walk");
+    let walk = cal()
+        .walk_working(t("2026-02-13 16:30"), 240, &[])
+        .expect("walk");
     assert_eq!(walk.due, t("2026-02-14 11:30"));
-    assert!(walk.explain("4h", Lang::ZhCn).contains("2月14日调休上班已计入"));
+    assert!(walk
+        .explain("4h", Lang::ZhCn)
+        .contains("2月14日调休上班已计入"));
     // From the make-up Saturday's evening the nine-day holiday is skipped whole.
-    let walk = cal().walk_working(t("2026-02-14 17:00"), 120, &[]).expect("walk");
+    let walk = cal()
+        .walk_working(t("2026-02-14 17:00"), 120, &[])
+        .expect("walk");
     assert_eq!(walk.due, t("2026-02-24 10:00"));
     let zh = walk.explain("2小时", Lang::ZhCn);
     assert!(zh.contains("春节假期"), "{zh}");
@@ -49,15 +62,26 @@ fn spring_festival_week_and_its_make_up_saturday() {
 #[test]
 fn complaint_received_at_night_starts_next_morning() {
     assert_eq!(add_h("2026-11-23 23:00", 1.0), t("2026-11-24 09:30"));
-    assert_eq!(cal().next_working_moment(t("2026-11-23 12:15")).expect("walk"), t("2026-11-23 13:30"));
+    assert_eq!(
+        cal()
+            .next_working_moment(t("2026-11-23 12:15"))
+            .expect("walk"),
+        t("2026-11-23 13:30")
+    );
 }
 
 #[test]
 fn pause_spanning_a_holiday_pushes_the_deadline() {
     let c = cal();
     let start = t("2026-09-24 16:00");
-    assert_eq!(c.add_working_minutes(start, 480, &[]).expect("walk"), t("2026-09-28 16:30"));
-    let pause = Interval { start: t("2026-09-24 17:00"), end: t("2026-09-28 10:00") };
+    assert_eq!(
+        c.add_working_minutes(start, 480, &[]).expect("walk"),
+        t("2026-09-28 16:30")
+    );
+    let pause = Interval {
+        start: t("2026-09-24 17:00"),
+        end: t("2026-09-28 10:00"),
+    };
     let walk = c.walk_working(start, 480, &[pause]).expect("walk");
     assert_eq!(walk.due, t("2026-09-29 09:30"));
     assert!(walk.explain("8h", Lang::En).contains("paused"));
@@ -66,10 +90,22 @@ fn pause_spanning_a_holiday_pushes_the_deadline() {
 #[test]
 fn elapsed_working_time_skips_nights_weekends_and_pauses() {
     let c = cal();
-    assert_eq!(c.working_minutes_between(t("2026-11-20 16:30"), t("2026-11-23 11:30"), &[]), 240);
-    let pause = Interval { start: t("2026-11-23 09:00"), end: t("2026-11-23 10:00") };
-    assert_eq!(c.working_minutes_between(t("2026-11-20 16:30"), t("2026-11-23 11:30"), &[pause]), 180);
-    assert_eq!(c.working_minutes_between(t("2026-11-23 11:30"), t("2026-11-20 16:30"), &[]), 0);
+    assert_eq!(
+        c.working_minutes_between(t("2026-11-20 16:30"), t("2026-11-23 11:30"), &[]),
+        240
+    );
+    let pause = Interval {
+        start: t("2026-11-23 09:00"),
+        end: t("2026-11-23 10:00"),
+    };
+    assert_eq!(
+        c.working_minutes_between(t("2026-11-20 16:30"), t("2026-11-23 11:30"), &[pause]),
+        180
+    );
+    assert_eq!(
+        c.working_minutes_between(t("2026-11-23 11:30"), t("2026-11-20 16:30"), &[]),
+        0
+    );
 }
 
 #[test]
@@ -77,7 +113,9 @@ fn a_year_without_holiday_data_is_flagged_not_guessed_silently() {
     let c = cal();
     assert!(c.covers(NaiveDate::from_ymd_opt(2026, 5, 1).expect("date")));
     assert!(!c.covers(NaiveDate::from_ymd_opt(2031, 5, 1).expect("date")));
-    let walk = c.walk_working(t("2031-12-31 16:00"), 240, &[]).expect("walk");
+    let walk = c
+        .walk_working(t("2031-12-31 16:00"), 240, &[])
+        .expect("walk");
     assert_eq!(walk.uncovered, vec![2031, 2032]);
     assert!(walk.explain("4h", Lang::ZhCn).contains("无节假日数据"));
 }
@@ -87,8 +125,14 @@ fn clock_time_counts_nights_but_not_pauses() {
     let c = cal();
     let w = c.walk_clock(t("2026-11-20 16:30"), 48 * 60, &[]);
     assert_eq!(w.due, t("2026-11-22 16:30"));
-    let pause = Interval { start: t("2026-11-21 00:00"), end: t("2026-11-22 00:00") };
-    assert_eq!(c.walk_clock(t("2026-11-20 16:30"), 48 * 60, &[pause]).due, t("2026-11-23 16:30"));
+    let pause = Interval {
+        start: t("2026-11-21 00:00"),
+        end: t("2026-11-22 00:00"),
+    };
+    assert_eq!(
+        c.walk_clock(t("2026-11-20 16:30"), 48 * 60, &[pause]).due,
+        t("2026-11-23 16:30")
+    );
 }
 
 #[test]
@@ -96,12 +140,16 @@ fn ics_import_reads_holidays_and_make_up_days() {
     let text = include_str!("fixtures/cn-2026.ics").replace('\n', "\r\n");
     let days = parse_ics(&text).expect("ics");
     let bundled = cal();
-    let y2026: Vec<_> = bundled.special_days().filter(|d| d.date.format("%Y").to_string() == "2026").collect();
+    let y2026: Vec<_> = bundled
+        .special_days()
+        .filter(|d| d.date.format("%Y").to_string() == "2026")
+        .collect();
     assert_eq!(days.len(), y2026.len());
     for (a, b) in days.iter().zip(y2026) {
         assert_eq!((a.date, a.kind), (b.date, b.kind));
     }
-    assert!(days.iter().any(|d| d.kind == DayKind::Workday && d.date == NaiveDate::from_ymd_opt(2026, 2, 14).expect("d")));
+    assert!(days.iter().any(|d| d.kind == DayKind::Workday
+        && d.date == NaiveDate::from_ymd_opt(2026, 2, 14).expect("d")));
 }
 
 #[test]

@@ -1,1 +1,35 @@
+//! Complaint Desk core: the ledger of complaints and requests (domain.md §2–§5).
+//!
+//! Every public method of [`Ledger`] that changes something is one SQLite transaction
+//! that also writes the change's history. Nothing here depends on the desktop shell.
 
+mod calendar_store;
+mod cases;
+mod db;
+pub mod deadlines;
+mod demo;
+mod directory;
+mod due;
+mod error;
+mod history;
+pub mod i18n;
+mod ledger;
+pub mod model;
+mod numbering;
+mod query;
+pub mod rules;
+pub mod validate;
+mod workflow;
+
+pub use calendar_store::{parse_periods, Ctx, YearView};
+pub use cases::{CaseEdit, NewCase, CONTENT_MAX};
+pub use db::{db_path, schema_version, SCHEMA_VERSION};
+pub use deadlines::{Deadline, DeadlinePolicy, DeadlineState};
+pub use demo::{DemoOptions, DemoReport};
+pub use desk_calendar::Lang;
+pub use directory::{NewUnit, SETTING_KEYS};
+pub use due::{DueCounts, DueItem, StepStats, Timeliness};
+pub use error::{LedgerError, Problem, Result};
+pub use ledger::{Clock, Ledger};
+pub use query::{CaseFilter, CasePage};
+pub use workflow::{slips_on, CallbackInput, TransferInput};

@@ -1,0 +1,434 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use desk_ledger::Lang;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "complaint-desk",
+    version,
+    about = "Complaint Desk (客诉台账): the complaint and request ledger of a property-management office"
+)]
+pub struct Cli {
+    /// Data directory (default: the user's data directory)
+    #[arg(long, global = true, env = "COMPLAINT_DESK_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Acting staff member (code or name); every change needs one
+    #[arg(long = "as", global = true, env = "COMPLAINT_DESK_AS")]
+    pub as_staff: Option<String>,
+    /// Machine-readable output
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Language of messages: zh-CN, zh-TW or en
+    #[arg(long, global = true, env = "COMPLAINT_DESK_LANG")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub cmd: Cmd,
+}
+
+impl Cli {
+    pub fn lang(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Cmd {
+    /// Set up a new office: its name and the first staff member (an administrator)
+    Init {
+        #[arg(long)]
+        office: String,
+        #[arg(long, default_value = "")]
+        company: String,
+        #[arg(long)]
+        staff_code: String,
+        #[arg(long)]
+        staff_name: String,
+    },
+    /// Register a complaint or request
+    Register(Box<RegisterArgs>),
+    /// List cases with filters
+    List(ListArgs),
+    /// Show a case with its slips, records, callbacks, deadlines and history
+    Show { number: String },
+    /// Correct fields of a case (the reason is kept in history)
+    Edit(Box<EditArgs>),
+    /// Change the level of a complaint (supervisor)
+    SetLevel {
+        number: String,
+        level: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Issue a transfer slip to a department or outside party
+    Transfer {
+        number: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "")]
+        to_person: String,
+        #[arg(long)]
+        summary: String,
+        #[arg(long, default_value = "")]
+        requirement: String,
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Record the receiver's signature on a slip
+    Sign {
+        slip: String,
+        #[arg(long)]
+        signed_by: String,
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Record the receiver's feedback on a signed slip
+    Feedback {
+        slip: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Record processing (what was done and its result)
+    Record {
+        number: String,
+        #[arg(long)]
+        action: String,
+        #[arg(long, default_value = "")]
+        result: String,
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Pause a case (its working-hour clock stops)
+    Pause {
+        number: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Resume a paused case
+    Resume {
+        number: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Handling finished: record the result; the case awaits its callback
+    Finish {
+        number: String,
+        #[arg(long)]
+        result: String,
+    },
+    /// Record a callback to the customer
+    Callback {
+        number: String,
+        #[arg(long, default_value = "reached")]
+        outcome: String,
+        #[arg(long)]
+        satisfaction: Option<String>,
+        #[arg(long, default_value = "phone")]
+        method: String,
+        #[arg(long, default_value = "")]
+        person: String,
+        #[arg(long, default_value = "")]
+        relation: String,
+        #[arg(long, default_value = "")]
+        comments: String,
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Close a case
+    Close {
+        number: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Void a case registered in error (it keeps its number)
+    Void {
+        number: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// The whole history of a case
+    History { number: String },
+    /// Deadlines falling due or overdue
+    Due {
+        /// Horizon in working time, e.g. 4h, 90m, 2d
+        #[arg(long, default_value = "4h")]
+        within: String,
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long)]
+        department: Option<String>,
+        #[arg(long)]
+        staff: Option<String>,
+    },
+    /// On time / late per step, department and staff member for a month
+    Timeliness { month: String },
+    /// Escalate overdue general complaints to major (safe to repeat)
+    Escalate,
+    /// The working calendar
+    #[command(subcommand)]
+    Calendar(CalendarCmd),
+    /// Staff members
+    #[command(subcommand)]
+    Staff(StaffCmd),
+    /// Departments and outside parties
+    #[command(subcommand)]
+    Dept(CodeCmd),
+    /// Categories (first and second level)
+    #[command(subcommand)]
+    Category(CodeCmd),
+    /// Channels
+    #[command(subcommand)]
+    Channel(CodeCmd),
+    /// The unit directory
+    #[command(subcommand)]
+    Unit(UnitCmd),
+    /// Office settings
+    #[command(subcommand)]
+    Settings(SettingsCmd),
+    /// Fill the data directory with realistic sample data
+    Demo {
+        #[arg(long, default_value_t = 200)]
+        cases: usize,
+        #[arg(long, default_value_t = 3)]
+        months: u32,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+pub struct RegisterArgs {
+    #[arg(long, default_value = "complaint")]
+    pub kind: String,
+    #[arg(long)]
+    pub received_at: Option<String>,
+    #[arg(long, default_value = "phone")]
+    pub channel: String,
+    #[arg(long, default_value = "")]
+    pub name: String,
+    #[arg(long, default_value = "")]
+    pub phone: String,
+    #[arg(long)]
+    pub relation: Option<String>,
+    #[arg(long)]
+    pub anonymous: bool,
+    #[arg(long, default_value = "")]
+    pub building: String,
+    #[arg(long, default_value = "")]
+    pub unit: String,
+    #[arg(long, default_value = "")]
+    pub room: String,
+    #[arg(long, default_value = "")]
+    pub public_area: String,
+    #[arg(long)]
+    pub content: String,
+    #[arg(long, default_value = "")]
+    pub demand: String,
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub validity: Option<String>,
+    #[arg(long)]
+    pub level: Option<String>,
+    #[arg(long, default_value = "")]
+    pub amount: String,
+    #[arg(long)]
+    pub media: bool,
+    #[arg(long)]
+    pub lawsuit: bool,
+    #[arg(long)]
+    pub group_action: bool,
+    #[arg(long)]
+    pub repair_size: Option<String>,
+    #[arg(long)]
+    pub complex: bool,
+    #[arg(long)]
+    pub department: Option<String>,
+    #[arg(long, default_value = "")]
+    pub handler: String,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct EditArgs {
+    pub number: String,
+    #[arg(long)]
+    pub reason: String,
+    #[arg(long)]
+    pub content: Option<String>,
+    #[arg(long)]
+    pub demand: Option<String>,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub validity: Option<String>,
+    #[arg(long)]
+    pub department: Option<String>,
+    #[arg(long)]
+    pub handler: Option<String>,
+    #[arg(long)]
+    pub amount: Option<String>,
+    #[arg(long)]
+    pub media: Option<bool>,
+    #[arg(long)]
+    pub lawsuit: Option<bool>,
+    #[arg(long)]
+    pub group_action: Option<bool>,
+    #[arg(long)]
+    pub repair_size: Option<String>,
+    #[arg(long)]
+    pub complex: Option<bool>,
+    #[arg(long)]
+    pub received_at: Option<String>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub level: Option<String>,
+    #[arg(long)]
+    pub month: Option<String>,
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Free text: number, name, phone, location or content (Chinese substrings work)
+    #[arg(long)]
+    pub text: Option<String>,
+    #[arg(long)]
+    pub overdue: bool,
+    #[arg(long)]
+    pub sort: Option<String>,
+    #[arg(long)]
+    pub asc: bool,
+    #[arg(long, default_value_t = 0)]
+    pub page: usize,
+    #[arg(long, default_value_t = 50)]
+    pub page_size: usize,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CalendarCmd {
+    /// Holidays, make-up days and office hours of a year
+    Show { year: i32 },
+    /// Import holidays and make-up days from an .ics file
+    Import { file: PathBuf },
+    /// Set office hours, e.g. --days 1-5 "08:30-12:00,13:30-17:30" (empty = day off)
+    SetHours {
+        #[arg(long, default_value = "1-5")]
+        days: String,
+        periods: String,
+    },
+    AddHoliday {
+        date: String,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// Mark a weekend date as a make-up working day (调休)
+    AddWorkday {
+        date: String,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// Make a date an ordinary day again
+    RemoveDay { date: String },
+    /// Change a deadline step, e.g. verify 4 working_hours
+    SetDeadline {
+        step: String,
+        amount: i64,
+        unit: String,
+    },
+    /// List the deadline steps in force
+    Deadlines,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StaffCmd {
+    List {
+        #[arg(long)]
+        all: bool,
+    },
+    Add {
+        code: String,
+        name: String,
+        #[arg(long, default_value = "clerk")]
+        role: String,
+    },
+    Update {
+        code: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        active: Option<bool>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CodeCmd {
+    List {
+        #[arg(long)]
+        all: bool,
+    },
+    Add {
+        code: String,
+        name: String,
+        /// Categories: complaint or request
+        #[arg(long, default_value = "complaint")]
+        kind: String,
+        /// Categories: the first-level code this item belongs under
+        #[arg(long)]
+        parent: Option<String>,
+        /// Departments: an outside party
+        #[arg(long)]
+        external: bool,
+    },
+    Disable {
+        code: String,
+    },
+    Enable {
+        code: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UnitCmd {
+    List {
+        #[arg(default_value = "")]
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Add a unit, or update the one at the same building/unit/room
+    Add {
+        building: String,
+        room: String,
+        #[arg(long, default_value = "")]
+        unit: String,
+        #[arg(long, default_value = "")]
+        owner: String,
+        #[arg(long, default_value = "")]
+        phones: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SettingsCmd {
+    Show,
+    Set { key: String, value: String },
+}

@@ -1,0 +1,464 @@
+//! Dispatch: parse → call the core → print.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+use desk_ledger::{
+    CallbackInput, CaseEdit, CaseFilter, Clock, Lang, Ledger, LedgerError, NewCase, NewUnit,
+    TransferInput,
+};
+use serde::Serialize;
+
+use crate::args::{CalendarCmd, Cli, Cmd, CodeCmd, SettingsCmd, StaffCmd, UnitCmd};
+use crate::print;
+
+pub enum CliError {
+    Ledger(LedgerError),
+    /// Bad command-line input the core never sees (missing --as, unreadable file).
+    Usage {
+        field: &'static str,
+        message: String,
+    },
+}
+
+impl From<LedgerError> for CliError {
+    fn from(e: LedgerError) -> Self {
+        CliError::Ledger(e)
+    }
+}
+
+impl CliError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Ledger(e) => e.localized(lang),
+            CliError::Usage { message, .. } => message.clone(),
+        }
+    }
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CliError::Ledger(e) => e.kind(),
+            CliError::Usage { .. } => "invalid",
+        }
+    }
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            CliError::Ledger(e) => e.field(),
+            CliError::Usage { field, .. } => Some(field),
+        }
+    }
+    pub fn is_user_error(&self) -> bool {
+        match self {
+            CliError::Ledger(e) => e.is_user_error(),
+            CliError::Usage { .. } => true,
+        }
+    }
+}
+
+type R = Result<(), CliError>;
+
+fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    if let Some(d) = given {
+        return Ok(d);
+    }
+    directories::ProjectDirs::from("", "", "ComplaintDesk")
+        .map(|p| p.data_dir().to_path_buf())
+        .ok_or(CliError::Usage {
+            field: "data_dir",
+            message: "no home directory; pass --data-dir".into(),
+        })
+}
+
+/// Parses "4h", "90m", "2d" (working days) into working minutes.
+fn span_minutes(s: &str, day_minutes: i64) -> Result<i64, CliError> {
+    let s = s.trim();
+    let bad = || CliError::Usage {
+        field: "within",
+        message: format!("“{s}”: use e.g. 4h, 90m or 2d"),
+    };
+    let (n, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: i64 = n.parse().map_err(|_| bad())?;
+    match unit {
+        "m" | "min" => Ok(n),
+        "h" | "" => Ok(n * 60),
+        "d" => Ok(n * day_minutes),
+        _ => Err(bad()),
+    }
+}
+
+fn weekdays(s: &str) -> Result<Vec<u32>, CliError> {
+    let bad = || CliError::Usage {
+        field: "days",
+        message: format!("“{s}”: use e.g. 1-5 or 6,7 (1 = Monday)"),
+    };
+    let mut out = Vec::new();
+    for part in s.split(',') {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (a, b): (u32, u32) = (
+                    a.trim().parse().map_err(|_| bad())?,
+                    b.trim().parse().map_err(|_| bad())?,
+                );
+                out.extend(a..=b);
+            }
+            None => out.push(part.trim().parse().map_err(|_| bad())?),
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(cli: Cli) -> R {
+    let lang = cli.lang();
+    let json = cli.json;
+    let dir = data_dir(cli.data_dir.clone())?;
+    let mut l = Ledger::open(&dir)?;
+    // A fixed clock for scripted scenarios and tests (documented in the README).
+    if let Ok(now) = std::env::var("COMPLAINT_DESK_NOW") {
+        let t =
+            NaiveDateTime::parse_from_str(&now, "%Y-%m-%d %H:%M").map_err(|_| CliError::Usage {
+                field: "COMPLAINT_DESK_NOW",
+                message: format!("“{now}”: use YYYY-MM-DD HH:MM"),
+            })?;
+        l.set_clock(Clock::Fixed(t));
+    }
+    let who = || -> Result<String, CliError> {
+        cli.as_staff
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .ok_or(CliError::Usage {
+                field: "staff",
+                message: lang
+                    .pick(
+                        "请用 --as <员工> 指明操作人",
+                        "請用 --as <員工> 指明操作人",
+                        "name the acting staff member with --as <staff>",
+                    )
+                    .into(),
+            })
+    };
+    let out = |v: &dyn erased::Show| v.show(json, lang);
+    match cli.cmd {
+        Cmd::Init {
+            office,
+            company,
+            staff_code,
+            staff_name,
+        } => out(&l.init(&company, &office, &staff_code, &staff_name)?),
+        Cmd::Register(a) => {
+            let input = NewCase {
+                kind: a.kind,
+                received_at: a.received_at,
+                channel: a.channel,
+                complainant_name: a.name,
+                phones: a.phone,
+                relation: a.relation,
+                anonymous: a.anonymous,
+                building: a.building,
+                unit: a.unit,
+                room: a.room,
+                public_area: a.public_area,
+                content: a.content,
+                demand: a.demand,
+                category: a.category,
+                validity: a.validity,
+                judgement: String::new(),
+                level: a.level,
+                amount: a.amount,
+                media: a.media,
+                lawsuit: a.lawsuit,
+                group_action: a.group_action,
+                repair_size: a.repair_size,
+                complex: a.complex,
+                department: a.department,
+                handler: a.handler,
+            };
+            out(&l.register(&who()?, &input)?)
+        }
+        Cmd::List(a) => {
+            let f = CaseFilter {
+                kind: a.kind,
+                status: a.status,
+                category: a.category,
+                level: a.level,
+                month: a.month,
+                department: a.department,
+                text: a.text,
+                overdue: a.overdue,
+                sort: a.sort,
+                descending: Some(!a.asc),
+                page: a.page,
+                page_size: a.page_size,
+            };
+            out(&l.list(&f)?)
+        }
+        Cmd::Show { number } => {
+            let file = l.case_file(&number)?;
+            let deadlines = l.deadlines(&number, lang)?;
+            out(&print::Detail { file, deadlines })
+        }
+        Cmd::Edit(a) => {
+            let e = CaseEdit {
+                content: a.content,
+                demand: a.demand,
+                complainant_name: a.name,
+                phones: a.phone,
+                category: a.category,
+                validity: a.validity,
+                department: a.department,
+                handler: a.handler,
+                amount: a.amount,
+                media: a.media,
+                lawsuit: a.lawsuit,
+                group_action: a.group_action,
+                repair_size: a.repair_size,
+                complex: a.complex,
+                received_at: a.received_at,
+                ..Default::default()
+            };
+            out(&l.edit(&who()?, &a.number, &e, &a.reason)?)
+        }
+        Cmd::SetLevel {
+            number,
+            level,
+            reason,
+        } => out(&l.set_level(&who()?, &number, &level, &reason)?),
+        Cmd::Transfer {
+            number,
+            to,
+            to_person,
+            summary,
+            requirement,
+            at,
+        } => {
+            let t = TransferInput {
+                to_department: to,
+                to_person,
+                from_department: None,
+                summary,
+                requirement,
+                transferred_at: at,
+            };
+            out(&l.transfer(&who()?, &number, &t)?)
+        }
+        Cmd::Sign {
+            slip,
+            signed_by,
+            at,
+        } => out(&l.sign(&who()?, &slip, &signed_by, at.as_deref())?),
+        Cmd::Feedback { slip, text, at } => {
+            out(&l.slip_feedback(&who()?, &slip, &text, at.as_deref())?)
+        }
+        Cmd::Record {
+            number,
+            action,
+            result,
+            at,
+        } => out(&l.record(&who()?, &number, &action, &result, at.as_deref())?),
+        Cmd::Pause { number, reason } => out(&l.pause(&who()?, &number, &reason)?),
+        Cmd::Resume { number, note } => out(&l.resume(&who()?, &number, &note)?),
+        Cmd::Finish { number, result } => out(&l.finish(&who()?, &number, &result)?),
+        Cmd::Callback {
+            number,
+            outcome,
+            satisfaction,
+            method,
+            person,
+            relation,
+            comments,
+            at,
+        } => {
+            let c = CallbackInput {
+                at,
+                method,
+                person_reached: person,
+                relation,
+                outcome,
+                satisfaction,
+                comments,
+            };
+            out(&l.callback(&who()?, &number, &c)?.1)
+        }
+        Cmd::Close { number, note } => out(&l.close(&who()?, &number, &note)?),
+        Cmd::Void { number, reason } => out(&l.void(&who()?, &number, &reason)?),
+        Cmd::History { number } => out(&l.history(&number)?),
+        Cmd::Due {
+            within,
+            overdue,
+            department,
+            staff,
+        } => {
+            let day = l.calendar()?.calendar.hours().standard_day_minutes();
+            let mins = span_minutes(&within, day)?;
+            let items = l.due_list(mins, overdue, department.as_deref(), staff.as_deref(), lang)?;
+            let counts = l.due_counts(mins)?;
+            out(&print::DueView { counts, items })
+        }
+        Cmd::Timeliness { month } => {
+            let start = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+                .map_err(|_| CliError::Usage {
+                    field: "month",
+                    message: format!("“{month}”: use YYYY-MM"),
+                })?;
+            let end = start
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(start);
+            out(&l.timeliness(&start.to_string(), &end.to_string())?)
+        }
+        Cmd::Escalate => out(&l.escalate()?),
+        Cmd::Calendar(c) => calendar(&mut l, c, &who, json, lang)?,
+        Cmd::Staff(c) => match c {
+            StaffCmd::List { all } => out(&l.staff(all)?),
+            StaffCmd::Add { code, name, role } => {
+                out(&l.add_staff(&who()?, &code, &name, &role)?)
+            }
+            StaffCmd::Update {
+                code,
+                name,
+                role,
+                active,
+            } => out(&l.update_staff(&who()?, &code, name.as_deref(), role.as_deref(), active)?),
+        },
+        Cmd::Dept(c) => match c {
+            CodeCmd::List { all } => out(&l.departments(all)?),
+            CodeCmd::Add {
+                code,
+                name,
+                external,
+                ..
+            } => out(&l.add_department(&who()?, &code, &name, external)?),
+            CodeCmd::Disable { code } => out(&l.set_active(&who()?, "department", &code, false)?),
+            CodeCmd::Enable { code } => out(&l.set_active(&who()?, "department", &code, true)?),
+        },
+        Cmd::Category(c) => match c {
+            CodeCmd::List { all } => out(&l.categories(all)?),
+            CodeCmd::Add {
+                code,
+                name,
+                kind,
+                parent,
+                ..
+            } => out(&l.add_category(&who()?, &code, &name, &kind, parent.as_deref())?),
+            CodeCmd::Disable { code } => out(&l.set_active(&who()?, "category", &code, false)?),
+            CodeCmd::Enable { code } => out(&l.set_active(&who()?, "category", &code, true)?),
+        },
+        Cmd::Channel(c) => match c {
+            CodeCmd::List { all } => out(&l.channels(all)?),
+            CodeCmd::Add { code, name, .. } => out(&l.add_channel(&who()?, &code, &name)?),
+            CodeCmd::Disable { code } => out(&l.set_active(&who()?, "channel", &code, false)?),
+            CodeCmd::Enable { code } => out(&l.set_active(&who()?, "channel", &code, true)?),
+        },
+        Cmd::Unit(c) => match c {
+            UnitCmd::List { query, limit } => out(&l.units(&query, limit)?),
+            UnitCmd::Add {
+                building,
+                room,
+                unit,
+                owner,
+                phones,
+            } => {
+                let u = NewUnit {
+                    building,
+                    unit,
+                    room,
+                    owner_name: owner,
+                    phones,
+                    status: String::new(),
+                };
+                out(&l.upsert_unit(&who()?, &u)?.0)
+            }
+        },
+        Cmd::Settings(c) => match c {
+            SettingsCmd::Show => out(&l.settings()?),
+            SettingsCmd::Set { key, value } => out(&l.set_setting(&who()?, &key, &value)?),
+        },
+        Cmd::Demo {
+            cases,
+            months,
+            seed,
+        } => {
+            let opts = desk_ledger::DemoOptions {
+                cases,
+                months,
+                seed,
+            };
+            out(&l.demo(&opts)?)
+        }
+    }
+    Ok(())
+}
+
+fn calendar(
+    l: &mut Ledger,
+    c: CalendarCmd,
+    who: &dyn Fn() -> Result<String, CliError>,
+    json: bool,
+    lang: Lang,
+) -> R {
+    use erased::Show;
+    match c {
+        CalendarCmd::Show { year } => l.calendar_year(year)?.show(json, lang),
+        CalendarCmd::Import { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage {
+                field: "file",
+                message: format!("{}: {e}", file.display()),
+            })?;
+            let n = l.import_ics(&who()?, &text)?;
+            l.refresh_deadlines()?;
+            n.show(json, lang)
+        }
+        CalendarCmd::SetHours { days, periods } => {
+            let h = l.set_office_hours(&who()?, &weekdays(&days)?, &periods)?;
+            l.refresh_deadlines()?;
+            h.show(json, lang)
+        }
+        CalendarCmd::AddHoliday { date, name } => {
+            l.set_calendar_day(&who()?, &date, "holiday", &name)?;
+            l.refresh_deadlines()?;
+            l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
+                .show(json, lang)
+        }
+        CalendarCmd::AddWorkday { date, name } => {
+            l.set_calendar_day(&who()?, &date, "workday", &name)?;
+            l.refresh_deadlines()?;
+            l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
+                .show(json, lang)
+        }
+        CalendarCmd::RemoveDay { date } => {
+            l.set_calendar_day(&who()?, &date, "normal", "")?;
+            l.refresh_deadlines()?;
+            l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
+                .show(json, lang)
+        }
+        CalendarCmd::SetDeadline { step, amount, unit } => {
+            let p = l.set_deadline_rule(&who()?, &step, amount, &unit)?;
+            l.refresh_deadlines()?;
+            p.show(json, lang)
+        }
+        CalendarCmd::Deadlines => l.deadline_policy()?.show(json, lang),
+    }
+    Ok(())
+}
+
+/// Printing either as JSON or for people, for any value the commands return.
+pub mod erased {
+    use desk_ledger::Lang;
+
+    pub trait Show {
+        fn show(&self, json: bool, lang: Lang);
+    }
+
+    impl<T: serde::Serialize + crate::print::Human> Show for T {
+        fn show(&self, json: bool, lang: Lang) {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(self).unwrap_or_else(|_| "null".into())
+                );
+            } else {
+                self.human(lang);
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_serialize<T: Serialize>() {}

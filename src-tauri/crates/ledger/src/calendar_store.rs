@@ -1,0 +1,391 @@
+//! The office's working calendar and deadline settings as stored in the ledger, cached
+//! per thread and rebuilt whenever the `calendar_rev` setting changes.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use desk_calendar::{
+    parse_ics, DayKind, HolidayData, OfficeHours, Period, SpecialDay, WorkingCalendar,
+};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::deadlines::{DeadlinePolicy, SpanUnit, StepRule, STEPS};
+use crate::error::{invalid, Problem, Result};
+use crate::history::{self, Changes, Entry};
+use crate::ledger::{actor, set_setting_tx, Ledger};
+use crate::model::Role;
+
+pub struct Ctx {
+    pub calendar: WorkingCalendar,
+    pub policy: DeadlinePolicy,
+}
+
+thread_local! {
+    static CACHE: RefCell<Option<(String, Arc<Ctx>)>> = const { RefCell::new(None) };
+    static BUNDLED: HolidayData = HolidayData::bundled_cn();
+}
+
+fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// The calendar and policy in force, from cache unless the settings changed.
+pub fn ctx(conn: &Connection) -> Result<Arc<Ctx>> {
+    let rev = format!(
+        "{}|{}",
+        setting(conn, "calendar_rev")?.unwrap_or_default(),
+        conn.path().unwrap_or("")
+    );
+    if let Some(hit) = CACHE.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == rev)
+            .map(|(_, v)| v.clone())
+    }) {
+        return Ok(hit);
+    }
+    let built = Arc::new(build(conn)?);
+    CACHE.with(|c| *c.borrow_mut() = Some((rev, built.clone())));
+    Ok(built)
+}
+
+fn build(conn: &Connection) -> Result<Ctx> {
+    let hours: OfficeHours = setting(conn, "office_hours")?
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default();
+    let extra_years: Vec<i32> = setting(conn, "calendar_years")?
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default();
+    let policy: DeadlinePolicy = setting(conn, "deadlines")?
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default();
+    let (mut days, mut years): (Vec<SpecialDay>, BTreeSet<i32>) =
+        BUNDLED.with(|b| (b.days.clone(), b.years.iter().copied().collect()));
+    years.extend(extra_years);
+    let mut st = conn.prepare_cached("SELECT date, kind, name FROM calendar_days")?;
+    let edits = st
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (date, kind, name) in edits {
+        let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
+            continue;
+        };
+        days.retain(|d| d.date != date);
+        let kind = match kind.as_str() {
+            "holiday" => DayKind::Holiday,
+            "workday" => DayKind::Workday,
+            _ => continue,
+        };
+        days.push(SpecialDay {
+            date,
+            kind,
+            name_zh: name,
+            name_en: String::new(),
+        });
+    }
+    let calendar = WorkingCalendar::new(hours, days, years)?;
+    Ok(Ctx { calendar, policy })
+}
+
+fn bump(tx: &Connection) -> Result<()> {
+    let rev: i64 = setting(tx, "calendar_rev")?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('calendar_rev', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [(rev + 1).to_string()],
+    )?;
+    Ok(())
+}
+
+/// One year of the calendar as shown by `calendar show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    pub year: i32,
+    pub covered: bool,
+    pub hours: OfficeHours,
+    pub days: Vec<SpecialDay>,
+    pub working_days: usize,
+}
+
+/// Parses "08:30-12:00,13:30-17:30" into periods.
+pub fn parse_periods(s: &str) -> Result<Vec<Period>> {
+    let mut out = Vec::new();
+    for part in s.split([',', '，', ' ']).filter(|p| !p.trim().is_empty()) {
+        let (a, b) = part
+            .split_once(['-', '–', '~'])
+            .ok_or_else(|| invalid("value", Problem::BadTime, part))?;
+        let pa = NaiveTime::parse_from_str(a.trim(), "%H:%M")
+            .map_err(|_| invalid("value", Problem::BadTime, part))?;
+        let pb = NaiveTime::parse_from_str(b.trim(), "%H:%M")
+            .map_err(|_| invalid("value", Problem::BadTime, part))?;
+        out.push(Period::new(pa, pb));
+    }
+    Ok(out)
+}
+
+impl Ledger {
+    pub fn calendar(&self) -> Result<Arc<Ctx>> {
+        ctx(&self.conn)
+    }
+
+    pub fn deadline_policy(&self) -> Result<DeadlinePolicy> {
+        Ok(ctx(&self.conn)?.policy.clone())
+    }
+
+    pub fn calendar_year(&self, year: i32) -> Result<YearView> {
+        let c = ctx(&self.conn)?;
+        let cal = &c.calendar;
+        let days: Vec<SpecialDay> = cal
+            .special_days()
+            .filter(|d| d.date.year() == year)
+            .cloned()
+            .collect();
+        let mut working_days = 0;
+        let mut d = NaiveDate::from_ymd_opt(year, 1, 1)
+            .ok_or_else(|| invalid("value", Problem::BadTime, year.to_string()))?;
+        while d.year() == year {
+            working_days += usize::from(cal.is_working_day(d));
+            d = d.succ_opt().unwrap_or(d + chrono::Duration::days(1));
+        }
+        Ok(YearView {
+            year,
+            covered: cal.covered_years().contains(&year),
+            hours: cal.hours().clone(),
+            days,
+            working_days,
+        })
+    }
+
+    /// Sets office hours for weekdays (1 = Monday … 7 = Sunday); empty periods = day off.
+    pub fn set_office_hours(
+        &mut self,
+        by: &str,
+        weekdays: &[u32],
+        periods: &str,
+    ) -> Result<OfficeHours> {
+        let periods = parse_periods(periods)?;
+        let at = self.now_text();
+        let mut hours = self.calendar()?.calendar.hours().clone();
+        for &wd in weekdays {
+            if !(1..=7).contains(&wd) {
+                return Err(invalid(
+                    "value",
+                    Problem::BadChoice {
+                        allowed: "1–7".into(),
+                    },
+                    wd.to_string(),
+                ));
+            }
+            hours.days[(wd - 1) as usize] = periods.clone();
+        }
+        hours
+            .validate()
+            .map_err(|e| invalid("value", Problem::NotAllowed { why: e.to_string() }, ""))?;
+        let json = serde_json::to_string(&hours).unwrap_or_default();
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            who.require(Role::Supervisor, "edit_settings")?;
+            let old = set_setting_tx(tx, "office_hours", &json)?;
+            bump(tx)?;
+            let mut ch = Changes::new();
+            ch.diff("office_hours", old, Some(json.clone()));
+            history::write(
+                tx,
+                Entry {
+                    at: &at,
+                    actor_id: Some(who.id),
+                    entity: "calendar",
+                    entity_id: 0,
+                    case_id: None,
+                    action: "set_hours",
+                    reason: "",
+                },
+                &ch,
+            )
+        })?;
+        Ok(hours)
+    }
+
+    /// Marks a date as a holiday, a make-up working day, or an ordinary day ("normal").
+    pub fn set_calendar_day(&mut self, by: &str, date: &str, kind: &str, name: &str) -> Result<()> {
+        let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+            .map_err(|_| invalid("value", Problem::BadTime, date))?;
+        let kind = match kind {
+            "holiday" | "workday" | "normal" => kind,
+            _ => {
+                return Err(invalid(
+                    "kind",
+                    Problem::BadChoice {
+                        allowed: "holiday, workday, normal".into(),
+                    },
+                    kind,
+                ))
+            }
+        };
+        let at = self.now_text();
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            who.require(Role::Supervisor, "edit_settings")?;
+            upsert_day(tx, d, kind, name, "manual")?;
+            bump(tx)?;
+            let mut ch = Changes::new();
+            ch.set(&d.to_string(), format!("{kind} {name}").trim());
+            history::write(
+                tx,
+                Entry {
+                    at: &at,
+                    actor_id: Some(who.id),
+                    entity: "calendar",
+                    entity_id: 0,
+                    case_id: None,
+                    action: "set_day",
+                    reason: "",
+                },
+                &ch,
+            )
+        })
+    }
+
+    /// Imports the all-day events of an .ics file; their years count as covered.
+    pub fn import_ics(&mut self, by: &str, text: &str) -> Result<usize> {
+        let days = parse_ics(text)
+            .map_err(|e| invalid("value", Problem::NotAllowed { why: e.to_string() }, ""))?;
+        if days.is_empty() {
+            return Err(invalid(
+                "value",
+                Problem::NotAllowed {
+                    why: "no all-day events in the file / 文件中没有全天事件".into(),
+                },
+                "",
+            ));
+        }
+        let at = self.now_text();
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            who.require(Role::Supervisor, "edit_settings")?;
+            let mut years: BTreeSet<i32> = setting(tx, "calendar_years")?
+                .and_then(|j| serde_json::from_str(&j).ok())
+                .unwrap_or_default();
+            for d in &days {
+                let kind = if d.kind == DayKind::Holiday {
+                    "holiday"
+                } else {
+                    "workday"
+                };
+                upsert_day(tx, d.date, kind, &d.name_zh, "ics")?;
+                years.insert(d.date.year());
+            }
+            set_setting_tx(
+                tx,
+                "calendar_years",
+                &serde_json::to_string(&years).unwrap_or_default(),
+            )?;
+            bump(tx)?;
+            let mut ch = Changes::new();
+            ch.set("imported_days", days.len().to_string());
+            history::write(
+                tx,
+                Entry {
+                    at: &at,
+                    actor_id: Some(who.id),
+                    entity: "calendar",
+                    entity_id: 0,
+                    case_id: None,
+                    action: "import_ics",
+                    reason: "",
+                },
+                &ch,
+            )?;
+            Ok(days.len())
+        })
+    }
+
+    /// Changes a deadline step's span, e.g. ("verify", 4, "working_hours").
+    pub fn set_deadline_rule(
+        &mut self,
+        by: &str,
+        step: &str,
+        amount: i64,
+        unit: &str,
+    ) -> Result<DeadlinePolicy> {
+        if !STEPS.iter().any(|s| s.0 == step) {
+            return Err(invalid(
+                "setting",
+                Problem::BadChoice {
+                    allowed: STEPS.iter().map(|s| s.0).collect::<Vec<_>>().join(", "),
+                },
+                step,
+            ));
+        }
+        let unit: SpanUnit = serde_json::from_value(serde_json::Value::String(unit.to_string()))
+            .map_err(|_| {
+                invalid(
+                    "value",
+                    Problem::BadChoice {
+                        allowed: "minutes, hours, working_hours, working_days, calendar_days"
+                            .into(),
+                    },
+                    unit,
+                )
+            })?;
+        if !(1..=10_000).contains(&amount) {
+            return Err(invalid("value", Problem::BadAmount, amount.to_string()));
+        }
+        let mut policy = self.deadline_policy()?;
+        let old = policy.rule(step);
+        policy
+            .steps
+            .insert(step.to_string(), StepRule { amount, unit });
+        let json = serde_json::to_string(&policy).unwrap_or_default();
+        let at = self.now_text();
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            who.require(Role::Supervisor, "edit_settings")?;
+            set_setting_tx(tx, "deadlines", &json)?;
+            bump(tx)?;
+            let mut ch = Changes::new();
+            ch.diff(
+                step,
+                Some(format!("{} {:?}", old.amount, old.unit)),
+                Some(format!("{amount} {unit:?}")),
+            );
+            history::write(
+                tx,
+                Entry {
+                    at: &at,
+                    actor_id: Some(who.id),
+                    entity: "calendar",
+                    entity_id: 0,
+                    case_id: None,
+                    action: "set_deadline",
+                    reason: "",
+                },
+                &ch,
+            )
+        })?;
+        Ok(policy)
+    }
+}
+
+fn upsert_day(tx: &Connection, d: NaiveDate, kind: &str, name: &str, source: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO calendar_days (date, kind, name, source) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name, source = excluded.source",
+        params![d.to_string(), kind, name, source],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! Opening the ledger file: pragmas, migrations, the pre-migration backup.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{LedgerError, Result};
+
+/// Numbered migrations, embedded in the binary. Shipped ones are never edited.
+const MIGRATIONS: &[(i64, &str, &str)] =
+    &[(1, "initial", include_str!("../migrations/0001_initial.sql"))];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+/// The database file inside a data directory.
+pub fn db_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("ledger.sqlite")
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL lets the UI read while a write commits; NORMAL sync is durable in WAL mode
+    // except for the last transactions on power loss, so we keep FULL for a legal record.
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Opens (creating if needed) the ledger in `data_dir` and brings its schema up to date.
+pub fn open(data_dir: &Path) -> Result<Connection> {
+    std::fs::create_dir_all(data_dir)?;
+    let path = db_path(data_dir);
+    let existed = path.exists();
+    let mut conn = Connection::open_with_flags(
+        &path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&conn)?;
+    migrate(&mut conn, existed.then(|| data_dir.join("backups")))?;
+    Ok(conn)
+}
+
+/// An in-memory ledger for unit tests.
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrate(&mut conn, None)?;
+    Ok(conn)
+}
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Applies each pending migration in its own transaction, recording it in
+/// `schema_migrations` and `user_version`. An existing database is first copied with
+/// `VACUUM INTO` so a failed upgrade can be undone by hand.
+pub fn migrate(conn: &mut Connection, backup_dir: Option<PathBuf>) -> Result<()> {
+    let current = schema_version(conn)?;
+    if current > SCHEMA_VERSION {
+        return Err(LedgerError::SchemaTooNew {
+            found: current,
+            known: SCHEMA_VERSION,
+        });
+    }
+    if current == SCHEMA_VERSION {
+        return Ok(());
+    }
+    if let (Some(dir), true) = (backup_dir, current > 0) {
+        std::fs::create_dir_all(&dir)?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let file = dir.join(format!("pre-migration-v{current}-{stamp}.sqlite"));
+        conn.execute("VACUUM INTO ?1", [file.to_string_lossy()])?;
+    }
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    )?;
+    for (version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, datetime('now'))",
+            rusqlite::params![version, name],
+        )?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Runs `f` as one immediate (write-locking) transaction: all of it or nothing.
+pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    crate::due::take_dirty();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let out = f(&tx)?;
+    // Deadlines depend on the whole action, so they are refreshed once it is complete,
+    // still inside the same transaction.
+    for id in crate::due::take_dirty() {
+        crate::due::refresh(&tx, id)?;
+    }
+    tx.commit()?;
+    Ok(out)
+}

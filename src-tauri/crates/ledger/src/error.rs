@@ -1,0 +1,221 @@
+//! The ledger's one error type. Every rejection of user input names its field, and
+//! every error can be shown to the clerk in their language (`localized`).
+
+use desk_calendar::{CalendarError, Lang};
+use serde::Serialize;
+
+use crate::i18n::{field_label, label};
+use crate::model::{Role, Status};
+
+/// Why a value was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    BadPhone,
+    BadAmount,
+    BadTime,
+    /// Not one of the allowed values (e.g. an unknown status word).
+    BadChoice {
+        allowed: String,
+    },
+    /// Refers to a category, department, staff member or unit that does not exist or is inactive.
+    Unknown,
+    Duplicate,
+    /// A value that is not allowed together with other values of the record.
+    NotAllowed {
+        why: String,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("{field}: {problem:?}")]
+    Invalid {
+        field: &'static str,
+        problem: Problem,
+        value: String,
+    },
+    #[error("{what} not found: {key}")]
+    NotFound { what: &'static str, key: String },
+    #[error("cannot {action} case {number}: it is {status:?}")]
+    Transition {
+        action: &'static str,
+        number: String,
+        status: Status,
+    },
+    #[error("{action} needs the {needed:?} role")]
+    Forbidden { action: &'static str, needed: Role },
+    #[error("the database has schema version {found}, newer than this program knows ({known}); use a newer Complaint Desk")]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("the ledger is busy in another program; try again")]
+    Busy,
+    #[error("database: {0}")]
+    Db(rusqlite::Error),
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("calendar: {0}")]
+    Calendar(#[from] CalendarError),
+}
+
+impl From<rusqlite::Error> for LedgerError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+                LedgerError::Busy
+            }
+            _ => LedgerError::Db(e),
+        }
+    }
+}
+
+pub type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+pub fn invalid(field: &'static str, problem: Problem, value: impl Into<String>) -> LedgerError {
+    LedgerError::Invalid {
+        field,
+        problem,
+        value: value.into(),
+    }
+}
+
+impl LedgerError {
+    /// A stable machine word for the UI and scripts.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LedgerError::Invalid { .. } => "invalid",
+            LedgerError::NotFound { .. } => "not_found",
+            LedgerError::Transition { .. } => "transition",
+            LedgerError::Forbidden { .. } => "forbidden",
+            LedgerError::SchemaTooNew { .. } => "schema_too_new",
+            LedgerError::Busy => "busy",
+            LedgerError::Db(_) | LedgerError::Io(_) => "storage",
+            LedgerError::Calendar(_) => "calendar",
+        }
+    }
+
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            LedgerError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// True for errors caused by what the user typed (exit code 2 in the CLI).
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            LedgerError::Invalid { .. }
+                | LedgerError::NotFound { .. }
+                | LedgerError::Transition { .. }
+                | LedgerError::Forbidden { .. }
+        )
+    }
+
+    /// The message a clerk reads.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            LedgerError::Invalid {
+                field,
+                problem,
+                value,
+            } => {
+                let f = field_label(field, lang);
+                let what = match problem {
+                    Problem::Required => lang.pick("必须填写", "必須填寫", "is required").to_string(),
+                    Problem::TooLong { max } => match lang {
+                        Lang::En => format!("is too long (at most {max} characters)"),
+                        Lang::ZhCn => format!("过长（最多{max}个字）"),
+                        Lang::ZhTw => format!("過長（最多{max}個字）"),
+                    },
+                    Problem::BadPhone => match lang {
+                        Lang::En => format!("“{value}” is not a phone number (mobile 13812345678, landline with area code 0571-87654321, or +852 / +886)"),
+                        Lang::ZhCn => format!("“{value}”不是有效的电话号码（手机如13812345678，座机须带区号如0571-87654321，港台号码加+852/+886）"),
+                        Lang::ZhTw => format!("「{value}」不是有效的電話號碼（手機如13812345678，市話須帶區號如0571-87654321，港台號碼加+852/+886）"),
+                    },
+                    Problem::BadAmount => match lang {
+                        Lang::En => format!("“{value}” is not an amount of money (0 or more, at most two decimals)"),
+                        Lang::ZhCn => format!("“{value}”不是有效金额（不小于0，最多两位小数）"),
+                        Lang::ZhTw => format!("「{value}」不是有效金額（不小於0，最多兩位小數）"),
+                    },
+                    Problem::BadTime => match lang {
+                        Lang::En => format!("“{value}” is not a date and time (e.g. 2026-11-22 14:30)"),
+                        Lang::ZhCn => format!("“{value}”不是有效的日期时间（如2026-11-22 14:30）"),
+                        Lang::ZhTw => format!("「{value}」不是有效的日期時間（如2026-11-22 14:30）"),
+                    },
+                    Problem::BadChoice { allowed } => match lang {
+                        Lang::En => format!("“{value}” is not one of: {allowed}"),
+                        Lang::ZhCn => format!("“{value}”不是可选值（可选：{allowed}）"),
+                        Lang::ZhTw => format!("「{value}」不是可選值（可選：{allowed}）"),
+                    },
+                    Problem::Unknown => match lang {
+                        Lang::En => format!("“{value}” is not known or no longer in use"),
+                        Lang::ZhCn => format!("“{value}”不存在或已停用"),
+                        Lang::ZhTw => format!("「{value}」不存在或已停用"),
+                    },
+                    Problem::Duplicate => match lang {
+                        Lang::En => format!("“{value}” already exists"),
+                        Lang::ZhCn => format!("“{value}”已存在"),
+                        Lang::ZhTw => format!("「{value}」已存在"),
+                    },
+                    Problem::NotAllowed { why } => why.clone(),
+                };
+                match lang {
+                    Lang::En => format!("{f} {what}"),
+                    _ => format!("{f}：{what}"),
+                }
+            }
+            LedgerError::NotFound { what, key } => match lang {
+                Lang::En => format!("{} {key} was not found", field_label(what, lang)),
+                Lang::ZhCn => format!("找不到{}{key}", field_label(what, lang)),
+                Lang::ZhTw => format!("找不到{}{key}", field_label(what, lang)),
+            },
+            LedgerError::Transition {
+                action,
+                number,
+                status,
+            } => {
+                let st = label(status.as_str(), lang);
+                let act = label(action, lang);
+                match lang {
+                    Lang::En => format!("Case {number} is {st}: it cannot be {act} now"),
+                    Lang::ZhCn => format!("个案{number}当前状态为“{st}”，不能{act}"),
+                    Lang::ZhTw => format!("個案{number}目前狀態為「{st}」，不能{act}"),
+                }
+            }
+            LedgerError::Forbidden { action, needed } => {
+                let r = label(needed.as_str(), lang);
+                let act = label(action, lang);
+                match lang {
+                    Lang::En => format!("Only a {r} may {act}"),
+                    Lang::ZhCn => format!("只有{r}可以{act}"),
+                    Lang::ZhTw => format!("只有{r}可以{act}"),
+                }
+            }
+            LedgerError::SchemaTooNew { found, known } => match lang {
+                Lang::En => self.to_string(),
+                Lang::ZhCn => format!(
+                    "数据库版本（{found}）比本程序支持的版本（{known}）新，请使用新版客诉台账"
+                ),
+                Lang::ZhTw => format!(
+                    "資料庫版本（{found}）比本程式支援的版本（{known}）新，請使用新版客訴台賬"
+                ),
+            },
+            LedgerError::Busy => lang
+                .pick(
+                    "台账正被另一个程序使用，请稍后再试",
+                    "台賬正被另一個程式使用，請稍後再試",
+                    "The ledger is busy in another program; try again",
+                )
+                .to_string(),
+            other => match lang {
+                Lang::En => other.to_string(),
+                Lang::ZhCn => format!("存储错误：{other}"),
+                Lang::ZhTw => format!("儲存錯誤：{other}"),
+            },
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Labels of the ledger's words and fields in the three languages.
+//! The UI has its own message files; these are for messages made in the core
+//! (errors, explanations, CLI tables, printed forms, workbooks).
+
+use desk_calendar::Lang;
+
+/// (word, 简体, 繁體, English)
+const LABELS: &[(&str, &str, &str, &str)] = &[
+    // kinds and statuses
+    ("complaint", "投诉", "投訴", "complaint"),
+    ("request", "需求", "需求", "request"),
+    ("registered", "已登记", "已登記", "registered"),
+    (
+        "transferred",
+        "已转交待签认",
+        "已轉交待簽認",
+        "transferred, awaiting signature",
+    ),
+    ("in_progress", "处理中", "處理中", "in progress"),
+    ("paused", "暂停", "暫停", "paused"),
+    ("awaiting_callback", "待回访", "待回訪", "awaiting callback"),
+    (
+        "reopened",
+        "二次跟进",
+        "二次跟進",
+        "reopened (second follow-up)",
+    ),
+    ("closed", "已结案", "已結案", "closed"),
+    ("voided", "已作废", "已作廢", "voided"),
+    // levels, validity
+    ("general", "一般", "一般", "general"),
+    ("important", "重要", "重要", "important"),
+    ("major", "重大", "重大", "major"),
+    ("valid", "有效投诉", "有效投訴", "valid"),
+    ("invalid", "无效投诉", "無效投訴", "invalid"),
+    ("coordination", "协调投诉", "協調投訴", "coordination"),
+    // relations
+    ("owner", "业主", "業主", "owner"),
+    ("resident", "住户", "住戶", "resident"),
+    ("tenant", "租户", "租戶", "tenant"),
+    ("shop_tenant", "商户", "商戶", "shop tenant"),
+    ("other", "其他", "其他", "other"),
+    // repair sizes
+    ("minor_repair", "小修", "小修", "minor repair"),
+    ("major_repair", "大修", "大修", "major repair"),
+    ("medium_repair", "中修", "中修", "medium repair"),
+    // roles
+    ("clerk", "接待员", "接待員", "clerk"),
+    ("supervisor", "主管", "主管", "supervisor"),
+    ("admin", "管理员", "管理員", "administrator"),
+    // slips, callbacks
+    ("issued", "待签认", "待簽認", "awaiting signature"),
+    ("signed", "已签认", "已簽認", "signed"),
+    ("feedback", "已回馈", "已回饋", "feedback received"),
+    ("visit", "上门回访", "上門回訪", "visit"),
+    ("phone", "电话回访", "電話回訪", "phone"),
+    ("reached", "已回访", "已回訪", "reached"),
+    ("unreachable", "联系不上", "聯繫不上", "unreachable"),
+    ("declined", "不便回访", "不便回訪", "declined"),
+    ("very_satisfied", "非常满意", "非常滿意", "very satisfied"),
+    ("satisfied", "满意", "滿意", "satisfied"),
+    ("neutral", "一般", "一般", "neutral"),
+    ("dissatisfied", "不满意", "不滿意", "dissatisfied"),
+    (
+        "very_dissatisfied",
+        "很不满意",
+        "很不滿意",
+        "very dissatisfied",
+    ),
+    // record kinds
+    ("progress", "处理进展", "處理進展", "progress"),
+    ("pause", "暂停", "暫停", "paused"),
+    ("resume", "恢复处理", "恢復處理", "resumed"),
+    ("finish", "处理完毕", "處理完畢", "finished"),
+    ("reopen", "重新打开", "重新打開", "reopened"),
+    // actions (for transition and permission errors)
+    ("transfer", "转交", "轉交", "transferred"),
+    ("sign", "签认", "簽認", "signed for"),
+    ("record", "记录处理", "記錄處理", "recorded"),
+    ("callback", "回访", "回訪", "called back"),
+    ("close", "结案", "結案", "closed"),
+    ("void", "作废", "作廢", "voided"),
+    (
+        "set_level",
+        "调整级别",
+        "調整級別",
+        "have its level changed",
+    ),
+    ("lower_level", "降低级别", "降低級別", "lower a level"),
+    ("edit", "修改", "修改", "edited"),
+    ("manage_staff", "管理员工", "管理員工", "manage staff"),
+    ("edit_settings", "修改设置", "修改設定", "edit settings"),
+    (
+        "reclassify",
+        "调整分类",
+        "調整分類",
+        "change the category of a transferred case",
+    ),
+];
+
+/// (field, 简体, 繁體, English)
+const FIELDS: &[(&str, &str, &str, &str)] = &[
+    ("kind", "类型", "類型", "Kind"),
+    ("received_at", "受理时间", "受理時間", "Received at"),
+    ("channel", "渠道", "渠道", "Channel"),
+    ("received_by", "受理人", "受理人", "Received by"),
+    ("staff", "员工", "員工", "Staff member"),
+    ("complainant_name", "投诉人", "投訴人", "Complainant"),
+    ("phone", "联系电话", "聯絡電話", "Phone"),
+    ("relation", "与房屋关系", "與房屋關係", "Relation"),
+    ("location", "位置", "位置", "Location"),
+    ("building", "楼栋", "樓棟", "Building"),
+    ("unit", "单元", "單元", "Unit"),
+    ("room", "房号", "房號", "Room"),
+    ("public_area", "公共区域", "公共區域", "Public area"),
+    ("content", "投诉内容", "投訴內容", "Content"),
+    ("demand", "客户诉求", "客戶訴求", "Customer's demand"),
+    ("category", "分类", "分類", "Category"),
+    ("validity", "投诉性质", "投訴性質", "Validity"),
+    ("judgement", "判定依据", "判定依據", "Grounds"),
+    ("level", "级别", "級別", "Level"),
+    ("amount", "涉及金额", "涉及金額", "Amount involved"),
+    ("repair_size", "维修类别", "維修類別", "Repair size"),
+    ("department", "责任部门", "責任部門", "Department"),
+    ("handler", "责任人", "責任人", "Handler"),
+    ("reason", "原因", "原因", "Reason"),
+    ("case", "个案", "個案", "Case"),
+    ("slip", "转交单", "轉交單", "Transfer slip"),
+    (
+        "to_department",
+        "接收部门",
+        "接收部門",
+        "Receiving department",
+    ),
+    ("summary", "转交事项", "轉交事項", "Summary"),
+    ("requirement", "处理要求", "處理要求", "Requirement"),
+    ("signed_by", "签认人", "簽認人", "Signed by"),
+    ("action", "处理情况", "處理情況", "Action taken"),
+    ("result", "处理结果", "處理結果", "Result"),
+    ("feedback", "处理结果回馈", "處理結果回饋", "Feedback"),
+    ("method", "回访方式", "回訪方式", "Method"),
+    ("outcome", "回访结果", "回訪結果", "Outcome"),
+    ("satisfaction", "满意度", "滿意度", "Satisfaction"),
+    (
+        "person_reached",
+        "接受回访人",
+        "接受回訪人",
+        "Person reached",
+    ),
+    ("comments", "意见和建议", "意見和建議", "Comments"),
+    ("code", "编码", "編碼", "Code"),
+    ("name", "名称", "名稱", "Name"),
+    ("role", "角色", "角色", "Role"),
+    ("parent", "上级分类", "上級分類", "Parent category"),
+    ("setting", "设置项", "設定項", "Setting"),
+    ("value", "值", "值", "Value"),
+    ("status", "状态", "狀態", "Status"),
+    ("month", "月份", "月份", "Month"),
+    ("callback_at", "回访时间", "回訪時間", "Callback at"),
+];
+
+/// The label of a stored word, or the word itself if it has none.
+pub fn label(word: &str, lang: Lang) -> String {
+    static_find(LABELS, word, lang).unwrap_or(word).to_string()
+}
+
+pub fn field_label(field: &str, lang: Lang) -> String {
+    static_find(FIELDS, field, lang)
+        .unwrap_or(field)
+        .to_string()
+}
+
+fn static_find(
+    table: &'static [(&'static str, &'static str, &'static str, &'static str)],
+    key: &str,
+    lang: Lang,
+) -> Option<&'static str> {
+    table.iter().find(|r| r.0 == key).map(|r| match lang {
+        Lang::ZhCn => r.1,
+        Lang::ZhTw => r.2,
+        Lang::En => r.3,
+    })
+}
+
+/// Whether `text` is a label of `word` in any language (so the CLI accepts 投诉 for complaint).
+pub fn is_label_of(word: &str, text: &str) -> bool {
+    LABELS
+        .iter()
+        .any(|r| r.0 == word && (r.1 == text || r.2 == text || r.3.eq_ignore_ascii_case(text)))
+}

@@ -1,0 +1,175 @@
+//! The `Ledger`: one open database plus the office clock. Every public method that
+//! changes something is one transaction and writes its history rows inside it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::db;
+use crate::error::{invalid, LedgerError, Problem, Result};
+use crate::model::{Role, Staff};
+use crate::validate::fmt_second;
+
+/// Where "now" comes from. Tests and demos fix it; the office runs on the system clock
+/// read in the office's time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    System,
+    Fixed(NaiveDateTime),
+}
+
+pub struct Ledger {
+    pub(crate) conn: Connection,
+    clock: Clock,
+    tz: chrono_tz::Tz,
+    data_dir: Option<PathBuf>,
+}
+
+/// The acting staff member of a write, resolved and checked.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+}
+
+impl Ledger {
+    pub fn open(data_dir: &Path) -> Result<Self> {
+        let conn = db::open(data_dir)?;
+        Self::from_conn(conn, Some(data_dir.to_path_buf()))
+    }
+
+    pub fn in_memory() -> Result<Self> {
+        Self::from_conn(db::open_in_memory()?, None)
+    }
+
+    fn from_conn(mut conn: Connection, data_dir: Option<PathBuf>) -> Result<Self> {
+        let seeded: Option<String> = conn
+            .query_row("SELECT value FROM settings WHERE key = 'seeded'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if seeded.is_none() {
+            db::write(&mut conn, |tx| {
+                tx.execute_batch(include_str!("seed.sql"))?;
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES ('seeded', '1')",
+                    [],
+                )?;
+                Ok(())
+            })?;
+        }
+        let tz = conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'timezone'",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(chrono_tz::Asia::Shanghai);
+        Ok(Ledger {
+            conn,
+            clock: Clock::System,
+            tz,
+            data_dir,
+        })
+    }
+
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.data_dir.as_deref()
+    }
+
+    /// The office's wall-clock time.
+    pub fn now(&self) -> NaiveDateTime {
+        match self.clock {
+            Clock::Fixed(t) => t,
+            Clock::System => chrono::Utc::now().with_timezone(&self.tz).naive_local(),
+        }
+    }
+
+    pub(crate) fn now_text(&self) -> String {
+        fmt_second(self.now())
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// One write transaction.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        db::write(&mut self.conn, f)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Whether the office has been set up (office name and at least one staff member).
+    pub fn is_initialised(&self) -> Result<bool> {
+        let staff: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM staff", [], |r| r.get(0))?;
+        Ok(staff > 0 && !self.setting("office_name")?.is_empty())
+    }
+}
+
+/// Looks up the acting staff member by code or name; inactive staff cannot act.
+pub(crate) fn actor(conn: &Connection, who: &str) -> Result<Actor> {
+    let who = who.trim();
+    if who.is_empty() {
+        return Err(invalid("staff", Problem::Required, ""));
+    }
+    conn.query_row(
+        "SELECT id, name, role FROM staff WHERE (code = ?1 OR name = ?1) AND active = 1 ORDER BY code = ?1 DESC LIMIT 1",
+        [who],
+        |r| Ok(Actor { id: r.get(0)?, name: r.get(1)?, role: r.get(2)? }),
+    )
+    .optional()?
+    .ok_or_else(|| invalid("staff", Problem::Unknown, who))
+}
+
+impl Actor {
+    pub fn require(&self, needed: Role, action: &'static str) -> Result<()> {
+        if self.role >= needed {
+            Ok(())
+        } else {
+            Err(LedgerError::Forbidden { action, needed })
+        }
+    }
+}
+
+pub(crate) fn staff_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Staff> {
+    Ok(Staff {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        role: r.get(3)?,
+        active: r.get(4)?,
+        has_pin: r.get::<_, Option<String>>(5)?.is_some(),
+    })
+}
+
+pub(crate) fn set_setting_tx(tx: &Transaction, key: &str, value: &str) -> Result<Option<String>> {
+    let old: Option<String> = tx
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(old)
+}

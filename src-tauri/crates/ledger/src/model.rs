@@ -1,0 +1,299 @@
+//! Domain types: the words of domain.md §2–§5 as Rust types.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{invalid, Problem, Result};
+
+/// A closed set of words stored as text: `as_str` for SQL, `parse` for input.
+macro_rules! word_enum {
+    ($(#[$m:meta])* $name:ident { $($v:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($v),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$v => $s),+ }
+            }
+            /// Parses the stored word (or its label in any language) for `field`.
+            pub fn parse_for(field: &'static str, s: &str) -> Result<Self> {
+                let t = s.trim();
+                $(if t.eq_ignore_ascii_case($s) || crate::i18n::is_label_of($s, t) { return Ok($name::$v); })+
+                Err(invalid(field, Problem::BadChoice { allowed: [$($s),+].join(", ") }, s))
+            }
+            pub fn from_db(s: &str) -> Self {
+                $(if s == $s { return $name::$v; })+
+                // Only words written by this program are in the database.
+                $name::ALL[0]
+            }
+        }
+
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                v.as_str().map($name::from_db)
+            }
+        }
+    };
+}
+
+word_enum!(Kind { Complaint = "complaint", Request = "request" });
+word_enum!(
+    /// Where a case is in its life (domain §5).
+    Status {
+        Registered = "registered",
+        Transferred = "transferred",
+        InProgress = "in_progress",
+        Paused = "paused",
+        AwaitingCallback = "awaiting_callback",
+        Reopened = "reopened",
+        Closed = "closed",
+        Voided = "voided",
+    }
+);
+word_enum!(Level { General = "general", Important = "important", Major = "major" });
+word_enum!(Validity { Valid = "valid", Invalid = "invalid", Coordination = "coordination" });
+word_enum!(Relation { Owner = "owner", Resident = "resident", Tenant = "tenant", ShopTenant = "shop_tenant", Other = "other" });
+word_enum!(RepairSize { Minor = "minor_repair", Medium = "medium_repair", Major = "major_repair" });
+word_enum!(Role { Clerk = "clerk", Supervisor = "supervisor", Admin = "admin" });
+word_enum!(SlipStatus { Issued = "issued", Signed = "signed", Feedback = "feedback" });
+word_enum!(CallbackMethod { Visit = "visit", Phone = "phone" });
+word_enum!(CallbackOutcome { Reached = "reached", Unreachable = "unreachable", Declined = "declined" });
+word_enum!(Satisfaction {
+    VerySatisfied = "very_satisfied",
+    Satisfied = "satisfied",
+    Neutral = "neutral",
+    Dissatisfied = "dissatisfied",
+    VeryDissatisfied = "very_dissatisfied",
+});
+word_enum!(RecordKind {
+    Progress = "progress",
+    Pause = "pause",
+    Resume = "resume",
+    Finish = "finish",
+    Reopen = "reopen",
+});
+
+impl Status {
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Closed | Status::Voided)
+    }
+}
+
+impl Satisfaction {
+    pub fn is_dissatisfied(self) -> bool {
+        matches!(
+            self,
+            Satisfaction::Dissatisfied | Satisfaction::VeryDissatisfied
+        )
+    }
+    /// Counted in the satisfaction rate (domain §6): very satisfied and satisfied.
+    pub fn is_satisfied(self) -> bool {
+        matches!(self, Satisfaction::VerySatisfied | Satisfaction::Satisfied)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staff {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+    pub has_pin: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Department {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    /// An outside party (developer's service centre, municipal utilities).
+    pub external: bool,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: i64,
+    pub code: String,
+    pub kind: Kind,
+    pub parent_code: Option<String>,
+    pub name: String,
+    pub description: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Channel {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: i64,
+    pub building: String,
+    pub unit: String,
+    pub room: String,
+    pub owner_name: String,
+    pub phones: String,
+    pub status: String,
+    pub active: bool,
+}
+
+/// One row of the ledger with its names resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: i64,
+    pub number: String,
+    pub kind: Kind,
+    pub received_at: String,
+    pub channel: String,
+    pub received_by: String,
+    pub complainant_name: String,
+    pub complainant_phones: String,
+    pub relation: Relation,
+    pub anonymous: bool,
+    pub building: String,
+    pub unit: String,
+    pub room: String,
+    pub public_area: String,
+    pub content: String,
+    pub demand: String,
+    pub category_code: Option<String>,
+    pub category_name: Option<String>,
+    pub category_parent: Option<String>,
+    pub validity: Option<Validity>,
+    pub judgement: String,
+    pub level: Option<Level>,
+    pub level_reason: String,
+    pub major_since: Option<String>,
+    pub escalated_at: Option<String>,
+    pub amount_fen: i64,
+    pub media: bool,
+    pub lawsuit: bool,
+    pub group_action: bool,
+    pub repair_size: Option<RepairSize>,
+    pub complex: bool,
+    pub department: Option<String>,
+    pub department_name: Option<String>,
+    pub handler: String,
+    pub status: Status,
+    pub paused_from: Option<Status>,
+    pub followups: i64,
+    pub result: String,
+    pub finished_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub voided_at: Option<String>,
+    pub void_reason: String,
+    pub revision: i64,
+    pub created_at: String,
+    pub next_due: Option<String>,
+    pub next_step: Option<String>,
+}
+
+impl Case {
+    /// "3号楼2单元1502" or the public-area description.
+    pub fn location(&self) -> String {
+        let room = format!("{}{}{}", self.building, self.unit, self.room);
+        match (room.is_empty(), self.public_area.is_empty()) {
+            (false, false) => format!("{room} {}", self.public_area),
+            (false, true) => room,
+            _ => self.public_area.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slip {
+    pub id: i64,
+    pub number: String,
+    pub case_number: String,
+    pub from_department: Option<String>,
+    pub from_person: String,
+    pub to_department: String,
+    pub to_department_name: String,
+    pub to_external: bool,
+    pub to_person: String,
+    pub transferred_at: String,
+    pub summary: String,
+    pub requirement: String,
+    pub reply_due: Option<String>,
+    pub status: SlipStatus,
+    pub signed_by: String,
+    pub signed_at: Option<String>,
+    pub feedback: String,
+    pub feedback_at: Option<String>,
+    pub revision: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub id: i64,
+    pub at: String,
+    pub recorded_by: String,
+    pub kind: RecordKind,
+    pub action: String,
+    pub result: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Callback {
+    pub id: i64,
+    pub at: String,
+    pub method: CallbackMethod,
+    pub by_staff: String,
+    pub person_reached: String,
+    pub relation: String,
+    pub outcome: CallbackOutcome,
+    pub satisfaction: Option<Satisfaction>,
+    pub comments: String,
+}
+
+impl Callback {
+    /// A callback a complaint may close on: not dissatisfied, or an exempt outcome.
+    pub fn confirms(&self) -> bool {
+        match self.outcome {
+            CallbackOutcome::Reached => self.satisfaction.is_some_and(|s| !s.is_dissatisfied()),
+            CallbackOutcome::Unreachable | CallbackOutcome::Declined => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: Option<String>,
+    pub entity: String,
+    pub entity_id: i64,
+    pub action: String,
+    pub changes: Vec<FieldChange>,
+    pub reason: String,
+}
+
+/// Everything about one case, for the detail screen, `show` and the forms.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CaseFile {
+    pub case: Case,
+    pub slips: Vec<Slip>,
+    pub records: Vec<Record>,
+    pub callbacks: Vec<Callback>,
+    pub history: Vec<HistoryEntry>,
+}

@@ -1,0 +1,237 @@
+//! The ledger list: filters, free-text search (Chinese substrings included), paging.
+
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::cases::{case_row, case_select};
+use crate::error::{invalid, Problem, Result};
+use crate::ledger::Ledger;
+use crate::model::{Case, Kind, Level, Status};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseFilter {
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    /// A first-level code includes its second-level items.
+    pub category: Option<String>,
+    pub level: Option<String>,
+    /// "2026-11"
+    pub month: Option<String>,
+    pub department: Option<String>,
+    pub text: Option<String>,
+    /// Only cases whose next deadline has passed.
+    pub overdue: bool,
+    pub sort: Option<String>,
+    pub descending: Option<bool>,
+    pub page: usize,
+    pub page_size: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CasePage {
+    pub total: i64,
+    pub page: usize,
+    pub page_size: usize,
+    pub rows: Vec<Case>,
+}
+
+#[derive(Default)]
+struct Where {
+    conds: Vec<String>,
+    args: Vec<Value>,
+}
+
+impl Where {
+    /// Adds a condition; every `?N` in it refers to the value added with it.
+    fn add(&mut self, sql: &str, v: Value) {
+        self.args.push(v);
+        self.conds
+            .push(sql.replace("?N", &format!("?{}", self.args.len())));
+    }
+}
+
+fn some(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The search text as an FTS5 phrase: quotes doubled so any input is literal.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+impl Ledger {
+    pub fn list(&self, f: &CaseFilter) -> Result<CasePage> {
+        let mut w = Where::default();
+        if let Some(k) = some(&f.kind) {
+            w.add(
+                "c.kind = ?N",
+                Kind::parse_for("kind", k)?.as_str().to_string().into(),
+            );
+        }
+        if let Some(s) = some(&f.status) {
+            w.add(
+                "c.status = ?N",
+                Status::parse_for("status", s)?.as_str().to_string().into(),
+            );
+        }
+        if let Some(l) = some(&f.level) {
+            w.add(
+                "c.level = ?N",
+                Level::parse_for("level", l)?.as_str().to_string().into(),
+            );
+        }
+        if let Some(c) = some(&f.category) {
+            w.add(
+                "(cat.code = ?N OR parent.code = ?N OR cat.name = ?N)",
+                c.to_string().into(),
+            );
+        }
+        if let Some(d) = some(&f.department) {
+            w.add("(d.code = ?N OR d.name = ?N)", d.to_string().into());
+        }
+        if let Some(m) = some(&f.month) {
+            let start = chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
+                .map_err(|_| invalid("month", Problem::BadTime, m))?;
+            let end = start
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(start);
+            w.add(
+                "c.received_at >= ?N",
+                start.format("%Y-%m-%d").to_string().into(),
+            );
+            w.add(
+                "c.received_at < ?N",
+                end.format("%Y-%m-%d").to_string().into(),
+            );
+        }
+        if f.overdue {
+            w.add(
+                "c.next_due < ?N",
+                self.now().format("%Y-%m-%d %H:%M").to_string().into(),
+            );
+        }
+        if let Some(t) = some(&f.text) {
+            if t.chars().count() >= 3 {
+                w.add(
+                    "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?N)",
+                    fts_phrase(t).into(),
+                );
+            } else {
+                // Trigrams need three characters; shorter words (two-character names) scan.
+                let like = format!(
+                    "%{}%",
+                    t.replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_")
+                );
+                w.add(
+                    "c.id IN (SELECT rowid FROM case_search WHERE body LIKE ?N ESCAPE '\\')",
+                    like.into(),
+                );
+            }
+        }
+        let (conds, args) = (w.conds, w.args);
+        let wh = if conds.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conds.join(" AND "))
+        };
+        let sort = match some(&f.sort).unwrap_or("received_at") {
+            "number" => "c.number",
+            "received_at" => "c.received_at",
+            "level" => "c.level",
+            "status" => "c.status",
+            "next_due" => "c.next_due",
+            "category" => "cat.code",
+            "department" => "d.code",
+            other => {
+                return Err(invalid(
+                    "sort",
+                    Problem::BadChoice {
+                        allowed:
+                            "number, received_at, level, status, next_due, category, department"
+                                .into(),
+                    },
+                    other,
+                ))
+            }
+        };
+        let dir = if f.descending.unwrap_or(true) {
+            "DESC"
+        } else {
+            "ASC"
+        };
+        let page_size = if f.page_size == 0 {
+            50
+        } else {
+            f.page_size.min(500)
+        };
+        let sql_count = format!(
+            "SELECT count(*) FROM cases c LEFT JOIN categories cat ON cat.id = c.category_id
+             LEFT JOIN categories parent ON parent.id = cat.parent_id LEFT JOIN departments d ON d.id = c.department_id{wh}"
+        );
+        let total: i64 = self
+            .conn
+            .prepare_cached(&sql_count)?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        let sql = format!(
+            "{}{wh} ORDER BY {sort} {dir}, c.id {dir} LIMIT {page_size} OFFSET {}",
+            case_select(),
+            f.page * page_size
+        );
+        let rows = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(rusqlite::params_from_iter(args.iter()), case_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(CasePage {
+            total,
+            page: f.page,
+            page_size,
+            rows,
+        })
+    }
+
+    /// Earlier cases of the same phone or room, newest first (shown while registering).
+    pub fn related_cases(
+        &self,
+        phone: &str,
+        building: &str,
+        unit: &str,
+        room: &str,
+        limit: usize,
+    ) -> Result<Vec<Case>> {
+        let phone = phone.trim();
+        let room_key = format!("{}{}{}", building.trim(), unit.trim(), room.trim());
+        if phone.len() < 5 && room.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "{} WHERE (?1 <> '' AND instr(c.complainant_phones, ?1) > 0) OR (?2 <> '' AND c.building = ?3 AND c.unit = ?4 AND c.room = ?5)
+             ORDER BY c.received_at DESC LIMIT ?6",
+            case_select()
+        );
+        let has_room = if room.trim().is_empty() {
+            ""
+        } else {
+            room_key.as_str()
+        };
+        let rows = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(
+                rusqlite::params![
+                    phone,
+                    has_room,
+                    building.trim(),
+                    unit.trim(),
+                    room.trim(),
+                    limit as i64
+                ],
+                case_row,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,242 @@
+//! The rules of domain §4 (levels) and §5 (life of a case), as pure functions.
+
+use desk_calendar::Lang;
+
+use crate::model::{Kind, Level, Status};
+
+/// Amount at which a complaint is major: 2,000 CNY (in fen).
+pub const MAJOR_AMOUNT_FEN: i64 = 200_000;
+
+/// Why the rules put a complaint at a level; stored as `rule:<code>` in `level_reason`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelRule {
+    Media,
+    Lawsuit,
+    GroupAction,
+    Amount,
+    Overdue,
+}
+
+impl LevelRule {
+    pub fn code(self) -> &'static str {
+        match self {
+            LevelRule::Media => "rule:media",
+            LevelRule::Lawsuit => "rule:lawsuit",
+            LevelRule::GroupAction => "rule:group_action",
+            LevelRule::Amount => "rule:amount",
+            LevelRule::Overdue => "rule:overdue",
+        }
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            LevelRule::Media => lang.pick("媒体曝光", "媒體曝光", "exposed in the media"),
+            LevelRule::Lawsuit => lang.pick("引起法律诉讼", "引起法律訴訟", "led to a lawsuit"),
+            LevelRule::GroupAction => lang.pick(
+                "可能引发群体性事件",
+                "可能引發群體性事件",
+                "may lead to a group action",
+            ),
+            LevelRule::Amount => lang.pick(
+                "涉及金额达2000元",
+                "涉及金額達2000元",
+                "amount of 2,000 CNY or more",
+            ),
+            LevelRule::Overdue => lang.pick(
+                "一般投诉超期未解决，自动升级",
+                "一般投訴超期未解決，自動升級",
+                "general complaint overdue without a final solution, escalated automatically",
+            ),
+        }
+    }
+    pub const ALL: [LevelRule; 5] = [
+        LevelRule::Media,
+        LevelRule::Lawsuit,
+        LevelRule::GroupAction,
+        LevelRule::Amount,
+        LevelRule::Overdue,
+    ];
+}
+
+/// The level the clock-free rules require: Major if any rule holds.
+pub fn level_floor(
+    media: bool,
+    lawsuit: bool,
+    group_action: bool,
+    amount_fen: i64,
+) -> (Level, Vec<LevelRule>) {
+    let mut why = Vec::new();
+    if media {
+        why.push(LevelRule::Media);
+    }
+    if lawsuit {
+        why.push(LevelRule::Lawsuit);
+    }
+    if group_action {
+        why.push(LevelRule::GroupAction);
+    }
+    if amount_fen >= MAJOR_AMOUNT_FEN {
+        why.push(LevelRule::Amount);
+    }
+    let level = if why.is_empty() {
+        Level::General
+    } else {
+        Level::Major
+    };
+    (level, why)
+}
+
+/// Renders a stored `level_reason` ("rule:media; rule:amount; 主管：…") for reading.
+pub fn explain_level_reason(stored: &str, lang: Lang) -> String {
+    stored
+        .split("; ")
+        .filter(|s| !s.is_empty())
+        .map(|part| {
+            LevelRule::ALL
+                .iter()
+                .find(|r| r.code() == part)
+                .map(|r| r.label(lang).to_string())
+                .unwrap_or_else(|| part.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "；", "; "))
+}
+
+/// What the clerk (or the system) does to a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Transfer,
+    /// A slip was signed; `unsigned_left` slips of the case still await signature.
+    Sign {
+        unsigned_left: usize,
+    },
+    Record,
+    Pause,
+    Resume,
+    Finish,
+    Callback {
+        dissatisfied: bool,
+    },
+    /// `confirmed`: the latest callback confirms the result (or is an exempt outcome).
+    Close {
+        confirmed: bool,
+    },
+    Void,
+}
+
+impl Action {
+    pub fn word(self) -> &'static str {
+        match self {
+            Action::Transfer => "transfer",
+            Action::Sign { .. } => "sign",
+            Action::Record => "record",
+            Action::Pause => "pause",
+            Action::Resume => "resume",
+            Action::Finish => "finish",
+            Action::Callback { .. } => "callback",
+            Action::Close { .. } => "close",
+            Action::Void => "void",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The action is not possible in the current status.
+    State,
+    /// A complaint may only close after a callback that is not dissatisfied, or an exemption.
+    NeedsCallback,
+}
+
+/// The status machine of domain §5. `paused_from` is the status a paused case returns to.
+pub fn next_status(
+    kind: Kind,
+    status: Status,
+    paused_from: Option<Status>,
+    action: Action,
+) -> Result<Status, Refusal> {
+    use Action as A;
+    use Status as S;
+    let next = match (status, action) {
+        (S::Closed | S::Voided, _) => return Err(Refusal::State),
+        (_, A::Void) => S::Voided,
+        (S::Registered | S::InProgress | S::Reopened | S::Transferred, A::Transfer) => {
+            S::Transferred
+        }
+        (S::Transferred, A::Sign { unsigned_left }) => {
+            if unsigned_left == 0 {
+                S::InProgress
+            } else {
+                S::Transferred
+            }
+        }
+        (S::Registered | S::Reopened, A::Record) => S::InProgress,
+        (S::Transferred | S::InProgress | S::Paused | S::AwaitingCallback, A::Record) => status,
+        (S::InProgress, A::Pause) => S::Paused,
+        (S::Paused, A::Resume) => paused_from.unwrap_or(S::InProgress),
+        (S::Registered | S::InProgress | S::Reopened, A::Finish) => S::AwaitingCallback,
+        (S::AwaitingCallback, A::Callback { dissatisfied }) => {
+            if dissatisfied {
+                S::Reopened
+            } else {
+                S::AwaitingCallback
+            }
+        }
+        (S::AwaitingCallback, A::Close { confirmed }) => {
+            if confirmed || kind == Kind::Request {
+                S::Closed
+            } else {
+                return Err(Refusal::NeedsCallback);
+            }
+        }
+        _ => return Err(Refusal::State),
+    };
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_one_rule_makes_a_complaint_major() {
+        assert_eq!(level_floor(false, false, false, 199_999).0, Level::General);
+        assert_eq!(
+            level_floor(false, false, false, 200_000),
+            (Level::Major, vec![LevelRule::Amount])
+        );
+        assert_eq!(
+            level_floor(true, true, false, 0).1,
+            vec![LevelRule::Media, LevelRule::Lawsuit]
+        );
+    }
+
+    #[test]
+    fn a_complaint_needs_a_confirming_callback_to_close_but_a_request_does_not() {
+        let close = Action::Close { confirmed: false };
+        assert_eq!(
+            next_status(Kind::Complaint, Status::AwaitingCallback, None, close),
+            Err(Refusal::NeedsCallback)
+        );
+        assert_eq!(
+            next_status(Kind::Request, Status::AwaitingCallback, None, close),
+            Ok(Status::Closed)
+        );
+    }
+
+    #[test]
+    fn terminal_states_accept_nothing() {
+        for s in [Status::Closed, Status::Voided] {
+            for a in [
+                Action::Record,
+                Action::Void,
+                Action::Transfer,
+                Action::Finish,
+            ] {
+                assert_eq!(
+                    next_status(Kind::Complaint, s, None, a),
+                    Err(Refusal::State)
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Checks on what the clerk typed. Each failure names its field.
+
+use chrono::NaiveDateTime;
+
+use crate::error::{invalid, Problem, Result};
+
+/// Trimmed text, required, at most `max` characters (not bytes: 500 汉字 is 500).
+pub fn required(field: &'static str, s: &str, max: usize) -> Result<String> {
+    let t = optional(field, s, max)?;
+    if t.is_empty() {
+        return Err(invalid(field, Problem::Required, ""));
+    }
+    Ok(t)
+}
+
+/// Trimmed text, may be empty. CRLF becomes LF so Windows pastes store the same text;
+/// control characters other than newline and tab are refused rather than stored invisibly.
+pub fn optional(field: &'static str, s: &str, max: usize) -> Result<String> {
+    let t = s.replace("\r\n", "\n").replace('\r', "\n");
+    let t = t.trim();
+    if t.chars().count() > max {
+        return Err(invalid(field, Problem::TooLong { max }, truncate(t, 20)));
+    }
+    if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(invalid(
+            field,
+            Problem::NotAllowed {
+                why: "contains control characters / 含有控制字符".into(),
+            },
+            truncate(t, 20),
+        ));
+    }
+    Ok(t.to_string())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// Accepts mainland mobiles, landlines with an area code (optional extension), and
+/// Hong Kong (+852) and Taiwan (+886 or 09…/0x-…) numbers. Returns the number as the
+/// clerk wrote it, with spaces tidied.
+pub fn phone(field: &'static str, s: &str) -> Result<String> {
+    let raw = s.trim();
+    let bad = || invalid(field, Problem::BadPhone, raw);
+    let (main, ext) = match raw.split_once(['转', '轉', '#', 'x', 'X']) {
+        Some((m, e)) => (m, Some(e.trim())),
+        None => (raw, None),
+    };
+    if let Some(e) = ext {
+        if e.is_empty() || e.len() > 6 || !e.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+    }
+    let compact: String = main
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '（' | '）'))
+        .collect();
+    if compact.is_empty()
+        || !compact
+            .trim_start_matches('+')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let ok = if let Some(rest) = compact
+        .strip_prefix("+86")
+        .or_else(|| compact.strip_prefix("0086"))
+    {
+        is_mainland_mobile(rest) || is_mainland_landline(&format!("0{rest}"))
+    } else if let Some(rest) = compact
+        .strip_prefix("+852")
+        .or_else(|| compact.strip_prefix("00852"))
+    {
+        rest.len() == 8 && rest.starts_with(['2', '3', '4', '5', '6', '7', '8', '9'])
+    } else if let Some(rest) = compact
+        .strip_prefix("+853")
+        .or_else(|| compact.strip_prefix("00853"))
+    {
+        rest.len() == 8
+    } else if let Some(rest) = compact
+        .strip_prefix("+886")
+        .or_else(|| compact.strip_prefix("00886"))
+    {
+        (8..=9).contains(&rest.len()) && !rest.starts_with('0')
+    } else {
+        is_mainland_mobile(&compact)
+            || is_mainland_landline(&compact)
+            || is_taiwan_domestic(&compact)
+    };
+    if !ok {
+        return Err(bad());
+    }
+    Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn is_mainland_mobile(d: &str) -> bool {
+    d.len() == 11 && d.starts_with('1') && matches!(d.as_bytes()[1], b'3'..=b'9')
+}
+
+/// 0 + area code (2–3 digits after the 0) + 7–8 digit number: 10–12 digits in all.
+fn is_mainland_landline(d: &str) -> bool {
+    d.starts_with('0') && !d.starts_with("00") && (10..=12).contains(&d.len())
+}
+
+/// Taiwan mobiles 09xxxxxxxx and landlines 0x-xxxxxxx(x) written without +886.
+fn is_taiwan_domestic(d: &str) -> bool {
+    d.starts_with('0') && (9..=10).contains(&d.len())
+}
+
+/// Several numbers separated by commas, semicolons, 、 or slashes.
+pub fn phones(field: &'static str, s: &str) -> Result<String> {
+    let mut out = Vec::new();
+    for p in s
+        .split([',', '，', ';', '；', '、', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        out.push(phone(field, p)?);
+    }
+    Ok(out.join(", "))
+}
+
+/// "2000", "2,000.5", "¥2000" → fen. Negative or over two decimals refused.
+pub fn amount_fen(field: &'static str, s: &str) -> Result<i64> {
+    let t: String = s
+        .trim()
+        .trim_start_matches(['¥', '￥'])
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    let t = t.trim().trim_end_matches('元');
+    if t.is_empty() {
+        return Ok(0);
+    }
+    let bad = || invalid(field, Problem::BadAmount, s.trim());
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    if whole.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let yuan: i64 = whole.parse().map_err(|_| bad())?;
+    let fen: i64 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
+    yuan.checked_mul(100)
+        .and_then(|y| y.checked_add(fen))
+        .filter(|v| *v <= 100_000_000_000)
+        .ok_or_else(bad)
+}
+
+/// Minute-precision local time, "2026-11-22 14:30" (also with T, seconds, or slashes).
+pub fn time(field: &'static str, s: &str) -> Result<NaiveDateTime> {
+    let t = s.trim().replace('/', "-").replace('T', " ");
+    for fmt in ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"] {
+        if let Ok(v) = NaiveDateTime::parse_from_str(&t, fmt) {
+            return Ok(v.with_second(0).unwrap_or(v));
+        }
+    }
+    Err(invalid(field, Problem::BadTime, s.trim()))
+}
+
+use chrono::Timelike;
+
+pub fn fmt_minute(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+pub fn fmt_second(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_people_actually_give() {
+        for ok in [
+            "13812345678",
+            "138 1234 5678",
+            "+86 138-1234-5678",
+            "0571-87654321",
+            "010-12345678",
+            "(0755)86001234",
+            "0571-87654321转808",
+            "+852 9123 4567",
+            "+886 912 345 678",
+            "0912-345-678",
+            "02-2345-6789",
+        ] {
+            assert!(phone("phone", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "12345",
+            "1381234567",
+            "23812345678",
+            "87654321",
+            "abc",
+            "+852 123",
+            "13812345678转",
+            "-",
+        ] {
+            assert!(phone("phone", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn amounts_in_yuan_become_fen() {
+        assert_eq!(amount_fen("amount", "2000").ok(), Some(200_000));
+        assert_eq!(amount_fen("amount", "¥1,999.9").ok(), Some(199_990));
+        assert_eq!(amount_fen("amount", "").ok(), Some(0));
+        assert!(amount_fen("amount", "-5").is_err());
+        assert!(amount_fen("amount", "1.234").is_err());
+    }
+
+    #[test]
+    fn text_limits_count_characters_not_bytes() {
+        assert!(required("content", &"漏".repeat(10), 10).is_ok());
+        assert!(required("content", &"漏".repeat(11), 10).is_err());
+        assert!(required("content", "  ", 10).is_err());
+        assert_eq!(
+            optional("content", "a\r\nb", 10).ok().as_deref(),
+            Some("a\nb")
+        );
+        assert!(optional("content", "a\u{7}b", 10).is_err());
+    }
+}
