@@ -66,8 +66,10 @@ fn step(
             case.number.clone(),
         ),
     })?;
-    let paused_from = match action {
-        Action::Pause => Some(case.status),
+    // A paused case remembers where it returns to, also across notes recorded meanwhile.
+    let paused_from = match (next, action) {
+        (Status::Paused, Action::Pause) => Some(case.status),
+        (Status::Paused, _) => case.paused_from,
         _ => None,
     };
     tx.execute(

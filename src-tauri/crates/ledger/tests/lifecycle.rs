@@ -1,0 +1,204 @@
+//! The status machine under random sequences of actions, on an in-memory ledger,
+//! plus storage guarantees (all-or-nothing, immutable history, schema versions).
+
+use desk_ledger::model::{Kind, Status};
+use desk_ledger::{CallbackInput, Ledger, LedgerError, NewCase, TransferInput};
+use proptest::prelude::*;
+
+fn ledger() -> Ledger {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.init("", "测试管理处", "admin", "管理员").expect("init");
+    l.add_staff("admin", "zl", "张丽", "clerk").expect("staff");
+    l
+}
+
+fn new_case(kind: Kind) -> NewCase {
+    NewCase {
+        kind: kind.as_str().into(),
+        channel: "phone".into(),
+        complainant_name: "王先生".into(),
+        phones: "13812345678".into(),
+        building: "3栋".into(),
+        room: "1502".into(),
+        content: "卫生间漏水".into(),
+        category: Some(if kind == Kind::Complaint { "B04" } else { "Q1" }.into()),
+        ..Default::default()
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Act {
+    Transfer,
+    SignFirst,
+    Record,
+    Pause,
+    Resume,
+    Finish,
+    Callback(u8),
+    Close,
+    Void,
+}
+
+fn act() -> impl Strategy<Value = Act> {
+    prop_oneof![
+        Just(Act::Transfer),
+        Just(Act::SignFirst),
+        Just(Act::Record),
+        Just(Act::Pause),
+        Just(Act::Resume),
+        Just(Act::Finish),
+        (0u8..7).prop_map(Act::Callback),
+        Just(Act::Close),
+        Just(Act::Void),
+    ]
+}
+
+fn apply(l: &mut Ledger, n: &str, a: &Act) -> Result<(), LedgerError> {
+    match a {
+        Act::Transfer => l
+            .transfer("zl", n, &TransferInput { to_department: "engineering".into(), summary: "处理".into(), ..Default::default() })
+            .map(|_| ()),
+        Act::SignFirst => {
+            let file = l.case_file(n)?;
+            match file.slips.iter().find(|s| s.signed_at.is_none()) {
+                Some(s) => l.sign("zl", &s.number, "李工", None).map(|_| ()),
+                None => Ok(()),
+            }
+        }
+        Act::Record => l.record("zl", n, "已处理", "", None).map(|_| ()),
+        Act::Pause => l.pause("zl", n, "等待配件").map(|_| ()),
+        Act::Resume => l.resume("zl", n, "").map(|_| ()),
+        Act::Finish => l.finish("zl", n, "完成").map(|_| ()),
+        Act::Callback(k) => {
+            let (outcome, sat) = match k {
+                0 => ("unreachable", None),
+                1 => ("declined", None),
+                2 => ("reached", Some("dissatisfied")),
+                3 => ("reached", Some("very_dissatisfied")),
+                4 => ("reached", Some("neutral")),
+                5 => ("reached", Some("satisfied")),
+                _ => ("reached", Some("very_satisfied")),
+            };
+            let c = CallbackInput { outcome: outcome.into(), satisfaction: sat.map(str::to_string), ..Default::default() };
+            l.callback("zl", n, &c).map(|_| ())
+        }
+        Act::Close => l.close("zl", n, "").map(|_| ()),
+        Act::Void => l.void("zl", n, "登记错误").map(|_| ()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn status_machine_invariants_hold_for_any_sequence(kind in prop_oneof![Just(Kind::Complaint), Just(Kind::Request)], acts in prop::collection::vec(act(), 1..25)) {
+        let mut l = ledger();
+        let n = l.register("zl", &new_case(kind)).expect("register").number;
+        let mut history_len = l.history(&n).expect("h").len();
+        for a in &acts {
+            let before = l.case_file(&n).expect("file");
+            let result = apply(&mut l, &n, a);
+            let after = l.case_file(&n).expect("file");
+            match result {
+                Ok(()) => prop_assert!(after.history.len() >= history_len),
+                Err(e) => {
+                    // A refused action changes nothing at all.
+                    prop_assert!(e.is_user_error(), "{e}");
+                    prop_assert_eq!(after.history.len(), before.history.len());
+                    prop_assert_eq!(&after.case, &before.case);
+                    prop_assert_eq!(after.slips.len(), before.slips.len());
+                }
+            }
+            history_len = after.history.len();
+            let c = &after.case;
+            // Terminal states are final.
+            if !before.case.status.is_open() {
+                prop_assert_eq!(c.status, before.case.status);
+            }
+            // A closed complaint was confirmed by its latest callback.
+            if c.status == Status::Closed && c.kind == Kind::Complaint {
+                prop_assert!(after.callbacks.last().is_some_and(|cb| cb.confirms()));
+            }
+            // Awaiting signature means a slip awaits signature.
+            if c.status == Status::Transferred {
+                prop_assert!(after.slips.iter().any(|s| s.signed_at.is_none()));
+            }
+            if c.status == Status::Paused {
+                prop_assert!(c.paused_from.is_some());
+                prop_assert!(c.next_due.is_none(), "a paused case's clock stands still");
+            }
+            // A dissatisfied latest callback always leaves the case open for follow-up.
+            if after.callbacks.last().is_some_and(|cb| !cb.confirms()) && after.callbacks.len() > before.callbacks.len() {
+                prop_assert_eq!(c.status, Status::Reopened);
+            }
+            prop_assert_eq!(&c.number, &n);
+        }
+    }
+}
+
+#[test]
+fn a_failed_transfer_leaves_no_slip_number_used_and_no_trace() {
+    let mut l = ledger();
+    let n = l.register("zl", &new_case(Kind::Complaint)).expect("register").number;
+    let bad = TransferInput { to_department: "nowhere".into(), summary: "x".into(), ..Default::default() };
+    let err = l.transfer("zl", &n, &bad).expect_err("unknown department");
+    assert_eq!(err.field(), Some("to_department"));
+    assert_eq!(l.case(&n).expect("case").status, Status::Registered);
+    let good = TransferInput { to_department: "工程部".into(), summary: "x".into(), ..Default::default() };
+    assert!(l.transfer("zl", &n, &good).expect("slip").number.ends_with("-0001"));
+}
+
+#[test]
+fn history_rows_and_cases_cannot_be_deleted_even_with_sql() {
+    let mut l = ledger();
+    l.register("zl", &new_case(Kind::Complaint)).expect("register");
+    let conn = l.connection();
+    assert!(conn.execute("DELETE FROM history", []).is_err());
+    assert!(conn.execute("UPDATE history SET reason = 'x'", []).is_err());
+    assert!(conn.execute("DELETE FROM cases", []).is_err());
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_reopening_the_same_version_is_fine() {
+    let dir = tempfile::tempdir().expect("dir");
+    drop(Ledger::open(dir.path()).expect("create"));
+    drop(Ledger::open(dir.path()).expect("reopen"));
+    {
+        let conn = rusqlite::Connection::open(desk_ledger::db_path(dir.path())).expect("raw");
+        conn.pragma_update(None, "user_version", 99).expect("bump");
+    }
+    match Ledger::open(dir.path()) {
+        Err(LedgerError::SchemaTooNew { found: 99, .. }) => {}
+        Err(other) => panic!("wrong error {other}"),
+        Ok(_) => panic!("a newer schema must be refused"),
+    }
+}
+
+#[test]
+fn defaults_are_seeded_once_and_editable() {
+    let mut l = ledger();
+    assert!(l.categories(false).expect("c").iter().any(|c| c.code == "B04" && c.parent_code.as_deref() == Some("B")));
+    assert_eq!(l.channels(false).expect("ch").len(), 8);
+    l.set_active("admin", "channel", "letter", false).expect("disable");
+    assert_eq!(l.channels(false).expect("ch").len(), 7);
+    let mut nc = new_case(Kind::Complaint);
+    nc.channel = "letter".into();
+    assert_eq!(l.register("zl", &nc).expect_err("inactive").field(), Some("channel"));
+    // A clerk may not edit settings.
+    assert!(matches!(l.set_setting("zl", "office_name", "x"), Err(LedgerError::Forbidden { .. })));
+    l.set_setting("admin", "prefix_complaint", "KS").expect("prefix");
+    assert!(l.register("zl", &new_case(Kind::Complaint)).expect("r").number.starts_with("KS-"));
+}
+
+#[test]
+fn requests_take_no_complaint_only_fields() {
+    let mut l = ledger();
+    let mut r = new_case(Kind::Request);
+    r.level = Some("major".into());
+    assert_eq!(l.register("zl", &r).expect_err("level").field(), Some("level"));
+    let r = new_case(Kind::Request);
+    let case = l.register("zl", &r).expect("request");
+    assert!(case.level.is_none() && case.number.starts_with("XQ-"));
+    l.finish("zl", &case.number, "已答复").expect("finish");
+    l.close("zl", &case.number, "").expect("a request closes without a callback");
+}
