@@ -368,10 +368,21 @@ impl Ledger {
                     } else {
                         Status::Closed
                     };
+                    let mut finished_at = matches!(status, Status::AwaitingCallback | Status::Closed).then(|| created + Duration::hours(2 + rng.below(70) as i64));
+                    let mut closed_at = (status == Status::Closed).then(|| finished_at.unwrap_or(created) + Duration::hours(4 + rng.below(60) as i64));
+                    // Nothing is finished or closed in the future: recent cases are still moving.
+                    let mut status = status;
+                    if closed_at.is_some_and(|t| t >= now) {
+                        closed_at = None;
+                        status = Status::AwaitingCallback;
+                    }
+                    if finished_at.is_some_and(|t| t >= now) {
+                        finished_at = None;
+                        status = Status::InProgress;
+                    }
                     let handled = !matches!(status, Status::Registered | Status::Voided);
-                    let finished_at = matches!(status, Status::AwaitingCallback | Status::Closed).then(|| created + Duration::hours(2 + rng.below(70) as i64));
-                    let closed_at = (status == Status::Closed).then(|| finished_at.unwrap_or(created) + Duration::hours(4 + rng.below(60) as i64));
-                    let channel = id_of(tx, "channels", *rng.pick(CHANNELS))?;
+                    let channel_code: &str = rng.pick::<&str>(CHANNELS);
+                    let channel = id_of(tx, "channels", channel_code)?;
                     let cat_id = id_of(tx, "categories", cat)?;
                     let dept_id = if handled || rng.chance(50) { Some(id_of(tx, "departments", dept)?) } else { None };
                     let phones = mobile(&mut rng);

@@ -36,6 +36,7 @@ pub struct NewUnit {
     pub status: String,
 }
 
+#[allow(clippy::too_many_arguments)] // one history row: every column is needed
 fn log(
     tx: &Transaction,
     at: &str,
@@ -391,7 +392,7 @@ impl Ledger {
 
     /// Units matching a prefix of "building unit room" or owner name, for autocomplete.
     pub fn units(&self, query: &str, limit: usize) -> Result<Vec<Unit>> {
-        let like = format!("%{}%", query.trim().replace('%', "").replace('_', ""));
+        let like = format!("%{}%", query.trim().replace(['%', '_'], ""));
         let mut st = self.conn.prepare_cached(
             "SELECT id, building, unit, room, owner_name, phones, status, active FROM units
              WHERE active = 1 AND (building || unit || room LIKE ?1 OR owner_name LIKE ?1 OR phones LIKE ?1)
