@@ -14,10 +14,27 @@ struct Desk {
 
 impl Desk {
     fn new() -> Desk {
-        let d = Desk { dir: tempfile::tempdir().expect("tempdir"), now: None };
-        d.ok(&["init", "--office", "锦绣花园管理处", "--staff-code", "admin", "--staff-name", "管理员"], None);
+        let d = Desk {
+            dir: tempfile::tempdir().expect("tempdir"),
+            now: None,
+        };
+        d.ok(
+            &[
+                "init",
+                "--office",
+                "锦绣花园管理处",
+                "--staff-code",
+                "admin",
+                "--staff-name",
+                "管理员",
+            ],
+            None,
+        );
         d.ok(&["staff", "add", "zl", "张丽"], Some("admin"));
-        d.ok(&["staff", "add", "boss", "陈主管", "--role", "supervisor"], Some("admin"));
+        d.ok(
+            &["staff", "add", "boss", "陈主管", "--role", "supervisor"],
+            Some("admin"),
+        );
         d
     }
 
@@ -27,7 +44,11 @@ impl Desk {
 
     fn ok(&self, args: &[&str], who: Option<&str>) -> Value {
         let out = self.run(args, who);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
     }
 
@@ -40,20 +61,45 @@ impl Desk {
     }
 
     fn register(&self, extra: &[&str]) -> String {
-        let mut args = vec!["register", "--name", "王先生", "--phone", "13812345678", "--building", "3栋", "--unit", "2单元", "--room", "1502",
-            "--content", "卫生间下水道堵塞，污水反冒", "--category", "B04"];
+        let mut args = vec![
+            "register",
+            "--name",
+            "王先生",
+            "--phone",
+            "13812345678",
+            "--building",
+            "3栋",
+            "--unit",
+            "2单元",
+            "--room",
+            "1502",
+            "--content",
+            "卫生间下水道堵塞，污水反冒",
+            "--category",
+            "B04",
+        ];
         args.extend_from_slice(extra);
-        self.ok(&args, Some("zl"))["number"].as_str().expect("number").to_string()
+        self.ok(&args, Some("zl"))["number"]
+            .as_str()
+            .expect("number")
+            .to_string()
     }
 
     fn status(&self, number: &str) -> String {
-        self.ok(&["show", number], None)["case"]["status"].as_str().expect("status").to_string()
+        self.ok(&["show", number], None)["case"]["status"]
+            .as_str()
+            .expect("status")
+            .to_string()
     }
 }
 
 fn run_in(dir: &Path, args: &[&str], who: Option<&str>, now: Option<&str>) -> Output {
     let mut c = Command::new(BIN);
-    c.env("COMPLAINT_DESK_DATA_DIR", dir).env("COMPLAINT_DESK_LANG", "zh-CN").env_remove("COMPLAINT_DESK_AS").arg("--json").args(args);
+    c.env("COMPLAINT_DESK_DATA_DIR", dir)
+        .env("COMPLAINT_DESK_LANG", "zh-CN")
+        .env_remove("COMPLAINT_DESK_AS")
+        .arg("--json")
+        .args(args);
     if let Some(w) = who {
         c.args(["--as", w]);
     }
@@ -69,23 +115,68 @@ fn register_transfer_sign_record_finish_callback_close() {
     let d = Desk::new();
     let n = d.register(&[]);
     assert!(n.starts_with("TS-") && n.ends_with("-0001"), "{n}");
-    let slip = d.ok(&["transfer", &n, "--to", "工程部", "--summary", "上门疏通下水道"], Some("zl"));
+    let slip = d.ok(
+        &[
+            "transfer",
+            &n,
+            "--to",
+            "工程部",
+            "--summary",
+            "上门疏通下水道",
+        ],
+        Some("zl"),
+    );
     assert_eq!(d.status(&n), "transferred");
     let slip_no = slip["number"].as_str().expect("slip");
     assert!(slip_no.starts_with("ZJ-") && slip["reply_due"].is_string());
     d.ok(&["sign", slip_no, "--signed-by", "李工"], Some("zl"));
     assert_eq!(d.status(&n), "in_progress");
-    d.ok(&["record", &n, "--action", "已上门核实", "--result", "确认排污管堵塞"], Some("zl"));
+    d.ok(
+        &[
+            "record",
+            &n,
+            "--action",
+            "已上门核实",
+            "--result",
+            "确认排污管堵塞",
+        ],
+        Some("zl"),
+    );
     d.ok(&["feedback", slip_no, "--text", "已疏通"], Some("zl"));
     d.ok(&["finish", &n, "--result", "已疏通排污管"], Some("zl"));
     assert_eq!(d.status(&n), "awaiting_callback");
-    d.ok(&["callback", &n, "--satisfaction", "satisfied", "--person", "王先生"], Some("zl"));
+    d.ok(
+        &[
+            "callback",
+            &n,
+            "--satisfaction",
+            "satisfied",
+            "--person",
+            "王先生",
+        ],
+        Some("zl"),
+    );
     d.ok(&["close", &n], Some("zl"));
     let file = d.ok(&["show", &n], None);
     assert_eq!(file["case"]["status"], "closed");
-    let actions: Vec<&str> = file["history"].as_array().expect("history").iter().map(|h| h["action"].as_str().unwrap_or("")).collect();
-    assert_eq!(actions, ["register", "transfer", "issue", "sign", "sign", "record", "feedback", "finish", "callback", "close"]);
-    assert!(file["history"].as_array().expect("h").iter().all(|h| h["actor"] == "张丽"));
+    let actions: Vec<&str> = file["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|h| h["action"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "register", "transfer", "issue", "sign", "sign", "record", "feedback", "finish",
+            "callback", "close"
+        ]
+    );
+    assert!(file["history"]
+        .as_array()
+        .expect("h")
+        .iter()
+        .all(|h| h["actor"] == "张丽"));
     assert_eq!(file["slips"][0]["status"], "feedback");
 }
 
@@ -95,14 +186,30 @@ fn dissatisfied_callback_reopens_and_the_case_closes_after_second_follow_up() {
     let n = d.register(&[]);
     d.ok(&["record", &n, "--action", "已上门"], Some("zl"));
     d.ok(&["finish", &n, "--result", "已处理"], Some("zl"));
-    d.ok(&["callback", &n, "--satisfaction", "不满意", "--comments", "还是堵"], Some("zl"));
+    d.ok(
+        &[
+            "callback",
+            &n,
+            "--satisfaction",
+            "不满意",
+            "--comments",
+            "还是堵",
+        ],
+        Some("zl"),
+    );
     assert_eq!(d.status(&n), "reopened");
     let (code, err) = d.refused(&["close", &n], Some("zl"));
     assert_eq!((code, err["kind"].as_str()), (2, Some("transition")));
-    d.ok(&["record", &n, "--action", "二次上门，更换管道"], Some("zl"));
+    d.ok(
+        &["record", &n, "--action", "二次上门，更换管道"],
+        Some("zl"),
+    );
     assert_eq!(d.status(&n), "in_progress");
     d.ok(&["finish", &n, "--result", "已更换管道"], Some("zl"));
-    d.ok(&["callback", &n, "--satisfaction", "very_satisfied"], Some("zl"));
+    d.ok(
+        &["callback", &n, "--satisfaction", "very_satisfied"],
+        Some("zl"),
+    );
     d.ok(&["close", &n], Some("zl"));
     let file = d.ok(&["show", &n], None);
     assert_eq!(file["case"]["followups"], 1);
@@ -132,9 +239,18 @@ fn pause_and_resume_are_recorded_with_their_reason() {
     d.ok(&["resume", &n, "--note", "业主已回"], Some("zl"));
     assert_eq!(d.status(&n), "in_progress");
     let file = d.ok(&["show", &n], None);
-    let kinds: Vec<&str> = file["records"].as_array().expect("records").iter().map(|r| r["kind"].as_str().unwrap_or("")).collect();
+    let kinds: Vec<&str> = file["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(kinds, ["progress", "pause", "resume"]);
-    assert!(file["history"].as_array().expect("h").iter().any(|h| h["action"] == "pause" && h["reason"] == "业主出差，无法入户"));
+    assert!(file["history"]
+        .as_array()
+        .expect("h")
+        .iter()
+        .any(|h| h["action"] == "pause" && h["reason"] == "业主出差，无法入户"));
 }
 
 #[test]
@@ -146,9 +262,35 @@ fn a_voided_case_keeps_its_number_and_numbers_are_never_reused() {
     let b = d.register(&[]);
     assert!(a.ends_with("-0001") && b.ends_with("-0002"), "{a} {b}");
     let file = d.ok(&["show", &a], None);
-    assert_eq!((file["case"]["status"].as_str(), file["case"]["void_reason"].as_str()), (Some("voided"), Some("重复登记")));
-    let r = d.ok(&["register", "--kind", "request", "--name", "李女士", "--building", "1栋", "--room", "101", "--content", "咨询物业费", "--category", "Q1"], Some("zl"));
-    assert!(r["number"].as_str().expect("n").starts_with("XQ-") && r["number"].as_str().expect("n").ends_with("-0001"));
+    assert_eq!(
+        (
+            file["case"]["status"].as_str(),
+            file["case"]["void_reason"].as_str()
+        ),
+        (Some("voided"), Some("重复登记"))
+    );
+    let r = d.ok(
+        &[
+            "register",
+            "--kind",
+            "request",
+            "--name",
+            "李女士",
+            "--building",
+            "1栋",
+            "--room",
+            "101",
+            "--content",
+            "咨询物业费",
+            "--category",
+            "Q1",
+        ],
+        Some("zl"),
+    );
+    assert!(
+        r["number"].as_str().expect("n").starts_with("XQ-")
+            && r["number"].as_str().expect("n").ends_with("-0001")
+    );
 }
 
 #[test]
@@ -156,42 +298,115 @@ fn every_forbidden_transition_is_refused_and_changes_nothing() {
     let d = Desk::new();
     let n = d.register(&[]);
     // From registered: no sign target, no pause, no callback, no close.
-    for args in [vec!["pause", &n, "--reason", "x"], vec!["resume", &n], vec!["callback", &n, "--satisfaction", "satisfied"], vec!["close", &n]] {
+    for args in [
+        vec!["pause", &n, "--reason", "x"],
+        vec!["resume", &n],
+        vec!["callback", &n, "--satisfaction", "satisfied"],
+        vec!["close", &n],
+    ] {
         let (code, err) = d.refused(&args, Some("zl"));
-        assert_eq!((code, err["kind"].as_str()), (2, Some("transition")), "{args:?}");
+        assert_eq!(
+            (code, err["kind"].as_str()),
+            (2, Some("transition")),
+            "{args:?}"
+        );
     }
-    d.ok(&["transfer", &n, "--to", "engineering", "--summary", "处理"], Some("zl"));
-    for args in [vec!["finish", &n, "--result", "x"], vec!["pause", &n, "--reason", "x"], vec!["close", &n]] {
+    d.ok(
+        &["transfer", &n, "--to", "engineering", "--summary", "处理"],
+        Some("zl"),
+    );
+    for args in [
+        vec!["finish", &n, "--result", "x"],
+        vec!["pause", &n, "--reason", "x"],
+        vec!["close", &n],
+    ] {
         d.refused(&args, Some("zl"));
     }
     d.ok(&["void", &n, "--reason", "登记错误"], Some("zl"));
-    for args in [vec!["record", &n, "--action", "x"], vec!["void", &n, "--reason", "x"], vec!["transfer", &n, "--to", "engineering", "--summary", "x"]] {
+    for args in [
+        vec!["record", &n, "--action", "x"],
+        vec!["void", &n, "--reason", "x"],
+        vec!["transfer", &n, "--to", "engineering", "--summary", "x"],
+    ] {
         d.refused(&args, Some("zl"));
     }
     let hist = d.ok(&["history", &n], None);
-    assert_eq!(hist.as_array().expect("h").len(), 4, "register, transfer, issue, void only");
+    assert_eq!(
+        hist.as_array().expect("h").len(),
+        4,
+        "register, transfer, issue, void only"
+    );
 }
 
 #[test]
 fn bad_input_names_the_field_and_saves_nothing() {
     let d = Desk::new();
-    let out = d.run(&["register", "--name", "王先生", "--phone", "12345", "--building", "3栋", "--room", "1502", "--content", "漏水", "--category", "B04"], Some("zl"));
+    let out = d.run(
+        &[
+            "register",
+            "--name",
+            "王先生",
+            "--phone",
+            "12345",
+            "--building",
+            "3栋",
+            "--room",
+            "1502",
+            "--content",
+            "漏水",
+            "--category",
+            "B04",
+        ],
+        Some("zl"),
+    );
     assert_eq!(out.status.code(), Some(2));
     let err: Value = serde_json::from_slice(&out.stderr).expect("json");
     assert_eq!(err["error"]["field"], "phone");
-    assert!(err["error"]["message"].as_str().expect("m").contains("联系电话"));
+    assert!(err["error"]["message"]
+        .as_str()
+        .expect("m")
+        .contains("联系电话"));
     for (args, field) in [
         (vec!["--content", "", "--category", "B04"], "content"),
         (vec!["--content", "x", "--category", "Z9"], "category"),
-        (vec!["--content", "x", "--category", "B04", "--amount=-5"], "amount"),
-        (vec!["--content", "x", "--category", "B04", "--channel", "fax"], "channel"),
+        (
+            vec!["--content", "x", "--category", "B04", "--amount=-5"],
+            "amount",
+        ),
+        (
+            vec!["--content", "x", "--category", "B04", "--channel", "fax"],
+            "channel",
+        ),
     ] {
-        let mut a = vec!["register", "--name", "王先生", "--building", "3栋", "--room", "1502"];
+        let mut a = vec![
+            "register",
+            "--name",
+            "王先生",
+            "--building",
+            "3栋",
+            "--room",
+            "1502",
+        ];
         a.extend(args);
         let (_, err) = d.refused(&a, Some("zl"));
         assert_eq!(err["field"], field);
     }
-    let (_, err) = d.refused(&["register", "--name", "x", "--building", "1", "--room", "1", "--content", "x", "--category", "B04"], Some("nobody"));
+    let (_, err) = d.refused(
+        &[
+            "register",
+            "--name",
+            "x",
+            "--building",
+            "1",
+            "--room",
+            "1",
+            "--content",
+            "x",
+            "--category",
+            "B04",
+        ],
+        Some("nobody"),
+    );
     assert_eq!(err["field"], "staff");
     assert_eq!(d.ok(&["list"], None)["total"], 0);
     // The failed attempts used no numbers.
@@ -203,11 +418,32 @@ fn english_messages_when_asked() {
     let d = Desk::new();
     let out = Command::new(BIN)
         .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
-        .args(["--lang", "en", "--as", "zl", "register", "--name", "x", "--phone", "999", "--building", "1", "--room", "1", "--content", "x", "--category", "B04"])
+        .args([
+            "--lang",
+            "en",
+            "--as",
+            "zl",
+            "register",
+            "--name",
+            "x",
+            "--phone",
+            "999",
+            "--building",
+            "1",
+            "--room",
+            "1",
+            "--content",
+            "x",
+            "--category",
+            "B04",
+        ])
         .output()
         .expect("run");
     let msg = String::from_utf8_lossy(&out.stderr);
-    assert!(msg.contains("Phone") && msg.contains("is not a phone number"), "{msg}");
+    assert!(
+        msg.contains("Phone") && msg.contains("is not a phone number"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -215,59 +451,157 @@ fn rules_make_a_complaint_major_and_only_a_supervisor_lowers_it_with_a_reason() 
     let d = Desk::new();
     let n = d.register(&["--amount", "2000"]);
     let case = d.ok(&["show", &n], None)["case"].clone();
-    assert_eq!((case["level"].as_str(), case["level_reason"].as_str()), (Some("major"), Some("rule:amount")));
-    let (_, err) = d.refused(&["register", "--name", "x", "--building", "1", "--room", "1", "--content", "x", "--category", "B04", "--media", "--level", "general"], Some("zl"));
+    assert_eq!(
+        (case["level"].as_str(), case["level_reason"].as_str()),
+        (Some("major"), Some("rule:amount"))
+    );
+    let (_, err) = d.refused(
+        &[
+            "register",
+            "--name",
+            "x",
+            "--building",
+            "1",
+            "--room",
+            "1",
+            "--content",
+            "x",
+            "--category",
+            "B04",
+            "--media",
+            "--level",
+            "general",
+        ],
+        Some("zl"),
+    );
     assert_eq!(err["field"], "level");
-    let (code, err) = d.refused(&["set-level", &n, "general", "--reason", "金额核实有误"], Some("zl"));
+    let (code, err) = d.refused(
+        &["set-level", &n, "general", "--reason", "金额核实有误"],
+        Some("zl"),
+    );
     assert_eq!((code, err["kind"].as_str()), (2, Some("forbidden")));
     d.refused(&["set-level", &n, "general", "--reason", ""], Some("boss"));
-    d.ok(&["set-level", &n, "general", "--reason", "金额核实有误"], Some("boss"));
+    d.ok(
+        &["set-level", &n, "general", "--reason", "金额核实有误"],
+        Some("boss"),
+    );
     let h = d.ok(&["history", &n], None);
     let last = h.as_array().expect("h").last().expect("last").clone();
-    assert_eq!((last["action"].as_str(), last["reason"].as_str(), last["actor"].as_str()), (Some("set_level"), Some("金额核实有误"), Some("陈主管")));
+    assert_eq!(
+        (
+            last["action"].as_str(),
+            last["reason"].as_str(),
+            last["actor"].as_str()
+        ),
+        (Some("set_level"), Some("金额核实有误"), Some("陈主管"))
+    );
 }
 
 #[test]
 fn corrections_keep_the_earlier_value_and_the_reason() {
     let d = Desk::new();
     let n = d.register(&[]);
-    d.refused(&["edit", &n, "--phone", "0571-87654321", "--reason", ""], Some("zl"));
-    d.ok(&["edit", &n, "--phone", "0571-87654321", "--reason", "客户更正电话"], Some("zl"));
+    d.refused(
+        &["edit", &n, "--phone", "0571-87654321", "--reason", ""],
+        Some("zl"),
+    );
+    d.ok(
+        &[
+            "edit",
+            &n,
+            "--phone",
+            "0571-87654321",
+            "--reason",
+            "客户更正电话",
+        ],
+        Some("zl"),
+    );
     let h = d.ok(&["history", &n], None);
-    let edit = h.as_array().expect("h").iter().find(|e| e["action"] == "edit").expect("edit").clone();
+    let edit = h
+        .as_array()
+        .expect("h")
+        .iter()
+        .find(|e| e["action"] == "edit")
+        .expect("edit")
+        .clone();
     assert_eq!(edit["changes"][0]["old"], "13812345678");
     assert_eq!(edit["changes"][0]["new"], "0571-87654321");
     assert_eq!(edit["reason"], "客户更正电话");
     // Changing the category of a transferred case needs a supervisor.
-    d.ok(&["transfer", &n, "--to", "engineering", "--summary", "x"], Some("zl"));
-    let (_, err) = d.refused(&["edit", &n, "--category", "B03", "--reason", "分类错误"], Some("zl"));
+    d.ok(
+        &["transfer", &n, "--to", "engineering", "--summary", "x"],
+        Some("zl"),
+    );
+    let (_, err) = d.refused(
+        &["edit", &n, "--category", "B03", "--reason", "分类错误"],
+        Some("zl"),
+    );
     assert_eq!(err["kind"], "forbidden");
-    d.ok(&["edit", &n, "--category", "B03", "--reason", "分类错误"], Some("boss"));
+    d.ok(
+        &["edit", &n, "--category", "B03", "--reason", "分类错误"],
+        Some("boss"),
+    );
 }
 
 #[test]
 fn chinese_substring_search_and_filters() {
     let d = Desk::new();
     let a = d.register(&[]);
-    d.ok(&["register", "--name", "李女士", "--phone", "13900001111", "--building", "5栋", "--room", "301", "--content", "楼道感应灯不亮", "--category", "B01"], Some("zl"));
+    d.ok(
+        &[
+            "register",
+            "--name",
+            "李女士",
+            "--phone",
+            "13900001111",
+            "--building",
+            "5栋",
+            "--room",
+            "301",
+            "--content",
+            "楼道感应灯不亮",
+            "--category",
+            "B01",
+        ],
+        Some("zl"),
+    );
     let hit = |args: &[&str]| -> Vec<String> {
         let mut a = vec!["list"];
         a.extend_from_slice(args);
-        d.ok(&a, None)["rows"].as_array().expect("rows").iter().map(|r| r["number"].as_str().unwrap_or("").to_string()).collect()
+        d.ok(&a, None)["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["number"].as_str().unwrap_or("").to_string())
+            .collect()
     };
     assert_eq!(hit(&["--text", "下水道"]), vec![a.clone()]);
     assert_eq!(hit(&["--text", "污水"]).len(), 1, "two-character search");
     assert_eq!(hit(&["--text", "13900001111"]).len(), 1);
     assert_eq!(hit(&["--text", "李女士"]).len(), 1);
     assert_eq!(hit(&["--text", "5栋301"]).len(), 1);
-    assert_eq!(hit(&["--category", "B"]).len(), 2, "first level includes second");
+    assert_eq!(
+        hit(&["--category", "B"]).len(),
+        2,
+        "first level includes second"
+    );
     assert_eq!(hit(&["--category", "B01"]).len(), 1);
     let month = format!("{}-{}", &a[3..7], &a[7..9]);
     assert_eq!(hit(&["--status", "registered", "--month", &month]).len(), 2);
     assert_eq!(hit(&["--status", "closed", "--month", &month]).len(), 0);
     assert!(hit(&["--month", "2020-01"]).is_empty());
     // After an edit the search follows the new text.
-    d.ok(&["edit", &a, "--content", "厨房水管爆裂", "--reason", "记录有误"], Some("zl"));
+    d.ok(
+        &[
+            "edit",
+            &a,
+            "--content",
+            "厨房水管爆裂",
+            "--reason",
+            "记录有误",
+        ],
+        Some("zl"),
+    );
     assert!(hit(&["--text", "下水道"]).is_empty());
     assert_eq!(hit(&["--text", "水管爆裂"]), vec![a]);
 }
@@ -283,8 +617,29 @@ fn two_processes_registering_at_once_get_distinct_gap_free_numbers() {
                 let mut got = Vec::new();
                 for i in 0..100 {
                     let content = format!("并发登记测试 {w}-{i}");
-                    let out = run_in(&dir, &["register", "--name", "测试", "--building", "1栋", "--room", "101", "--content", &content, "--category", "B01"], Some("zl"), None);
-                    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                    let out = run_in(
+                        &dir,
+                        &[
+                            "register",
+                            "--name",
+                            "测试",
+                            "--building",
+                            "1栋",
+                            "--room",
+                            "101",
+                            "--content",
+                            &content,
+                            "--category",
+                            "B01",
+                        ],
+                        Some("zl"),
+                        None,
+                    );
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
                     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
                     got.push(v["number"].as_str().expect("n").to_string());
                 }
@@ -292,9 +647,20 @@ fn two_processes_registering_at_once_get_distinct_gap_free_numbers() {
             })
         })
         .collect();
-    let mut all: Vec<String> = workers.into_iter().flat_map(|h| h.join().expect("worker")).collect();
+    let mut all: Vec<String> = workers
+        .into_iter()
+        .flat_map(|h| h.join().expect("worker"))
+        .collect();
     all.sort();
-    let mut seqs: Vec<u32> = all.iter().map(|n| n.rsplit('-').next().and_then(|s| s.parse().ok()).expect("seq")).collect();
+    let mut seqs: Vec<u32> = all
+        .iter()
+        .map(|n| {
+            n.rsplit('-')
+                .next()
+                .and_then(|s| s.parse().ok())
+                .expect("seq")
+        })
+        .collect();
     seqs.dedup();
     assert_eq!(seqs, (1..=200).collect::<Vec<u32>>());
 }
@@ -310,14 +676,36 @@ fn overdue_general_complaint_escalates_once_with_its_reason() {
     assert_eq!(d.ok(&["escalate"], None), serde_json::json!([n]));
     assert_eq!(d.ok(&["escalate"], None), serde_json::json!([]));
     let file = d.ok(&["show", &n], None);
-    assert_eq!((file["case"]["level"].as_str(), file["case"]["level_reason"].as_str()), (Some("major"), Some("rule:overdue")));
-    let esc = file["history"].as_array().expect("h").iter().find(|h| h["action"] == "set_level").expect("escalation").clone();
+    assert_eq!(
+        (
+            file["case"]["level"].as_str(),
+            file["case"]["level_reason"].as_str()
+        ),
+        (Some("major"), Some("rule:overdue"))
+    );
+    let esc = file["history"]
+        .as_array()
+        .expect("h")
+        .iter()
+        .find(|h| h["action"] == "set_level")
+        .expect("escalation")
+        .clone();
     assert!(esc["actor"].is_null() && esc["reason"].as_str().expect("r").contains("超期"));
     // A major-complaint report falls due one working day later.
-    let report = file["deadlines"].as_array().expect("d").iter().find(|x| x["step"] == "major_report").expect("report").clone();
+    let report = file["deadlines"]
+        .as_array()
+        .expect("d")
+        .iter()
+        .find(|x| x["step"] == "major_report")
+        .expect("report")
+        .clone();
     assert_eq!(report["due"], "2026-11-26 10:00");
     let due = d.ok(&["due", "--within", "1d"], None);
-    assert!(due["items"].as_array().expect("items").iter().any(|i| i["number"] == n.as_str()));
+    assert!(due["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .any(|i| i["number"] == n.as_str()));
 }
 
 #[test]
@@ -326,7 +714,13 @@ fn deadlines_explain_themselves_and_honour_make_up_days() {
     d.now = Some("2026-02-13 16:40".into());
     let n = d.register(&["--received-at", "2026-02-13 16:30"]);
     let dl = d.ok(&["show", &n], None)["deadlines"].clone();
-    let verify = dl.as_array().expect("d").iter().find(|x| x["step"] == "verify").expect("verify").clone();
+    let verify = dl
+        .as_array()
+        .expect("d")
+        .iter()
+        .find(|x| x["step"] == "verify")
+        .expect("verify")
+        .clone();
     // Fri 16:30 + 4 working hours: Sat 14 Feb 2026 is a make-up working day.
     assert_eq!(verify["due"], "2026-02-14 11:30");
     assert!(verify["explanation"].as_str().expect("e").contains("调休"));
@@ -338,7 +732,10 @@ fn deadlines_explain_themselves_and_honour_make_up_days() {
 fn schema_newer_than_the_program_is_refused_clearly() {
     let d = Desk::new();
     let db = d.dir.path().join("ledger.sqlite");
-    let st = Command::new("sqlite3").arg(&db).arg("PRAGMA user_version = 99;").status();
+    let st = Command::new("sqlite3")
+        .arg(&db)
+        .arg("PRAGMA user_version = 99;")
+        .status();
     if st.map(|s| !s.success()).unwrap_or(true) {
         eprintln!("sqlite3 not available; covered by the ledger crate's own test");
         return;

@@ -63,43 +63,103 @@ fn registration(dir: &std::path::Path) -> (Duration, Duration) {
 }
 
 fn main() {
-    let cases: usize = std::env::var("BENCH_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let cases: usize = std::env::var("BENCH_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("tempdir");
     let mut rows: Vec<(String, String, String)> = Vec::new();
 
     let (ours, bare) = registration(dir.path());
     let ratio = ours.as_secs_f64() / bare.as_secs_f64();
-    rows.push(("durable registration (median of 200)".into(), format!("{} vs bare insert+commit {} = {ratio:.2}×", ms(ours), ms(bare)), "≤ 2×".into()));
+    rows.push((
+        "durable registration (median of 200)".into(),
+        format!(
+            "{} vs bare insert+commit {} = {ratio:.2}×",
+            ms(ours),
+            ms(bare)
+        ),
+        "≤ 2×".into(),
+    ));
 
     let mut l = Ledger::open(&dir.path().join("demo")).expect("ledger");
     let t = Instant::now();
-    l.demo(&desk_ledger::DemoOptions { cases, months: 24, seed: 1 }).expect("demo");
-    rows.push((format!("demo ledger of {cases} cases"), format!("{:.1} s to generate", t.elapsed().as_secs_f64()), "-".into()));
+    l.demo(&desk_ledger::DemoOptions {
+        cases,
+        months: 24,
+        seed: 1,
+    })
+    .expect("demo");
+    rows.push((
+        format!("demo ledger of {cases} cases"),
+        format!("{:.1} s to generate", t.elapsed().as_secs_f64()),
+        "-".into(),
+    ));
 
     let now = l.now();
     let month = format!("{}-{:02}", now.year(), now.month());
-    let filter = CaseFilter { month: Some(month.clone()), status: Some("closed".into()), ..Default::default() };
+    let filter = CaseFilter {
+        month: Some(month.clone()),
+        status: Some("closed".into()),
+        ..Default::default()
+    };
     let d = time(20, || l.list(&filter).expect("list"));
-    rows.push((format!("first page, month {month} + status closed"), ms(d), "≤ 30 ms".into()));
-    let in_progress = CaseFilter { month: Some(month), status: Some("in_progress".into()), ..Default::default() };
-    rows.push(("first page, month + status in progress".into(), ms(time(20, || l.list(&in_progress).expect("list"))), "≤ 30 ms".into()));
+    rows.push((
+        format!("first page, month {month} + status closed"),
+        ms(d),
+        "≤ 30 ms".into(),
+    ));
+    let in_progress = CaseFilter {
+        month: Some(month),
+        status: Some("in_progress".into()),
+        ..Default::default()
+    };
+    rows.push((
+        "first page, month + status in progress".into(),
+        ms(time(20, || l.list(&in_progress).expect("list"))),
+        "≤ 30 ms".into(),
+    ));
     for text in ["下水道", "污水从下水道反冒", "13812345678", "王芳"] {
-        let f = CaseFilter { text: Some(text.into()), ..Default::default() };
+        let f = CaseFilter {
+            text: Some(text.into()),
+            ..Default::default()
+        };
         let total = l.list(&f).expect("search").total;
         let d = time(10, || l.list(&f).expect("search"));
-        let target = if text.chars().count() < 3 { "(2 chars: scan)" } else { "≤ 30 ms" };
-        rows.push((format!("search “{text}” ({total} hits), first page"), ms(d), target.into()));
+        let target = if text.chars().count() < 3 {
+            "(2 chars: scan)"
+        } else {
+            "≤ 30 ms"
+        };
+        rows.push((
+            format!("search “{text}” ({total} hits), first page"),
+            ms(d),
+            target.into(),
+        ));
     }
-    rows.push(("dashboard due/overdue counts".into(), ms(time(20, || l.due_counts(240).expect("due"))), "≤ 50 ms".into()));
+    rows.push((
+        "dashboard due/overdue counts".into(),
+        ms(time(20, || l.due_counts(240).expect("due"))),
+        "≤ 50 ms".into(),
+    ));
 
-    let open = l.list(&CaseFilter { page_size: 500, ..Default::default() }).expect("list");
+    let open = l
+        .list(&CaseFilter {
+            page_size: 500,
+            ..Default::default()
+        })
+        .expect("list");
     let t = Instant::now();
     let mut n = 0usize;
     for c in &open.rows {
         n += l.deadlines(&c.number, Lang::ZhCn).expect("deadlines").len();
     }
     let per_sec = n as f64 / t.elapsed().as_secs_f64();
-    rows.push(("deadline computations (with loading each case's facts)".into(), format!("{per_sec:.0} per second"), "-".into()));
+    rows.push((
+        "deadline computations (with loading each case's facts)".into(),
+        format!("{per_sec:.0} per second"),
+        "-".into(),
+    ));
 
     println!("\n| measurement | result | target |\n|---|---|---|");
     for (a, b, c) in rows {

@@ -1,5 +1,6 @@
 //! Registering cases, reading them, correcting them, and their level.
 
+use crate::db::CachedQuery;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -139,7 +140,7 @@ pub(crate) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
 
 pub(crate) fn load(conn: &Connection, number: &str) -> Result<Case> {
     let number = number.trim();
-    conn.query_row(
+    conn.prepare_cached_query_row(
         &format!("{CASE_SELECT} WHERE c.number = ?1"),
         [number],
         case_row,
@@ -153,7 +154,7 @@ pub(crate) fn load(conn: &Connection, number: &str) -> Result<Case> {
 
 fn lookup(tx: &Connection, sql: &str, field: &'static str, key: &str) -> Result<i64> {
     let key = key.trim();
-    tx.query_row(sql, [key], |r| r.get(0))
+    tx.prepare_cached_query_row(sql, [key], |r| r.get(0))
         .optional()?
         .ok_or_else(|| invalid(field, Problem::Unknown, key))
 }
@@ -181,7 +182,7 @@ pub(crate) fn department_id(tx: &Connection, field: &'static str, key: &str) -> 
 
 fn category_id(tx: &Connection, kind: Kind, key: &str) -> Result<i64> {
     let key = key.trim();
-    tx.query_row(
+    tx.prepare_cached_query_row(
         "SELECT id FROM categories WHERE (code = ?1 OR name = ?1) AND kind = ?2 AND active = 1 ORDER BY parent_id IS NOT NULL, code LIMIT 1",
         params![key, kind],
         |r| r.get(0),
@@ -321,7 +322,7 @@ impl Ledger {
                 )
                 .optional()?;
             let prefix_key = if kind == Kind::Complaint { "prefix_complaint" } else { "prefix_request" };
-            let prefix: String = tx.query_row("SELECT value FROM settings WHERE key = ?1", [prefix_key], |r| r.get(0))?;
+            let prefix: String = tx.prepare_cached_query_row("SELECT value FROM settings WHERE key = ?1", [prefix_key], |r| r.get(0))?;
             let number = numbering::next(tx, &prefix, &month)?;
             let major_since = (level == Some(Level::Major)).then(|| at.clone());
             tx.execute(
@@ -340,7 +341,7 @@ impl Ledger {
             )?;
             let id = tx.last_insert_rowid();
             crate::due::mark_dirty(id);
-            let case = tx.query_row(&format!("{CASE_SELECT} WHERE c.id = ?1"), [id], case_row)?;
+            let case = tx.prepare_cached_query_row(&format!("{CASE_SELECT} WHERE c.id = ?1"), [id], case_row)?;
             let mut ch = Changes::new();
             snapshot(&case, &mut ch);
             history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: id, case_id: Some(id), action: "register", reason: "" }, &ch)?;
@@ -421,7 +422,7 @@ impl Ledger {
             }
             if let Some(c) = &e.category {
                 let id = category_id(tx, old.kind, c)?;
-                let new_code: String = tx.query_row("SELECT code FROM categories WHERE id = ?1", [id], |r| r.get(0))?;
+                let new_code: String = tx.prepare_cached_query_row("SELECT code FROM categories WHERE id = ?1", [id], |r| r.get(0))?;
                 if old.category_code.as_deref() != Some(new_code.as_str()) {
                     if old.status != Status::Registered {
                         who.require(Role::Supervisor, "reclassify")?;
@@ -432,7 +433,7 @@ impl Ledger {
             }
             if let Some(d) = &e.department {
                 let id = department_id(tx, "department", d)?;
-                let code: String = tx.query_row("SELECT code FROM departments WHERE id = ?1", [id], |r| r.get(0))?;
+                let code: String = tx.prepare_cached_query_row("SELECT code FROM departments WHERE id = ?1", [id], |r| r.get(0))?;
                 if old.department.as_deref() != Some(code.as_str()) {
                     if old.status != Status::Registered {
                         who.require(Role::Supervisor, "reclassify")?;

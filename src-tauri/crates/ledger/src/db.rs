@@ -105,3 +105,22 @@ pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>
     tx.commit()?;
     Ok(out)
 }
+
+/// `query_row` through the statement cache: the desk runs the same few lookups on every
+/// action, and re-preparing them cost more than the lookups themselves.
+pub(crate) trait CachedQuery {
+    fn prepare_cached_query_row<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>;
+}
+
+impl CachedQuery for Connection {
+    fn prepare_cached_query_row<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
+}

@@ -376,8 +376,11 @@ pub fn compute(
     cal: &WorkingCalendar,
     policy: &DeadlinePolicy,
     now: NaiveDateTime,
-    lang: Lang,
+    lang: Option<Lang>,
 ) -> Result<Vec<Deadline>> {
+    // With no language no explanations are written: the stored next deadline needs none.
+    let explain_in = lang;
+    let lang = lang.unwrap_or_default();
     if case.status == Status::Voided {
         return Ok(Vec::new());
     }
@@ -425,7 +428,9 @@ pub fn compute(
             due: due.format("%Y-%m-%d %H:%M").to_string(),
             met_at: met,
             state,
-            explanation: w.explain(&words(rule, lang), lang),
+            explanation: explain_in
+                .map(|l| w.explain(&words(rule, l), l))
+                .unwrap_or_default(),
             uncovered_years: w.uncovered,
         });
         Ok(())

@@ -1,6 +1,7 @@
 //! Deadlines in use: the stored next deadline of each case, automatic escalation, and
 //! the due / overdue / on-time queries behind the dashboard and the month-end rates.
 
+use crate::db::CachedQuery;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -50,7 +51,7 @@ pub(crate) fn deadlines_of(
     conn: &Connection,
     case: &Case,
     now: NaiveDateTime,
-    lang: Lang,
+    lang: Option<Lang>,
 ) -> Result<Vec<Deadline>> {
     let c = ctx(conn)?;
     let records = records_of(conn, case.id)?;
@@ -68,7 +69,7 @@ pub(crate) fn deadlines_of(
 
 /// Stores the case's earliest open deadline; none while paused (its clock stands still).
 pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
-    let case = conn.query_row(
+    let case = conn.prepare_cached_query_row(
         &format!("{} WHERE c.id = ?1", case_select()),
         [id],
         case_row,
@@ -76,7 +77,7 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
     let (due, step) = if case.status.is_open() && case.status != Status::Paused {
         // `now` only matters for open pauses, which a non-paused case does not have.
         let now = parse(&case.received_at).unwrap_or_default();
-        let all = deadlines_of(conn, &case, now, Lang::ZhCn)?;
+        let all = deadlines_of(conn, &case, now, None)?;
         match all.into_iter().find(|d| d.met_at.is_none()) {
             Some(d) => (Some(d.due), Some(d.step)),
             None => (None, None),
@@ -131,7 +132,7 @@ impl Ledger {
     /// Every deadline of a case, explained in `lang`.
     pub fn deadlines(&self, number: &str, lang: Lang) -> Result<Vec<Deadline>> {
         let case = load(&self.conn, number)?;
-        deadlines_of(&self.conn, &case, self.now(), lang)
+        deadlines_of(&self.conn, &case, self.now(), Some(lang))
     }
 
     /// The moment `within_minutes` working minutes from now.
@@ -148,7 +149,7 @@ impl Ledger {
     pub fn due_counts(&self, within_minutes: i64) -> Result<DueCounts> {
         let now = self.now().format("%Y-%m-%d %H:%M").to_string();
         let horizon = self.horizon(within_minutes)?;
-        let (overdue, due_soon) = self.conn.query_row(
+        let (overdue, due_soon) = self.conn.prepare_cached_query_row(
             "SELECT count(*) FILTER (WHERE next_due < ?1), count(*) FILTER (WHERE next_due >= ?1 AND next_due <= ?2)
              FROM cases WHERE next_due IS NOT NULL AND next_due <= ?2",
             params![now, horizon],
@@ -184,7 +185,7 @@ impl Ledger {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::new();
         for case in cases {
-            let ds = deadlines_of(&self.conn, &case, now, lang)?;
+            let ds = deadlines_of(&self.conn, &case, now, Some(lang))?;
             let Some(d) = ds.into_iter().find(|d| d.met_at.is_none()) else {
                 continue;
             };
@@ -221,7 +222,7 @@ impl Ledger {
             by_staff: BTreeMap::new(),
         };
         for case in cases {
-            for d in deadlines_of(&self.conn, &case, now, Lang::ZhCn)? {
+            for d in deadlines_of(&self.conn, &case, now, None)? {
                 let step = d.step.split(':').next().unwrap_or("").to_string();
                 let dept = case.department_name.clone().unwrap_or_else(|| "-".into());
                 for s in [
@@ -268,7 +269,7 @@ impl Ledger {
             };
             let mut escalated = Vec::new();
             for case in candidates {
-                let ds = deadlines_of(tx, &case, now, Lang::ZhCn)?;
+                let ds = deadlines_of(tx, &case, now, Some(Lang::ZhCn))?;
                 let step = deadlines::resolve_step(&case);
                 let Some(d) = ds.iter().find(|d| d.step == step) else {
                     continue;

@@ -1,6 +1,7 @@
 //! The `Ledger`: one open database plus the office clock. Every public method that
 //! changes something is one transaction and writes its history rows inside it.
 
+use crate::db::CachedQuery;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
@@ -131,7 +132,7 @@ pub(crate) fn actor(conn: &Connection, who: &str) -> Result<Actor> {
     if who.is_empty() {
         return Err(invalid("staff", Problem::Required, ""));
     }
-    conn.query_row(
+    conn.prepare_cached_query_row(
         "SELECT id, name, role FROM staff WHERE (code = ?1 OR name = ?1) AND active = 1 ORDER BY code = ?1 DESC LIMIT 1",
         [who],
         |r| Ok(Actor { id: r.get(0)?, name: r.get(1)?, role: r.get(2)? }),

@@ -3,13 +3,14 @@
 //! registration leaves no gap and two processes (serialised by SQLite's write lock)
 //! never get the same number.
 
+use crate::db::CachedQuery;
 use rusqlite::Connection;
 
 use crate::error::Result;
 
 pub fn next(conn: &Connection, prefix: &str, yyyymm: &str) -> Result<String> {
     let scope = format!("{prefix}-{yyyymm}");
-    let n: i64 = conn.query_row(
+    let n: i64 = conn.prepare_cached_query_row(
         "INSERT INTO counters (scope, last) VALUES (?1, 1)
          ON CONFLICT (scope) DO UPDATE SET last = last + 1 RETURNING last",
         [&scope],

@@ -56,7 +56,15 @@ fn act() -> impl Strategy<Value = Act> {
 fn apply(l: &mut Ledger, n: &str, a: &Act) -> Result<(), LedgerError> {
     match a {
         Act::Transfer => l
-            .transfer("zl", n, &TransferInput { to_department: "engineering".into(), summary: "处理".into(), ..Default::default() })
+            .transfer(
+                "zl",
+                n,
+                &TransferInput {
+                    to_department: "engineering".into(),
+                    summary: "处理".into(),
+                    ..Default::default()
+                },
+            )
             .map(|_| ()),
         Act::SignFirst => {
             let file = l.case_file(n)?;
@@ -79,7 +87,11 @@ fn apply(l: &mut Ledger, n: &str, a: &Act) -> Result<(), LedgerError> {
                 5 => ("reached", Some("satisfied")),
                 _ => ("reached", Some("very_satisfied")),
             };
-            let c = CallbackInput { outcome: outcome.into(), satisfaction: sat.map(str::to_string), ..Default::default() };
+            let c = CallbackInput {
+                outcome: outcome.into(),
+                satisfaction: sat.map(str::to_string),
+                ..Default::default()
+            };
             l.callback("zl", n, &c).map(|_| ())
         }
         Act::Close => l.close("zl", n, "").map(|_| ()),
@@ -139,19 +151,35 @@ proptest! {
 #[test]
 fn a_failed_transfer_leaves_no_slip_number_used_and_no_trace() {
     let mut l = ledger();
-    let n = l.register("zl", &new_case(Kind::Complaint)).expect("register").number;
-    let bad = TransferInput { to_department: "nowhere".into(), summary: "x".into(), ..Default::default() };
+    let n = l
+        .register("zl", &new_case(Kind::Complaint))
+        .expect("register")
+        .number;
+    let bad = TransferInput {
+        to_department: "nowhere".into(),
+        summary: "x".into(),
+        ..Default::default()
+    };
     let err = l.transfer("zl", &n, &bad).expect_err("unknown department");
     assert_eq!(err.field(), Some("to_department"));
     assert_eq!(l.case(&n).expect("case").status, Status::Registered);
-    let good = TransferInput { to_department: "工程部".into(), summary: "x".into(), ..Default::default() };
-    assert!(l.transfer("zl", &n, &good).expect("slip").number.ends_with("-0001"));
+    let good = TransferInput {
+        to_department: "工程部".into(),
+        summary: "x".into(),
+        ..Default::default()
+    };
+    assert!(l
+        .transfer("zl", &n, &good)
+        .expect("slip")
+        .number
+        .ends_with("-0001"));
 }
 
 #[test]
 fn history_rows_and_cases_cannot_be_deleted_even_with_sql() {
     let mut l = ledger();
-    l.register("zl", &new_case(Kind::Complaint)).expect("register");
+    l.register("zl", &new_case(Kind::Complaint))
+        .expect("register");
     let conn = l.connection();
     assert!(conn.execute("DELETE FROM history", []).is_err());
     assert!(conn.execute("UPDATE history SET reason = 'x'", []).is_err());
@@ -177,17 +205,33 @@ fn a_newer_schema_is_refused_and_reopening_the_same_version_is_fine() {
 #[test]
 fn defaults_are_seeded_once_and_editable() {
     let mut l = ledger();
-    assert!(l.categories(false).expect("c").iter().any(|c| c.code == "B04" && c.parent_code.as_deref() == Some("B")));
+    assert!(l
+        .categories(false)
+        .expect("c")
+        .iter()
+        .any(|c| c.code == "B04" && c.parent_code.as_deref() == Some("B")));
     assert_eq!(l.channels(false).expect("ch").len(), 8);
-    l.set_active("admin", "channel", "letter", false).expect("disable");
+    l.set_active("admin", "channel", "letter", false)
+        .expect("disable");
     assert_eq!(l.channels(false).expect("ch").len(), 7);
     let mut nc = new_case(Kind::Complaint);
     nc.channel = "letter".into();
-    assert_eq!(l.register("zl", &nc).expect_err("inactive").field(), Some("channel"));
+    assert_eq!(
+        l.register("zl", &nc).expect_err("inactive").field(),
+        Some("channel")
+    );
     // A clerk may not edit settings.
-    assert!(matches!(l.set_setting("zl", "office_name", "x"), Err(LedgerError::Forbidden { .. })));
-    l.set_setting("admin", "prefix_complaint", "KS").expect("prefix");
-    assert!(l.register("zl", &new_case(Kind::Complaint)).expect("r").number.starts_with("KS-"));
+    assert!(matches!(
+        l.set_setting("zl", "office_name", "x"),
+        Err(LedgerError::Forbidden { .. })
+    ));
+    l.set_setting("admin", "prefix_complaint", "KS")
+        .expect("prefix");
+    assert!(l
+        .register("zl", &new_case(Kind::Complaint))
+        .expect("r")
+        .number
+        .starts_with("KS-"));
 }
 
 #[test]
@@ -195,10 +239,14 @@ fn requests_take_no_complaint_only_fields() {
     let mut l = ledger();
     let mut r = new_case(Kind::Request);
     r.level = Some("major".into());
-    assert_eq!(l.register("zl", &r).expect_err("level").field(), Some("level"));
+    assert_eq!(
+        l.register("zl", &r).expect_err("level").field(),
+        Some("level")
+    );
     let r = new_case(Kind::Request);
     let case = l.register("zl", &r).expect("request");
     assert!(case.level.is_none() && case.number.starts_with("XQ-"));
     l.finish("zl", &case.number, "已答复").expect("finish");
-    l.close("zl", &case.number, "").expect("a request closes without a callback");
+    l.close("zl", &case.number, "")
+        .expect("a request closes without a callback");
 }
