@@ -155,6 +155,13 @@ pub enum Cmd {
     },
     /// The whole history of a case
     History { number: String },
+    /// Attach a photo or scan to a case (copied into the data directory)
+    Attach {
+        number: String,
+        file: PathBuf,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// Deadlines falling due or overdue
     Due {
         /// Horizon in working time, e.g. 4h, 90m, 2d

@@ -141,6 +141,9 @@ impl Human for Detail {
                 c.comments
             );
         }
+        for a in &self.file.attachments {
+            println!("  📎 {} ({} B) {}", a.file_name, a.size, a.stored_path);
+        }
         println!("{}", lang.pick("历史:", "歷史:", "History:"));
         self.file.history.human(lang);
     }
@@ -401,6 +404,10 @@ one_line!(Unit, |u, _lang| format!(
     u.building, u.unit, u.room, u.owner_name, u.phones
 ));
 one_line!(String, |s, _lang| s);
+one_line!(desk_ledger::model::Attachment, |a, _lang| format!(
+    "{}  {}  {} B  {}",
+    a.added_at, a.file_name, a.size, a.stored_path
+));
 
 impl Human for Vec<(String, String)> {
     fn human(&self, _lang: Lang) {

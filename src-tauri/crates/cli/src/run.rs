@@ -280,6 +280,7 @@ pub fn run(cli: Cli) -> R {
         Cmd::Close { number, note } => out(&l.close(&who()?, &number, &note)?),
         Cmd::Void { number, reason } => out(&l.void(&who()?, &number, &reason)?),
         Cmd::History { number } => out(&l.history(&number)?),
+        Cmd::Attach { number, file, note } => out(&l.attach(&who()?, &number, &file, &note)?),
         Cmd::Due {
             within,
             overdue,

@@ -743,3 +743,35 @@ fn schema_newer_than_the_program_is_refused_clearly() {
     let (code, err) = d.refused(&["list"], None);
     assert_eq!((code, err["kind"].as_str()), (1, Some("schema_too_new")));
 }
+
+#[test]
+fn attachments_are_copied_into_the_data_directory_and_recorded() {
+    let d = Desk::new();
+    let n = d.register(&[]);
+    let photo = d.dir.path().join("现场照片.jpg");
+    std::fs::write(&photo, b"\xFF\xD8\xFF fake jpeg").expect("write");
+    let a = d.ok(
+        &[
+            "attach",
+            &n,
+            photo.to_str().expect("path"),
+            "--note",
+            "业主提供",
+        ],
+        Some("zl"),
+    );
+    let stored = d.dir.path().join(a["stored_path"].as_str().expect("path"));
+    assert_eq!(
+        std::fs::read(stored).expect("copied"),
+        std::fs::read(&photo).expect("orig")
+    );
+    let file = d.ok(&["show", &n], None);
+    assert_eq!(file["attachments"][0]["file_name"], "现场照片.jpg");
+    assert!(file["history"]
+        .as_array()
+        .expect("h")
+        .iter()
+        .any(|h| h["action"] == "attach"));
+    let (_, err) = d.refused(&["attach", &n, "/no/such/file.jpg"], Some("zl"));
+    assert_eq!(err["field"], "file");
+}

@@ -227,3 +227,17 @@ CREATE TABLE major_reports (
     approved_at TEXT,
     revision    INTEGER NOT NULL DEFAULT 1
 );
+
+-- Photos and scans: the files live under the data directory's attachments/ folder;
+-- the row keeps the path relative to the data directory, so the folder can move.
+CREATE TABLE attachments (
+    id          INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    file_name   TEXT NOT NULL,
+    stored_path TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    added_by    INTEGER NOT NULL REFERENCES staff(id),
+    added_at    TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX attachments_case ON attachments (case_id);

@@ -360,6 +360,7 @@ impl Ledger {
             slips: workflow::slips_of(&self.conn, case.id)?,
             records: workflow::records_of(&self.conn, case.id)?,
             callbacks: workflow::callbacks_of(&self.conn, case.id)?,
+            attachments: crate::attachments::of_case(&self.conn, case.id)?,
             history: history::for_case(&self.conn, case.id)?,
             case,
         })

@@ -3,6 +3,7 @@
 //! Every public method of [`Ledger`] that changes something is one SQLite transaction
 //! that also writes the change's history. Nothing here depends on the desktop shell.
 
+mod attachments;
 mod calendar_store;
 mod cases;
 mod db;

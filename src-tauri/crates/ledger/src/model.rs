@@ -288,6 +288,18 @@ pub struct HistoryEntry {
     pub reason: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: i64,
+    pub file_name: String,
+    /// Relative to the data directory.
+    pub stored_path: String,
+    pub size: i64,
+    pub added_by: String,
+    pub added_at: String,
+    pub note: String,
+}
+
 /// Everything about one case, for the detail screen, `show` and the forms.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CaseFile {
@@ -295,5 +307,6 @@ pub struct CaseFile {
     pub slips: Vec<Slip>,
     pub records: Vec<Record>,
     pub callbacks: Vec<Callback>,
+    pub attachments: Vec<Attachment>,
     pub history: Vec<HistoryEntry>,
 }
