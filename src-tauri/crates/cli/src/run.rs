@@ -403,35 +403,29 @@ fn calendar(
                 message: format!("{}: {e}", file.display()),
             })?;
             let n = l.import_ics(&who()?, &text)?;
-            l.refresh_deadlines()?;
             n.show(json, lang)
         }
         CalendarCmd::SetHours { days, periods } => {
             let h = l.set_office_hours(&who()?, &weekdays(&days)?, &periods)?;
-            l.refresh_deadlines()?;
             h.show(json, lang)
         }
         CalendarCmd::AddHoliday { date, name } => {
             l.set_calendar_day(&who()?, &date, "holiday", &name)?;
-            l.refresh_deadlines()?;
             l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
                 .show(json, lang)
         }
         CalendarCmd::AddWorkday { date, name } => {
             l.set_calendar_day(&who()?, &date, "workday", &name)?;
-            l.refresh_deadlines()?;
             l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
                 .show(json, lang)
         }
         CalendarCmd::RemoveDay { date } => {
             l.set_calendar_day(&who()?, &date, "normal", "")?;
-            l.refresh_deadlines()?;
             l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
                 .show(json, lang)
         }
         CalendarCmd::SetDeadline { step, amount, unit } => {
             let p = l.set_deadline_rule(&who()?, &step, amount, &unit)?;
-            l.refresh_deadlines()?;
             p.show(json, lang)
         }
         CalendarCmd::Deadlines => l.deadline_policy()?.show(json, lang),

@@ -100,7 +100,9 @@ fn build(conn: &Connection) -> Result<Ctx> {
     Ok(Ctx { calendar, policy })
 }
 
-fn bump(tx: &Connection) -> Result<()> {
+/// Records that the calendar or deadline policy changed: the cache key moves on, and every
+/// open case's stored next deadline is recomputed before this transaction commits.
+fn calendar_changed(tx: &Connection) -> Result<()> {
     let rev: i64 = setting(tx, "calendar_rev")?
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
@@ -108,7 +110,7 @@ fn bump(tx: &Connection) -> Result<()> {
         "INSERT INTO settings (key, value) VALUES ('calendar_rev', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [(rev + 1).to_string()],
     )?;
-    Ok(())
+    crate::due::mark_open_dirty(tx)
 }
 
 /// One year of the calendar as shown by `calendar show`.
@@ -200,7 +202,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             who.require(Role::Supervisor, "edit_settings")?;
             let old = set_setting_tx(tx, "office_hours", &json)?;
-            bump(tx)?;
+            calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.diff("office_hours", old, Some(json.clone()));
             history::write(
@@ -241,7 +243,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             who.require(Role::Supervisor, "edit_settings")?;
             upsert_day(tx, d, kind, name, "manual")?;
-            bump(tx)?;
+            calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.set(&d.to_string(), format!("{kind} {name}").trim());
             history::write(
@@ -294,7 +296,7 @@ impl Ledger {
                 "calendar_years",
                 &serde_json::to_string(&years).unwrap_or_default(),
             )?;
-            bump(tx)?;
+            calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.set("imported_days", days.len().to_string());
             history::write(
@@ -356,7 +358,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             who.require(Role::Supervisor, "edit_settings")?;
             set_setting_tx(tx, "deadlines", &json)?;
-            bump(tx)?;
+            calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.diff(
                 step,

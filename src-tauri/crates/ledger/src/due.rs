@@ -27,6 +27,17 @@ pub(crate) fn mark_dirty(id: i64) {
     DIRTY.with(|d| d.borrow_mut().insert(id));
 }
 
+/// Marks every open case: their stored next deadlines depend on the calendar and policy.
+pub(crate) fn mark_open_dirty(conn: &Connection) -> Result<()> {
+    let mut st =
+        conn.prepare_cached("SELECT id FROM cases WHERE status NOT IN ('closed', 'voided')")?;
+    let ids = st
+        .query_map([], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    DIRTY.with(|d| d.borrow_mut().extend(ids));
+    Ok(())
+}
+
 pub(crate) fn take_dirty() -> BTreeSet<i64> {
     DIRTY.with(|d| std::mem::take(&mut *d.borrow_mut()))
 }
@@ -299,20 +310,6 @@ impl Ledger {
                 escalated.push(case.number);
             }
             Ok(escalated)
-        })
-    }
-
-    /// Recomputes the stored next deadline of every open case (after a calendar change).
-    pub fn refresh_deadlines(&mut self) -> Result<usize> {
-        self.write(|tx| {
-            let ids: Vec<i64> = tx
-                .prepare("SELECT id FROM cases WHERE status NOT IN ('closed', 'voided')")?
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for id in &ids {
-                refresh(tx, *id)?;
-            }
-            Ok(ids.len())
         })
     }
 }
