@@ -2,12 +2,10 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDateTime;
 use desk_ledger::{
     CallbackInput, CaseEdit, CaseFilter, Clock, Lang, Ledger, LedgerError, NewCase, NewUnit,
     TransferInput,
 };
-use serde::Serialize;
 
 use crate::args::{CalendarCmd, Cli, Cmd, CodeCmd, SettingsCmd, StaffCmd, UnitCmd};
 use crate::print;
@@ -60,12 +58,10 @@ fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, CliError> {
     if let Some(d) = given {
         return Ok(d);
     }
-    directories::ProjectDirs::from("", "", "ComplaintDesk")
-        .map(|p| p.data_dir().to_path_buf())
-        .ok_or(CliError::Usage {
-            field: "data_dir",
-            message: "no home directory; pass --data-dir".into(),
-        })
+    desk_ledger::default_data_dir().ok_or(CliError::Usage {
+        field: "data_dir",
+        message: "no home directory; pass --data-dir".into(),
+    })
 }
 
 /// Parses "4h", "90m", "2d" (working days) into working minutes.
@@ -111,15 +107,7 @@ pub fn run(cli: Cli) -> R {
     let json = cli.json;
     let dir = data_dir(cli.data_dir.clone())?;
     let mut l = Ledger::open(&dir)?;
-    // A fixed clock for scripted scenarios and tests (documented in the README).
-    if let Ok(now) = std::env::var("COMPLAINT_DESK_NOW") {
-        let t =
-            NaiveDateTime::parse_from_str(&now, "%Y-%m-%d %H:%M").map_err(|_| CliError::Usage {
-                field: "COMPLAINT_DESK_NOW",
-                message: format!("“{now}”: use YYYY-MM-DD HH:MM"),
-            })?;
-        l.set_clock(Clock::Fixed(t));
-    }
+    l.set_clock(Clock::from_env()?);
     let who = || -> Result<String, CliError> {
         cli.as_staff
             .clone()
@@ -294,14 +282,7 @@ pub fn run(cli: Cli) -> R {
             out(&print::DueView { counts, items })
         }
         Cmd::Timeliness { month } => {
-            let start = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-                .map_err(|_| CliError::Usage {
-                    field: "month",
-                    message: format!("“{month}”: use YYYY-MM"),
-                })?;
-            let end = start
-                .checked_add_months(chrono::Months::new(1))
-                .unwrap_or(start);
+            let (start, end) = desk_ledger::validate::month_range("month", &month)?;
             out(&l.timeliness(&start.to_string(), &end.to_string())?)
         }
         Cmd::Escalate => out(&l.escalate()?),
@@ -454,6 +435,3 @@ pub mod erased {
         }
     }
 }
-
-#[allow(dead_code)]
-fn _assert_serialize<T: Serialize>() {}

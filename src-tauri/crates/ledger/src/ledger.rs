@@ -20,6 +20,27 @@ pub enum Clock {
     Fixed(NaiveDateTime),
 }
 
+impl Clock {
+    /// `COMPLAINT_DESK_NOW="2026-11-23 09:00"` fixes the clock for scripted scenarios,
+    /// demos and tests; otherwise the system clock.
+    pub fn from_env() -> Result<Clock> {
+        match std::env::var("COMPLAINT_DESK_NOW") {
+            Ok(now) => crate::validate::parse_minute(now.trim())
+                .filter(|_| now.trim().len() == 16)
+                .map(Clock::Fixed)
+                .ok_or_else(|| invalid("COMPLAINT_DESK_NOW", Problem::BadTime, now)),
+            Err(_) => Ok(Clock::System),
+        }
+    }
+}
+
+/// Where the ledger lives unless `COMPLAINT_DESK_DATA_DIR` or `--data-dir` says otherwise:
+/// the platform's data directory (e.g. `~/.local/share/complaintdesk`,
+/// `%APPDATA%\ComplaintDesk\data`). None without a home directory.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "ComplaintDesk").map(|p| p.data_dir().to_path_buf())
+}
+
 pub struct Ledger {
     pub(crate) conn: Connection,
     clock: Clock,

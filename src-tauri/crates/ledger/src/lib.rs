@@ -31,6 +31,6 @@ pub use desk_calendar::Lang;
 pub use directory::{NewUnit, SETTING_KEYS};
 pub use due::{DueCounts, DueItem, StepStats, Timeliness};
 pub use error::{LedgerError, Problem, Result};
-pub use ledger::{Clock, Ledger};
+pub use ledger::{default_data_dir, Clock, Ledger};
 pub use query::{CaseFilter, CasePage};
 pub use workflow::{slips_on, CallbackInput, TransferInput};

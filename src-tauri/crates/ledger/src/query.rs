@@ -91,19 +91,9 @@ impl Ledger {
             w.add("(d.code = ?N OR d.name = ?N)", d.to_string().into());
         }
         if let Some(m) = some(&f.month) {
-            let start = chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
-                .map_err(|_| invalid("month", Problem::BadTime, m))?;
-            let end = start
-                .checked_add_months(chrono::Months::new(1))
-                .unwrap_or(start);
-            w.add(
-                "c.received_at >= ?N",
-                start.format("%Y-%m-%d").to_string().into(),
-            );
-            w.add(
-                "c.received_at < ?N",
-                end.format("%Y-%m-%d").to_string().into(),
-            );
+            let (start, end) = crate::validate::month_range("month", m)?;
+            w.add("c.received_at >= ?N", start.to_string().into());
+            w.add("c.received_at < ?N", end.to_string().into());
         }
         if f.overdue {
             w.add(

@@ -1,6 +1,6 @@
 //! Checks on what the clerk typed. Each failure names its field.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::error::{invalid, Problem, Result};
 
@@ -162,7 +162,21 @@ pub fn time(field: &'static str, s: &str) -> Result<NaiveDateTime> {
     Err(invalid(field, Problem::BadTime, s.trim()))
 }
 
-use chrono::Timelike;
+/// "2026-11" → [2026-11-01, 2026-12-01).
+pub fn month_range(field: &'static str, s: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let m = s.trim();
+    let start = NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
+        .map_err(|_| invalid(field, Problem::BadTime, m))?;
+    let end = start
+        .checked_add_months(chrono::Months::new(1))
+        .ok_or_else(|| invalid(field, Problem::BadTime, m))?;
+    Ok((start, end))
+}
+
+/// Reads a stored time ("YYYY-MM-DD HH:MM", seconds ignored); None if it is not one.
+pub fn parse_minute(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s.get(..16)?, "%Y-%m-%d %H:%M").ok()
+}
 
 pub fn fmt_minute(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()
