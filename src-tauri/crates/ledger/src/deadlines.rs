@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::model::{
     Callback, Case, Kind, Level, Record, RecordKind, RepairSize, Slip, Status, Validity,
 };
+use crate::validate::{fmt_minute, parse_minute as parse};
 
 /// How a step's time is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -322,11 +323,6 @@ pub struct Facts<'a> {
     pub report_submitted_at: Option<&'a str>,
 }
 
-fn parse(s: &str) -> Option<NaiveDateTime> {
-    let s = if s.len() > 16 { &s[..16] } else { s };
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").ok()
-}
-
 /// Pause intervals from the pause/resume records; an open pause lasts until `now`.
 pub fn pauses(records: &[Record], now: NaiveDateTime) -> Vec<Interval> {
     let mut out = Vec::new();
@@ -424,8 +420,8 @@ pub fn compute(
         out.push(Deadline {
             label: step_label(&step, lang),
             step,
-            start: start.format("%Y-%m-%d %H:%M").to_string(),
-            due: due.format("%Y-%m-%d %H:%M").to_string(),
+            start: fmt_minute(start),
+            due: fmt_minute(due),
             met_at: met,
             state,
             explanation: explain_in
@@ -545,10 +541,5 @@ pub fn slip_reply_due(
     } else {
         "slip_feedback"
     });
-    Ok(Some(
-        walk(cal, rule, start, &[])?
-            .due
-            .format("%Y-%m-%d %H:%M")
-            .to_string(),
-    ))
+    Ok(Some(fmt_minute(walk(cal, rule, start, &[])?.due)))
 }

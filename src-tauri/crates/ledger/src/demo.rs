@@ -14,6 +14,7 @@ use crate::error::{invalid, Problem, Result};
 use crate::ledger::Ledger;
 use crate::model::{Level, Status};
 use crate::rules::level_floor;
+use crate::validate::fmt_minute as fmt;
 
 #[derive(Debug, Clone, Default)]
 pub struct DemoOptions {
@@ -228,10 +229,6 @@ fn mobile(rng: &mut Rng) -> String {
     .chars()
     .take(11)
     .collect()
-}
-
-fn fmt(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
 }
 
 impl Ledger {

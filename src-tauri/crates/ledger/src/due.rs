@@ -17,6 +17,7 @@ use crate::error::Result;
 use crate::ledger::{Actor, Ledger};
 use crate::model::{Case, Level, Role, Status};
 use crate::rules::LevelRule;
+use crate::validate::{fmt_minute, parse_minute as parse};
 use crate::workflow::{callbacks_of, records_of, slips_of};
 
 thread_local! {
@@ -40,10 +41,6 @@ pub(crate) fn mark_open_dirty(conn: &Connection) -> Result<()> {
 
 pub(crate) fn take_dirty() -> BTreeSet<i64> {
     DIRTY.with(|d| std::mem::take(&mut *d.borrow_mut()))
-}
-
-fn parse(s: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(&s[..s.len().min(16)], "%Y-%m-%d %H:%M").ok()
 }
 
 fn report_submitted(conn: &Connection, case_id: i64) -> Result<Option<String>> {
@@ -152,13 +149,13 @@ impl Ledger {
         let t = c
             .calendar
             .add_working_minutes(self.now(), within_minutes, &[])?;
-        Ok(t.format("%Y-%m-%d %H:%M").to_string())
+        Ok(fmt_minute(t))
     }
 
     /// Dashboard counts: overdue now, and falling due within the next working minutes.
     /// Served from the indexed `next_due` column.
     pub fn due_counts(&self, within_minutes: i64) -> Result<DueCounts> {
-        let now = self.now().format("%Y-%m-%d %H:%M").to_string();
+        let now = fmt_minute(self.now());
         let horizon = self.horizon(within_minutes)?;
         let (overdue, due_soon) = self.conn.prepare_cached_query_row(
             "SELECT count(*) FILTER (WHERE next_due < ?1), count(*) FILTER (WHERE next_due >= ?1 AND next_due <= ?2)
@@ -180,7 +177,7 @@ impl Ledger {
         lang: Lang,
     ) -> Result<Vec<DueItem>> {
         let now = self.now();
-        let now_s = now.format("%Y-%m-%d %H:%M").to_string();
+        let now_s = fmt_minute(now);
         let limit = if overdue_only {
             now_s.clone()
         } else {
@@ -260,9 +257,8 @@ impl Ledger {
         let now = self.now();
         let at = self.now_text();
         let c = ctx(&self.conn)?;
-        let latest_start = (now - chrono::Duration::minutes(c.policy.min_resolve_minutes()))
-            .format("%Y-%m-%d %H:%M")
-            .to_string();
+        let latest_start =
+            fmt_minute(now - chrono::Duration::minutes(c.policy.min_resolve_minutes()));
         self.write(|tx| {
             let mut st = tx.prepare_cached(&format!(
                 "{} WHERE c.kind = 'complaint' AND c.level = 'general' AND c.escalated_at IS NULL

@@ -119,6 +119,10 @@ impl Ledger {
         fmt_second(self.now())
     }
 
+    pub(crate) fn now_minute(&self) -> String {
+        crate::validate::fmt_minute(self.now())
+    }
+
     pub fn connection(&self) -> &Connection {
         &self.conn
     }

@@ -7,6 +7,7 @@ use crate::cases::{case_row, case_select};
 use crate::error::{invalid, Problem, Result};
 use crate::ledger::Ledger;
 use crate::model::{Case, Kind, Level, Status};
+use crate::validate::fmt_minute;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -96,10 +97,7 @@ impl Ledger {
             w.add("c.received_at < ?N", end.to_string().into());
         }
         if f.overdue {
-            w.add(
-                "c.next_due < ?N",
-                self.now().format("%Y-%m-%d %H:%M").to_string().into(),
-            );
+            w.add("c.next_due < ?N", fmt_minute(self.now()).into());
         }
         if let Some(t) = some(&f.text) {
             if t.chars().count() >= 3 {

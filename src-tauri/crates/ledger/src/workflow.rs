@@ -1,6 +1,7 @@
 //! The life of a case (domain §5): transfer slips, signatures, processing records,
 //! pauses, finishing, callbacks, closing and voiding.
 
+use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -39,10 +40,10 @@ pub struct CallbackInput {
     pub comments: String,
 }
 
-fn at_or_now(field: &'static str, given: Option<&str>, now: &str) -> Result<String> {
+fn at_or_now(field: &'static str, given: Option<&str>, now: NaiveDateTime) -> Result<String> {
     match given.map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Ok(fmt_minute(time(field, s)?)),
-        None => Ok(now[..16].to_string()),
+        None => Ok(fmt_minute(now)),
     }
 }
 
@@ -160,7 +161,7 @@ impl Ledger {
             return Err(invalid("to_department", Problem::Required, ""));
         }
         let now = self.now_text();
-        let at = at_or_now("transferred_at", t.transferred_at.as_deref(), &now)?;
+        let at = at_or_now("transferred_at", t.transferred_at.as_deref(), self.now())?;
         let month = self.now().format("%Y%m").to_string();
         let ctx = self.calendar()?;
         self.write(|tx| {
@@ -208,7 +209,7 @@ impl Ledger {
     ) -> Result<Slip> {
         let signer = required("signed_by", signed_by, 50)?;
         let now = self.now_text();
-        let at = at_or_now("signed_at", signed_at, &now)?;
+        let at = at_or_now("signed_at", signed_at, self.now())?;
         self.write(|tx| {
             let who = actor(tx, by)?;
             let (slip_id, case_id, status) = slip_by_number(tx, slip_number)?;
@@ -244,7 +245,7 @@ impl Ledger {
     ) -> Result<Slip> {
         let feedback = required("feedback", feedback, 2000)?;
         let now = self.now_text();
-        let at = at_or_now("feedback_at", at, &now)?;
+        let at = at_or_now("feedback_at", at, self.now())?;
         self.write(|tx| {
             let who = actor(tx, by)?;
             let (slip_id, case_id, status) = slip_by_number(tx, slip_number)?;
@@ -274,7 +275,7 @@ impl Ledger {
         let action_text = required("action", action, 2000)?;
         let result = optional("result", result, 2000)?;
         let now = self.now_text();
-        let at = at_or_now("at", at, &now)?;
+        let at = at_or_now("at", at, self.now())?;
         self.write(|tx| {
             let who = actor(tx, by)?;
             let case = load(tx, number)?;
@@ -301,6 +302,7 @@ impl Ledger {
     pub fn pause(&mut self, by: &str, number: &str, reason: &str) -> Result<Case> {
         let reason = required("reason", reason, 500)?;
         let now = self.now_text();
+        let minute = self.now_minute();
         self.write(|tx| {
             let who = actor(tx, by)?;
             let case = load(tx, number)?;
@@ -313,15 +315,7 @@ impl Ledger {
                 &reason,
                 Changes::new(),
             )?;
-            add_record(
-                tx,
-                &who,
-                case.id,
-                &now[..16],
-                RecordKind::Pause,
-                &reason,
-                "",
-            )?;
+            add_record(tx, &who, case.id, &minute, RecordKind::Pause, &reason, "")?;
             load(tx, number)
         })
     }
@@ -329,11 +323,12 @@ impl Ledger {
     pub fn resume(&mut self, by: &str, number: &str, note: &str) -> Result<Case> {
         let note = optional("reason", note, 500)?;
         let now = self.now_text();
+        let minute = self.now_minute();
         self.write(|tx| {
             let who = actor(tx, by)?;
             let case = load(tx, number)?;
             step(tx, &who, &case, Action::Resume, &now, &note, Changes::new())?;
-            add_record(tx, &who, case.id, &now[..16], RecordKind::Resume, &note, "")?;
+            add_record(tx, &who, case.id, &minute, RecordKind::Resume, &note, "")?;
             load(tx, number)
         })
     }
@@ -342,6 +337,7 @@ impl Ledger {
     pub fn finish(&mut self, by: &str, number: &str, result: &str) -> Result<Case> {
         let result = required("result", result, 2000)?;
         let now = self.now_text();
+        let minute = self.now_minute();
         self.write(|tx| {
             let who = actor(tx, by)?;
             let case = load(tx, number)?;
@@ -350,17 +346,9 @@ impl Ledger {
             step(tx, &who, &case, Action::Finish, &now, "", ch)?;
             tx.execute(
                 "UPDATE cases SET result = ?2, finished_at = ?3 WHERE id = ?1",
-                params![case.id, result, &now[..16]],
+                params![case.id, result, &minute],
             )?;
-            add_record(
-                tx,
-                &who,
-                case.id,
-                &now[..16],
-                RecordKind::Finish,
-                &result,
-                "",
-            )?;
+            add_record(tx, &who, case.id, &minute, RecordKind::Finish, &result, "")?;
             load(tx, number)
         })
     }
@@ -413,7 +401,8 @@ impl Ledger {
         let relation = optional("relation", &c.relation, 30)?;
         let comments = optional("comments", &c.comments, 2000)?;
         let now = self.now_text();
-        let at = at_or_now("callback_at", c.at.as_deref(), &now)?;
+        let minute = self.now_minute();
+        let at = at_or_now("callback_at", c.at.as_deref(), self.now())?;
         self.write(|tx| {
             let who = actor(tx, by)?;
             let case = load(tx, number)?;
@@ -434,7 +423,7 @@ impl Ledger {
             )?;
             let id = tx.last_insert_rowid();
             if dissatisfied {
-                add_record(tx, &who, case.id, &now[..16], RecordKind::Reopen, "回访不满意，二次跟进", &comments)?;
+                add_record(tx, &who, case.id, &minute, RecordKind::Reopen, "回访不满意，二次跟进", &comments)?;
             }
             Ok((callback_by_id(tx, id)?, load(tx, number)?))
         })
