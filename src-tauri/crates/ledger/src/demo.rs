@@ -6,6 +6,8 @@
 //! batches directly rather than through the one-action-per-transaction API; it writes
 //! the same tables, numbers, history rows and stored deadlines as the API does.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::{params, Transaction};
 use serde::Serialize;
@@ -274,12 +276,26 @@ impl Ledger {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             v
         };
-        let id_of = |tx: &Transaction, table: &str, code: &str| -> Result<i64> {
-            Ok(tx.query_row(
-                &format!("SELECT id FROM {table} WHERE code = ?1"),
-                [code],
-                |r| r.get(0),
-            )?)
+        // Code → id of channels, categories and departments, read once rather than per case.
+        let ids: HashMap<(&str, String), i64> = {
+            let mut m = HashMap::new();
+            for table in ["channels", "categories", "departments"] {
+                let mut st = self
+                    .conn
+                    .prepare(&format!("SELECT code, id FROM {table}"))?;
+                for row in
+                    st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+                {
+                    let (code, id) = row?;
+                    m.insert((table, code), id);
+                }
+            }
+            m
+        };
+        let id_of = |table: &'static str, code: &str| -> Result<i64> {
+            ids.get(&(table, code.to_string()))
+                .copied()
+                .ok_or_else(|| invalid("code", Problem::Unknown, code))
         };
         let units = self.write(|tx| {
             let mut n = 0;
@@ -379,9 +395,9 @@ impl Ledger {
                     }
                     let handled = !matches!(status, Status::Registered | Status::Voided);
                     let channel_code: &str = rng.pick::<&str>(CHANNELS);
-                    let channel = id_of(tx, "channels", channel_code)?;
-                    let cat_id = id_of(tx, "categories", cat)?;
-                    let dept_id = if handled || rng.chance(50) { Some(id_of(tx, "departments", dept)?) } else { None };
+                    let channel = id_of("channels", channel_code)?;
+                    let cat_id = id_of("categories", cat)?;
+                    let dept_id = if handled || rng.chance(50) { Some(id_of("departments", dept)?) } else { None };
                     let phones = mobile(&mut rng);
                     let who = name(&mut rng);
                     let result = if finished_at.is_some() { "已安排人员上门处理完毕，客户确认问题解决" } else { "" };
