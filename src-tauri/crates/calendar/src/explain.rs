@@ -129,8 +129,11 @@ impl Walk {
                 }),
                 Skipped::Paused(m) => not_counted.push(match lang {
                     Lang::En => format!("{} paused", words_minutes(*m, lang)),
-                    _ => format!("暂停{}", words_minutes(*m, lang))
-                        .replace("暂停", lang.pick("暂停", "暫停", "")),
+                    _ => format!(
+                        "{}{}",
+                        lang.pick("暂停", "暫停", ""),
+                        words_minutes(*m, lang)
+                    ),
                 }),
                 Skipped::MakeupWorkday(d) => counted.push(match lang {
                     Lang::En => format!("make-up working day {} counted", d.format("%-d %b")),
@@ -147,8 +150,11 @@ impl Walk {
         if !not_counted.is_empty() {
             notes.push(match lang {
                 Lang::En => format!("{} not counted", not_counted.join(", ")),
-                _ => format!("{}不计", not_counted.join("、"))
-                    .replace("不计", lang.pick("不计", "不計", "")),
+                _ => format!(
+                    "{}{}",
+                    not_counted.join("、"),
+                    lang.pick("不计", "不計", "")
+                ),
             });
         }
         notes.extend(counted);
@@ -171,15 +177,12 @@ impl Walk {
         };
         match lang {
             Lang::En => format!("{span} from {from} → due {due}{tail}"),
-            _ => format!(
-                "自{from}起{span} → {}{due}{tail}",
-                lang.pick("截止", "截止", "")
-            ),
+            _ => format!("自{from}起{span} → 截止{due}{tail}"),
         }
     }
 }
 
-/// "90 minutes" → "1.5 working hours" style wording of a duration in minutes.
+/// A duration in minutes, worded in whole hours when it is one ("2小时", "90 min").
 pub fn words_minutes(m: i64, lang: Lang) -> String {
     let (n, unit) = if m % 60 == 0 {
         ((m / 60).to_string(), lang.pick("小时", "小時", "h"))

@@ -390,21 +390,15 @@ fn calendar(
             let h = l.set_office_hours(&who()?, &weekdays(&days)?, &periods)?;
             h.show(json, lang)
         }
-        CalendarCmd::AddHoliday { date, name } => {
-            l.set_calendar_day(&who()?, &date, "holiday", &name)?;
-            l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
-                .show(json, lang)
-        }
-        CalendarCmd::AddWorkday { date, name } => {
-            l.set_calendar_day(&who()?, &date, "workday", &name)?;
-            l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
-                .show(json, lang)
-        }
-        CalendarCmd::RemoveDay { date } => {
-            l.set_calendar_day(&who()?, &date, "normal", "")?;
-            l.calendar_year(date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0))?
-                .show(json, lang)
-        }
+        CalendarCmd::AddHoliday { date, name } => l
+            .set_calendar_day(&who()?, &date, "holiday", &name)?
+            .show(json, lang),
+        CalendarCmd::AddWorkday { date, name } => l
+            .set_calendar_day(&who()?, &date, "workday", &name)?
+            .show(json, lang),
+        CalendarCmd::RemoveDay { date } => l
+            .set_calendar_day(&who()?, &date, "normal", "")?
+            .show(json, lang),
         CalendarCmd::SetDeadline { step, amount, unit } => {
             let p = l.set_deadline_rule(&who()?, &step, amount, &unit)?;
             p.show(json, lang)

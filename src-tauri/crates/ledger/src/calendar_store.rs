@@ -222,8 +222,15 @@ impl Ledger {
         Ok(hours)
     }
 
-    /// Marks a date as a holiday, a make-up working day, or an ordinary day ("normal").
-    pub fn set_calendar_day(&mut self, by: &str, date: &str, kind: &str, name: &str) -> Result<()> {
+    /// Marks a date as a holiday, a make-up working day, or an ordinary day ("normal"),
+    /// and returns that date's year as it now stands.
+    pub fn set_calendar_day(
+        &mut self,
+        by: &str,
+        date: &str,
+        kind: &str,
+        name: &str,
+    ) -> Result<YearView> {
         let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
             .map_err(|_| invalid("value", Problem::BadTime, date))?;
         let kind = match kind {
@@ -259,7 +266,8 @@ impl Ledger {
                 },
                 &ch,
             )
-        })
+        })?;
+        self.calendar_year(d.year())
     }
 
     /// Imports the all-day events of an .ics file; their years count as covered.

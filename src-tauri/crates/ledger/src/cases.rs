@@ -138,6 +138,10 @@ pub(crate) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
     })
 }
 
+pub(crate) fn load_by_id(conn: &Connection, id: i64) -> Result<Case> {
+    Ok(conn.prepare_cached_query_row(&format!("{CASE_SELECT} WHERE c.id = ?1"), [id], case_row)?)
+}
+
 pub(crate) fn load(conn: &Connection, number: &str) -> Result<Case> {
     let number = number.trim();
     conn.prepare_cached_query_row(
@@ -341,7 +345,7 @@ impl Ledger {
             )?;
             let id = tx.last_insert_rowid();
             crate::due::mark_dirty(id);
-            let case = tx.prepare_cached_query_row(&format!("{CASE_SELECT} WHERE c.id = ?1"), [id], case_row)?;
+            let case = load_by_id(tx, id)?;
             let mut ch = Changes::new();
             snapshot(&case, &mut ch);
             history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: id, case_id: Some(id), action: "register", reason: "" }, &ch)?;

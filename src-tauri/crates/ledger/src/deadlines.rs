@@ -265,13 +265,13 @@ pub fn words(rule: StepRule, lang: Lang) -> String {
             format!("{n} working day{}", if n == 1 { "" } else { "s" })
         }
         (SpanUnit::WorkingDays, _) => {
-            format!("{n}个工作日").replace('个', lang.pick("个", "個", ""))
+            format!("{n}{}工作日", lang.pick("个", "個", ""))
         }
         (SpanUnit::CalendarDays, Lang::En) => {
             format!("{n} calendar day{}", if n == 1 { "" } else { "s" })
         }
         (SpanUnit::CalendarDays, _) => {
-            format!("{n}个日历天").replace('个', lang.pick("个", "個", ""))
+            format!("{n}{}日历天", lang.pick("个", "個", ""))
         }
     }
 }

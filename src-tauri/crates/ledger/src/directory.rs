@@ -420,11 +420,6 @@ impl Ledger {
         history::for_entity(&self.conn, entity, id)
     }
 
-    /// Number of history rows in the whole ledger.
-    pub fn history_count(&self) -> Result<i64> {
-        history::count(&self.conn)
-    }
-
     pub fn settings(&self) -> Result<Vec<(String, String)>> {
         let mut out = Vec::new();
         for k in SETTING_KEYS {

@@ -77,11 +77,7 @@ pub(crate) fn deadlines_of(
 
 /// Stores the case's earliest open deadline; none while paused (its clock stands still).
 pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
-    let case = conn.prepare_cached_query_row(
-        &format!("{} WHERE c.id = ?1", case_select()),
-        [id],
-        case_row,
-    )?;
+    let case = crate::cases::load_by_id(conn, id)?;
     let (due, step) = if case.status.is_open() && case.status != Status::Paused {
         // `now` only matters for open pauses, which a non-paused case does not have.
         let now = parse(&case.received_at).unwrap_or_default();

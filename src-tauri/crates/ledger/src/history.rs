@@ -1,7 +1,7 @@
 //! The change log: who, when, what (old → new), why. Written in the same
 //! transaction as the change it describes.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use crate::error::Result;
 use crate::model::{FieldChange, HistoryEntry};
@@ -100,11 +100,4 @@ pub fn for_entity(conn: &Connection, entity: &str, id: i64) -> Result<Vec<Histor
         .query_map(params![entity, id], map)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
-}
-
-pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn
-        .query_row("SELECT count(*) FROM history", [], |r| r.get(0))
-        .optional()?
-        .unwrap_or(0))
 }

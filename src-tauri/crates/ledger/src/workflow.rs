@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::cases::{department_id, load, touch};
+use crate::cases::{department_id, load, load_by_id, touch};
 use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Actor, Ledger};
@@ -130,25 +130,18 @@ fn add_record(
     Ok(tx.last_insert_rowid())
 }
 
-fn slip_by_number(tx: &Connection, number: &str) -> Result<(i64, i64, SlipStatus)> {
+/// The columns of a slip its state changes need: id, case, status, transferred at.
+fn slip_by_number(tx: &Connection, number: &str) -> Result<(i64, i64, SlipStatus, String)> {
     tx.query_row(
-        "SELECT id, case_id, status FROM slips WHERE number = ?1",
+        "SELECT id, case_id, status, transferred_at FROM slips WHERE number = ?1",
         [number.trim()],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )
     .optional()?
     .ok_or_else(|| LedgerError::NotFound {
         what: "slip",
         key: number.trim().to_string(),
     })
-}
-
-fn case_number_of(tx: &Connection, case_id: i64) -> Result<String> {
-    Ok(
-        tx.query_row("SELECT number FROM cases WHERE id = ?1", [case_id], |r| {
-            r.get(0)
-        })?,
-    )
 }
 
 impl Ledger {
@@ -173,8 +166,7 @@ impl Ledger {
                 None => tx.query_row("SELECT id FROM departments WHERE code = 'desk'", [], |r| r.get(0)).optional()?,
             };
             let mut ch = Changes::new();
-            let next = step(tx, &who, &case, Action::Transfer, &now, "", Changes::new())?;
-            let _ = next;
+            step(tx, &who, &case, Action::Transfer, &now, "", Changes::new())?;
             let prefix: String = tx.query_row("SELECT value FROM settings WHERE key = 'prefix_slip'", [], |r| r.get(0))?;
             let slip_no = numbering::next(tx, &prefix, &month)?;
             let external: bool = tx.query_row("SELECT external FROM departments WHERE id = ?1", [to], |r| r.get(0))?;
@@ -212,12 +204,11 @@ impl Ledger {
         let at = at_or_now("signed_at", signed_at, self.now())?;
         self.write(|tx| {
             let who = actor(tx, by)?;
-            let (slip_id, case_id, status) = slip_by_number(tx, slip_number)?;
-            let case = load(tx, &case_number_of(tx, case_id)?)?;
+            let (slip_id, case_id, status, issued_at) = slip_by_number(tx, slip_number)?;
+            let case = load_by_id(tx, case_id)?;
             if status != SlipStatus::Issued {
                 return Err(invalid("slip", Problem::NotAllowed { why: "already signed / 已签认".into() }, slip_number.trim()));
             }
-            let issued_at: String = tx.query_row("SELECT transferred_at FROM slips WHERE id = ?1", [slip_id], |r| r.get(0))?;
             if at < issued_at {
                 return Err(invalid("signed_at", Problem::NotAllowed { why: "before the slip was issued / 早于转交时间".into() }, at));
             }
@@ -248,7 +239,7 @@ impl Ledger {
         let at = at_or_now("feedback_at", at, self.now())?;
         self.write(|tx| {
             let who = actor(tx, by)?;
-            let (slip_id, case_id, status) = slip_by_number(tx, slip_number)?;
+            let (slip_id, case_id, status, _) = slip_by_number(tx, slip_number)?;
             if status != SlipStatus::Signed {
                 let why = if status == SlipStatus::Issued { "not signed yet / 尚未签认" } else { "feedback already recorded / 已回馈" };
                 return Err(invalid("slip", Problem::NotAllowed { why: why.into() }, slip_number.trim()));
@@ -464,7 +455,7 @@ impl Ledger {
     }
 
     pub fn slip(&self, number: &str) -> Result<Slip> {
-        let (id, _, _) = slip_by_number(&self.conn, number)?;
+        let (id, ..) = slip_by_number(&self.conn, number)?;
         slip_by_id(&self.conn, id)
     }
 }
