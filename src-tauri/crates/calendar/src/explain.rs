@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The three languages the product speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -43,6 +44,7 @@ impl Lang {
 
 /// Something the walk did not count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Skipped {
     Weekend,
@@ -70,6 +72,7 @@ impl Skipped {
 
 /// The result of walking a span of time forward from an instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Walk {
     pub start: NaiveDateTime,
     pub due: NaiveDateTime,

@@ -7,6 +7,7 @@ use crate::CalendarError;
 
 /// Whether a special day is a day off or a working day that would otherwise be off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
     Holiday,
@@ -14,6 +15,7 @@ pub enum DayKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SpecialDay {
     pub date: NaiveDate,
     pub kind: DayKind,
@@ -24,6 +26,7 @@ pub struct SpecialDay {
 
 /// The bundled data set (`assets/calendar/cn-holidays.json`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HolidayData {
     pub source: String,
     pub source_version: String,

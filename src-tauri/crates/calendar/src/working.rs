@@ -10,6 +10,7 @@ use crate::{CalendarError, DayKind, HolidayData, SpecialDay};
 
 /// One stretch of office time within a day, e.g. 08:30–12:00.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Period {
     pub start: NaiveTime,
     pub end: NaiveTime,
@@ -26,6 +27,7 @@ impl Period {
 
 /// Office hours for each weekday, Monday first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OfficeHours {
     pub days: [Vec<Period>; 7],
 }
@@ -100,6 +102,7 @@ impl OfficeHours {
 
 /// A half-open stretch of time [start, end), e.g. a pause of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Interval {
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,

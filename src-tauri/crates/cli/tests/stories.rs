@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_complaint-desk");
+const BIN: &str = env!("CARGO_BIN_EXE_complaint-desk-cli");
 
 struct Desk {
     dir: tempfile::TempDir,

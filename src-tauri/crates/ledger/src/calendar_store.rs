@@ -115,6 +115,7 @@ fn calendar_changed(tx: &Connection) -> Result<()> {
 
 /// One year of the calendar as shown by `calendar show`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct YearView {
     pub year: i32,
     pub covered: bool,

@@ -14,6 +14,7 @@ use crate::{numbering, workflow};
 
 /// What the registration form sends. Words may be stored words or labels (投诉 / complaint).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct NewCase {
     pub kind: String,
@@ -45,6 +46,7 @@ pub struct NewCase {
 
 /// A correction: only the fields that are `Some` change.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct CaseEdit {
     pub received_at: Option<String>,

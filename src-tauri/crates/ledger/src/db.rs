@@ -8,8 +8,14 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{LedgerError, Result};
 
 /// Numbered migrations, embedded in the binary. Shipped ones are never edited.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "initial", include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "initial", include_str!("../migrations/0001_initial.sql")),
+    (
+        2,
+        "dashboard_and_drafts",
+        include_str!("../migrations/0002_dashboard_and_drafts.sql"),
+    ),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 

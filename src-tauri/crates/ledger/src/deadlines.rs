@@ -14,6 +14,7 @@ use crate::validate::{fmt_minute, parse_minute as parse};
 
 /// How a step's time is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SpanUnit {
     Minutes,
@@ -24,6 +25,7 @@ pub enum SpanUnit {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StepRule {
     pub amount: i64,
     pub unit: SpanUnit,
@@ -184,6 +186,7 @@ pub fn step_label(step: &str, lang: Lang) -> String {
 
 /// Per-office deadline settings (stored as JSON in the `deadlines` setting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DeadlinePolicy {
     pub steps: BTreeMap<String, StepRule>,
 }
@@ -294,6 +297,7 @@ pub fn walk(
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineState {
     Pending,
@@ -303,6 +307,7 @@ pub enum DeadlineState {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Deadline {
     pub step: String,
     pub label: String,

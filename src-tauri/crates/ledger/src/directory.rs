@@ -23,6 +23,7 @@ pub const SETTING_KEYS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewUnit {
     pub building: String,
     #[serde(default)]
@@ -125,6 +126,18 @@ impl Ledger {
             .query_map([include_inactive], staff_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+
+    /// The active staff member with this code or name (who signs in, who acts).
+    pub fn staff_member(&self, who: &str) -> Result<Staff> {
+        let a = actor(&self.conn, who)?;
+        self.conn
+            .query_row(
+                "SELECT id, code, name, role, active, pin_hash FROM staff WHERE id = ?1",
+                [a.id],
+                staff_row,
+            )
+            .map_err(Into::into)
     }
 
     pub fn add_staff(&mut self, by: &str, code: &str, name: &str, role: &str) -> Result<Staff> {

@@ -97,6 +97,7 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueItem {
     pub number: String,
     pub status: Status,
@@ -111,6 +112,7 @@ pub struct DueItem {
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueCounts {
     pub overdue: i64,
     pub due_soon: i64,
@@ -118,6 +120,7 @@ pub struct DueCounts {
 
 /// On time / late counts for one step in one group (department or staff member).
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StepStats {
     pub on_time: i64,
     pub late: i64,
@@ -126,6 +129,7 @@ pub struct StepStats {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Timeliness {
     pub by_step: BTreeMap<String, StepStats>,
     pub by_department: BTreeMap<String, StepStats>,

@@ -9,6 +9,7 @@ macro_rules! word_enum {
     ($(#[$m:meta])* $name:ident { $($v:ident = $s:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($v),+ }
 
@@ -100,6 +101,7 @@ impl Satisfaction {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Staff {
     pub id: i64,
     pub code: String,
@@ -110,6 +112,7 @@ pub struct Staff {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Department {
     pub id: i64,
     pub code: String,
@@ -120,6 +123,7 @@ pub struct Department {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Category {
     pub id: i64,
     pub code: String,
@@ -131,6 +135,7 @@ pub struct Category {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Channel {
     pub id: i64,
     pub code: String,
@@ -139,6 +144,7 @@ pub struct Channel {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Unit {
     pub id: i64,
     pub building: String,
@@ -152,6 +158,7 @@ pub struct Unit {
 
 /// One row of the ledger with its names resolved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Case {
     pub id: i64,
     pub number: String,
@@ -214,6 +221,7 @@ impl Case {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Slip {
     pub id: i64,
     pub number: String,
@@ -237,6 +245,7 @@ pub struct Slip {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Record {
     pub id: i64,
     pub at: String,
@@ -247,6 +256,7 @@ pub struct Record {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Callback {
     pub id: i64,
     pub at: String,
@@ -270,6 +280,7 @@ impl Callback {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldChange {
     pub field: String,
     pub old: Option<String>,
@@ -277,6 +288,7 @@ pub struct FieldChange {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HistoryEntry {
     pub id: i64,
     pub at: String,
@@ -289,6 +301,7 @@ pub struct HistoryEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attachment {
     pub id: i64,
     pub file_name: String,
@@ -302,6 +315,7 @@ pub struct Attachment {
 
 /// Everything about one case, for the detail screen, `show` and the forms.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseFile {
     pub case: Case,
     pub slips: Vec<Slip>,

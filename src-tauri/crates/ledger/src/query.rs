@@ -10,6 +10,7 @@ use crate::model::{Case, Kind, Level, Status};
 use crate::validate::fmt_minute;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct CaseFilter {
     pub kind: Option<String>,
@@ -30,6 +31,7 @@ pub struct CaseFilter {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CasePage {
     pub total: i64,
     pub page: usize,

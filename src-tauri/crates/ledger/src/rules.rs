@@ -193,6 +193,49 @@ pub fn next_status(
     Ok(next)
 }
 
+/// The actions the case detail screen offers: those the status machine accepts now.
+/// `issued_slips`: slips still awaiting signature; `confirmed`: the latest callback
+/// confirms the result. Editing and changing the level are offered while a case is open.
+pub fn offered_actions(
+    kind: Kind,
+    status: Status,
+    paused_from: Option<Status>,
+    issued_slips: usize,
+    confirmed: bool,
+) -> Vec<&'static str> {
+    let mut candidates = vec![
+        Action::Transfer,
+        Action::Record,
+        Action::Pause,
+        Action::Resume,
+    ];
+    if issued_slips > 0 {
+        candidates.push(Action::Sign {
+            unsigned_left: issued_slips - 1,
+        });
+    }
+    candidates.extend([
+        Action::Finish,
+        Action::Callback {
+            dissatisfied: false,
+        },
+        Action::Close { confirmed },
+        Action::Void,
+    ]);
+    let mut out: Vec<&'static str> = candidates
+        .into_iter()
+        .filter(|a| next_status(kind, status, paused_from, *a).is_ok())
+        .map(Action::word)
+        .collect();
+    if status.is_open() {
+        out.push("edit");
+        if kind == Kind::Complaint {
+            out.push("set_level");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +267,30 @@ mod tests {
     }
 
     #[test]
+    fn the_detail_screen_offers_only_what_the_status_allows() {
+        let offered = |status, slips, confirmed| {
+            offered_actions(Kind::Complaint, status, None, slips, confirmed)
+        };
+        assert_eq!(
+            offered(Status::Transferred, 1, false),
+            ["transfer", "record", "sign", "void", "edit", "set_level"]
+        );
+        assert!(!offered(Status::AwaitingCallback, 0, false).contains(&"close"));
+        assert!(offered(Status::AwaitingCallback, 0, true).contains(&"close"));
+        assert_eq!(
+            offered_actions(
+                Kind::Request,
+                Status::Paused,
+                Some(Status::InProgress),
+                0,
+                false
+            ),
+            ["record", "resume", "void", "edit"]
+        );
+        assert!(offered(Status::Closed, 0, true).is_empty());
+    }
+
+    #[test]
     fn terminal_states_accept_nothing() {
         for s in [Status::Closed, Status::Voided] {
             for a in [
@@ -238,5 +305,24 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+impl crate::model::CaseFile {
+    /// The actions valid for this case now (see [`offered_actions`]).
+    pub fn offered_actions(&self) -> Vec<&'static str> {
+        let issued = self
+            .slips
+            .iter()
+            .filter(|s| s.status == crate::model::SlipStatus::Issued)
+            .count();
+        let confirmed = self.callbacks.last().is_some_and(|c| c.confirms());
+        offered_actions(
+            self.case.kind,
+            self.case.status,
+            self.case.paused_from,
+            issued,
+            confirmed,
+        )
     }
 }

@@ -18,6 +18,7 @@ use crate::validate::{fmt_minute, optional, required, time};
 use crate::{deadlines, numbering};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct TransferInput {
     pub to_department: String,
@@ -29,6 +30,7 @@ pub struct TransferInput {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct CallbackInput {
     pub at: Option<String>,

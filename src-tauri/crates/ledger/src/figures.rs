@@ -1,0 +1,192 @@
+//! The figures of domain §6 and the targets of §8: what the dashboard charts and the
+//! month-end workbook both show, computed once here.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use crate::cases::{case_row, case_select};
+use crate::db::CachedQuery;
+use crate::deadlines::DeadlineState;
+use crate::due::deadlines_of;
+use crate::error::Result;
+use crate::ledger::Ledger;
+use crate::model::{CallbackOutcome, Kind, Status};
+use crate::validate::fmt_minute;
+use crate::workflow::callbacks_of;
+
+/// One rate with its parts, and the target the procedures set (domain §8).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Rate {
+    /// on_time, overdue, entered_in_time, closed, callback, satisfaction
+    pub key: String,
+    pub numerator: i64,
+    pub denominator: i64,
+    /// None when there is nothing to count yet.
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    /// false for rates that should stay below their target (overdue).
+    pub higher_is_better: bool,
+    pub meets_target: Option<bool>,
+}
+
+impl Rate {
+    fn new(key: &str, numerator: i64, denominator: i64, target: Option<f64>, higher: bool) -> Rate {
+        let value = (denominator > 0).then(|| numerator as f64 / denominator as f64);
+        let meets_target = match (value, target) {
+            (Some(v), Some(t)) if higher => Some(v >= t),
+            (Some(v), Some(t)) => Some(v <= t),
+            _ => None,
+        };
+        Rate {
+            key: key.into(),
+            numerator,
+            denominator,
+            value,
+            target,
+            higher_is_better: higher,
+            meets_target,
+        }
+    }
+}
+
+/// Cases received in [from, to), voided ones left out, and their rates.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Figures {
+    pub from: String,
+    pub to: String,
+    pub total: i64,
+    pub complaints: i64,
+    pub requests: i64,
+    pub closed: i64,
+    pub rates: Vec<Rate>,
+}
+
+/// What the dashboard's tiles count, each a click away from its list.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DeskCounts {
+    pub today_new: i64,
+    pub due_soon: i64,
+    pub overdue: i64,
+    pub awaiting_signature: i64,
+    pub awaiting_callback: i64,
+    pub open_major: i64,
+}
+
+/// Minutes within which a case must be in the system after it was received (§8).
+const ENTRY_MINUTES: i64 = 15;
+
+impl Ledger {
+    /// The month's (or any range's) figures against the targets of domain §8.
+    /// `from` and `to` are dates 'YYYY-MM-DD', `to` exclusive.
+    pub fn figures(&self, from: &str, to: &str) -> Result<Figures> {
+        let now = self.now();
+        let cases = self
+            .conn
+            .prepare_cached(&format!(
+                "{} WHERE c.received_at >= ?1 AND c.received_at < ?2 AND c.status <> 'voided'",
+                case_select()
+            ))?
+            .query_map(params![from, to], case_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let (mut decided, mut late, mut in_time, mut finished, mut exempt_only) = (0, 0, 0, 0, 0);
+        let (mut called, mut reached, mut satisfied) = (0, 0, 0);
+        for case in &cases {
+            let states: Vec<DeadlineState> = deadlines_of(&self.conn, case, now, None)?
+                .into_iter()
+                .map(|d| d.state)
+                .collect();
+            if states.iter().any(|s| *s != DeadlineState::Pending) {
+                decided += 1;
+                if states
+                    .iter()
+                    .any(|s| matches!(s, DeadlineState::Late | DeadlineState::Overdue))
+                {
+                    late += 1;
+                }
+            }
+            if entered_in_time(&case.received_at, &case.created_at) {
+                in_time += 1;
+            }
+            if case.finished_at.is_none() {
+                continue;
+            }
+            finished += 1;
+            let cbs = callbacks_of(&self.conn, case.id)?;
+            let reached_here: Vec<_> = cbs
+                .iter()
+                .filter(|c| c.outcome == CallbackOutcome::Reached)
+                .collect();
+            if reached_here.is_empty() {
+                if !cbs.is_empty() {
+                    exempt_only += 1;
+                }
+                continue;
+            }
+            called += 1;
+            reached += reached_here.len() as i64;
+            satisfied += reached_here
+                .iter()
+                .filter(|c| c.satisfaction.is_some_and(|s| s.is_satisfied()))
+                .count() as i64;
+        }
+        let total = cases.len() as i64;
+        let closed = cases.iter().filter(|c| c.status == Status::Closed).count() as i64;
+        let complaints = cases.iter().filter(|c| c.kind == Kind::Complaint).count() as i64;
+        Ok(Figures {
+            from: from.into(),
+            to: to.into(),
+            total,
+            complaints,
+            requests: total - complaints,
+            closed,
+            rates: vec![
+                Rate::new("entered_in_time", in_time, total, Some(1.0), true),
+                Rate::new("on_time", decided - late, decided, Some(0.95), true),
+                Rate::new("overdue", late, decided, Some(0.05), false),
+                Rate::new("closed", closed, total, None, true),
+                Rate::new("callback", called, finished - exempt_only, Some(0.90), true),
+                Rate::new("satisfaction", satisfied, reached, Some(0.90), true),
+            ],
+        })
+    }
+
+    /// The dashboard tiles. `within_minutes`: working minutes ahead counted as due soon.
+    pub fn desk_counts(&self, within_minutes: i64) -> Result<DeskCounts> {
+        let due = self.due_counts(within_minutes)?;
+        let today = fmt_minute(self.now())[..10].to_string();
+        let (today_new, awaiting_callback, open_major) = self.conn.prepare_cached_query_row(
+            "SELECT (SELECT count(*) FROM cases WHERE received_at >= ?1 AND status <> 'voided'),
+                    (SELECT count(*) FROM cases WHERE status = 'awaiting_callback'),
+                    (SELECT count(*) FROM cases WHERE level = 'major' AND status NOT IN ('closed', 'voided'))",
+            params![today],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let awaiting_signature = self.conn.prepare_cached_query_row(
+            "SELECT count(DISTINCT case_id) FROM slips WHERE status = 'issued'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(DeskCounts {
+            today_new,
+            due_soon: due.due_soon,
+            overdue: due.overdue,
+            awaiting_signature,
+            awaiting_callback,
+            open_major,
+        })
+    }
+}
+
+/// Whether the case was typed in within 15 minutes of being received (domain §8).
+fn entered_in_time(received_at: &str, created_at: &str) -> bool {
+    let (Some(r), Some(c)) = (
+        crate::validate::parse_minute(received_at),
+        crate::validate::parse_minute(created_at.get(..16).unwrap_or(created_at)),
+    ) else {
+        return false;
+    };
+    (c - r).num_minutes() <= ENTRY_MINUTES
+}

@@ -1,0 +1,102 @@
+//! The TypeScript types of everything that crosses IPC, generated from the Rust types
+//! into `ui/src/api/types.ts`. A test fails when the committed file has drifted; run
+//! `UPDATE_BINDINGS=1 cargo test -p complaint-desk bindings` to write it anew.
+
+use ts_rs::TS;
+
+macro_rules! declarations {
+    ($($t:ty),+ $(,)?) => {
+        vec![$(<$t as TS>::decl()),+]
+    };
+}
+
+/// The whole file. i64 becomes `number`: serde_json writes JSON numbers, and no id,
+/// count or amount in fen comes near 2^53.
+pub fn typescript() -> String {
+    use desk_calendar::{DayKind, OfficeHours, Period, SpecialDay};
+    use desk_ledger::model::*;
+    use desk_ledger::*;
+    let decls = declarations![
+        Kind,
+        Status,
+        Level,
+        Validity,
+        Relation,
+        RepairSize,
+        Role,
+        SlipStatus,
+        CallbackMethod,
+        CallbackOutcome,
+        Satisfaction,
+        RecordKind,
+        Staff,
+        Department,
+        Category,
+        Channel,
+        Unit,
+        NewUnit,
+        Case,
+        Slip,
+        Record,
+        Callback,
+        FieldChange,
+        HistoryEntry,
+        Attachment,
+        CaseFile,
+        NewCase,
+        CaseEdit,
+        CaseFilter,
+        CasePage,
+        TransferInput,
+        CallbackInput,
+        Deadline,
+        DeadlineState,
+        DueItem,
+        DeskCounts,
+        Figures,
+        Rate,
+        Period,
+        OfficeHours,
+        DayKind,
+        SpecialDay,
+        YearView,
+        crate::error::IpcError,
+        crate::commands::session::AppInfo,
+        crate::commands::cases::CaseView,
+        crate::commands::cases::LevelSuggestion,
+        crate::commands::directory::Directory,
+        crate::commands::directory::Setting,
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d.replace("bigint", "number"));
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_match_the_rust_types() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/types.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).expect("write bindings");
+        }
+        let committed = std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .replace("\r\n", "\n");
+        assert!(
+            committed == fresh,
+            "ui/src/api/types.ts is out of date: run UPDATE_BINDINGS=1 cargo test -p complaint-desk bindings"
+        );
+    }
+}

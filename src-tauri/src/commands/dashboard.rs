@@ -1,0 +1,35 @@
+//! The dashboard: tiles, the month's rates against the targets, the due list.
+
+use desk_ledger::validate::month_range;
+use desk_ledger::{DeskCounts, DueItem, Figures};
+
+use super::Desk;
+use crate::error::IpcResult;
+
+/// Working minutes ahead that count as "due soon" on the dashboard (half a working day).
+const DUE_SOON_MINUTES: i64 = 240;
+
+#[tauri::command]
+pub async fn desk_counts(desk: Desk<'_>) -> IpcResult<DeskCounts> {
+    desk.with(|l, _| l.desk_counts(DUE_SOON_MINUTES))
+}
+
+/// `month`: "2026-11"; empty for the current month.
+#[tauri::command]
+pub async fn month_figures(desk: Desk<'_>, month: String) -> IpcResult<Figures> {
+    desk.with(|l, _| {
+        let month = if month.trim().is_empty() {
+            l.now().format("%Y-%m").to_string()
+        } else {
+            month
+        };
+        let (from, to) = month_range("month", &month)?;
+        l.figures(&from.to_string(), &to.to_string())
+    })
+}
+
+/// Cases overdue now (`overdue_only`) or falling due soon, soonest first.
+#[tauri::command]
+pub async fn due_list(desk: Desk<'_>, overdue_only: bool) -> IpcResult<Vec<DueItem>> {
+    desk.with(|l, lang| l.due_list(DUE_SOON_MINUTES, overdue_only, None, None, lang))
+}

@@ -1,0 +1,136 @@
+//! The office's lists (staff, departments, categories, channels, units), settings and
+//! the working calendar.
+
+use desk_ledger::model::{Category, Channel, Department, Staff, Unit};
+use desk_ledger::{NewUnit, YearView};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Desk;
+use crate::error::IpcResult;
+
+/// Everything the forms' pickers need, fetched once per screen.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Directory {
+    pub staff: Vec<Staff>,
+    pub departments: Vec<Department>,
+    pub categories: Vec<Category>,
+    pub channels: Vec<Channel>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Setting {
+    pub key: String,
+    pub value: String,
+}
+
+#[tauri::command]
+pub async fn directory(desk: Desk<'_>, include_inactive: bool) -> IpcResult<Directory> {
+    desk.with(|l, _| {
+        Ok(Directory {
+            staff: l.staff(include_inactive)?,
+            departments: l.departments(include_inactive)?,
+            categories: l.categories(include_inactive)?,
+            channels: l.channels(include_inactive)?,
+        })
+    })
+}
+
+/// Units whose building / room / owner match what the clerk is typing.
+#[tauri::command]
+pub async fn find_units(desk: Desk<'_>, query: String) -> IpcResult<Vec<Unit>> {
+    desk.with(|l, _| l.units(&query, 20))
+}
+
+#[tauri::command]
+pub async fn save_unit(desk: Desk<'_>, unit: NewUnit) -> IpcResult<Unit> {
+    desk.acting(|l, by, _| l.upsert_unit(by, &unit).map(|(u, _)| u))
+}
+
+#[tauri::command]
+pub async fn add_staff(
+    desk: Desk<'_>,
+    code: String,
+    name: String,
+    role: String,
+) -> IpcResult<Staff> {
+    desk.acting(|l, by, _| l.add_staff(by, &code, &name, &role))
+}
+
+#[tauri::command]
+pub async fn add_department(
+    desk: Desk<'_>,
+    code: String,
+    name: String,
+    external: bool,
+) -> IpcResult<Department> {
+    desk.acting(|l, by, _| l.add_department(by, &code, &name, external))
+}
+
+#[tauri::command]
+pub async fn add_category(
+    desk: Desk<'_>,
+    code: String,
+    name: String,
+    kind: String,
+    parent: Option<String>,
+) -> IpcResult<Category> {
+    desk.acting(|l, by, _| l.add_category(by, &code, &name, &kind, parent.as_deref()))
+}
+
+#[tauri::command]
+pub async fn add_channel(desk: Desk<'_>, code: String, name: String) -> IpcResult<Channel> {
+    desk.acting(|l, by, _| l.add_channel(by, &code, &name))
+}
+
+/// Retires or restores a staff member, department, category or channel (never deleted).
+#[tauri::command]
+pub async fn set_active(
+    desk: Desk<'_>,
+    table: String,
+    code: String,
+    active: bool,
+) -> IpcResult<()> {
+    desk.acting(|l, by, _| l.set_active(by, &table, &code, active))
+}
+
+#[tauri::command]
+pub async fn settings(desk: Desk<'_>) -> IpcResult<Vec<Setting>> {
+    desk.with(|l, _| {
+        Ok(l.settings()?
+            .into_iter()
+            .map(|(key, value)| Setting { key, value })
+            .collect())
+    })
+}
+
+#[tauri::command]
+pub async fn set_setting(desk: Desk<'_>, key: String, value: String) -> IpcResult<()> {
+    desk.acting(|l, by, _| l.set_setting(by, &key, &value))
+}
+
+#[tauri::command]
+pub async fn calendar_year(desk: Desk<'_>, year: i32) -> IpcResult<YearView> {
+    desk.with(|l, _| l.calendar_year(year))
+}
+
+/// kind: holiday, workday (a make-up working day) or normal.
+#[tauri::command]
+pub async fn set_calendar_day(
+    desk: Desk<'_>,
+    date: String,
+    kind: String,
+    name: String,
+) -> IpcResult<YearView> {
+    desk.acting(|l, by, _| l.set_calendar_day(by, &date, &kind, &name))
+}
+
+/// weekdays 1 = Monday … 7 = Sunday; periods "08:30-12:00,13:30-17:30", empty = day off.
+#[tauri::command]
+pub async fn set_office_hours(
+    desk: Desk<'_>,
+    weekdays: Vec<u32>,
+    periods: String,
+) -> IpcResult<()> {
+    desk.acting(|l, by, _| l.set_office_hours(by, &weekdays, &periods).map(|_| ()))
+}

@@ -1,0 +1,40 @@
+//! How a core error crosses IPC: a stable kind, the message in the clerk's language,
+//! and the form field it is about (so the UI can put it under that field).
+
+use desk_ledger::{Lang, LedgerError};
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct IpcError {
+    /// invalid, not_found, transition, forbidden, busy, storage, calendar, not_signed_in
+    pub kind: String,
+    pub message: String,
+    /// The core's field name (e.g. "phones"), when the error is about one field.
+    pub field: Option<String>,
+}
+
+impl IpcError {
+    pub fn from_core(e: &LedgerError, lang: Lang) -> Self {
+        if !e.is_user_error() {
+            tracing::error!(error = %e, "core error");
+        }
+        IpcError {
+            kind: e.kind().into(),
+            message: e.localized(lang),
+            field: e.field().map(String::from),
+        }
+    }
+
+    pub fn not_signed_in(lang: Lang) -> Self {
+        IpcError {
+            kind: "not_signed_in".into(),
+            message: lang
+                .pick("请先登录", "請先登入", "Please sign in first")
+                .into(),
+            field: None,
+        }
+    }
+}
+
+pub type IpcResult<T> = Result<T, IpcError>;

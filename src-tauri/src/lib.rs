@@ -1,0 +1,166 @@
+//! Complaint Desk desktop app: the Tauri v2 shell over the core crates. It wires things
+//! up (data directory, single instance, logging, escalation timer, IPC commands) and
+//! holds no business rule. With a subcommand, the same binary is the CLI.
+
+#[cfg(test)]
+mod bindings;
+mod commands;
+mod error;
+mod logging;
+mod single;
+mod state;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use desk_ledger::{default_data_dir, Clock, Ledger};
+use tauri::{Emitter, Manager};
+
+/// How often open complaints are checked for automatic escalation while the app runs.
+const ESCALATION_EVERY: Duration = Duration::from_secs(300);
+
+pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    if desk_cli::wants_cli(&args) {
+        return desk_cli::main(args);
+    }
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("complaint-desk: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--data-dir D`, then `COMPLAINT_DESK_DATA_DIR`, then the user's data directory:
+/// the same order as the CLI.
+fn data_dir(args: &[OsString]) -> Result<PathBuf, String> {
+    let mut it = args.iter().skip(1);
+    while let Some(a) = it.next() {
+        let s = a.to_string_lossy();
+        if let Some(v) = s.strip_prefix("--data-dir=") {
+            return Ok(PathBuf::from(v));
+        }
+        if s == "--data-dir" {
+            return it
+                .next()
+                .map(PathBuf::from)
+                .ok_or("--data-dir needs a folder".into());
+        }
+    }
+    if let Some(d) = std::env::var_os("COMPLAINT_DESK_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(d));
+    }
+    default_data_dir().ok_or_else(|| "no user data directory on this system".into())
+}
+
+fn run(args: &[OsString]) -> Result<(), String> {
+    let dir = data_dir(args)?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let _log = logging::init(&dir);
+    let guard = match single::claim(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        single::Claim::First(g) => g,
+        single::Claim::Other => {
+            tracing::info!("already running for this data directory; showed that window");
+            return Ok(());
+        }
+    };
+    let mut ledger = Ledger::open(&dir).map_err(|e| e.to_string())?;
+    ledger.set_clock(Clock::from_env().map_err(|e| e.to_string())?);
+    tracing::info!(data_dir = %dir.display(), "starting");
+    escalate(&mut ledger);
+    tauri::Builder::default()
+        .manage(state::Desk::new(ledger))
+        .invoke_handler(tauri::generate_handler![
+            commands::session::app_info,
+            commands::session::init_office,
+            commands::session::sign_in,
+            commands::session::sign_out,
+            commands::session::set_language,
+            commands::session::save_draft,
+            commands::session::load_draft,
+            commands::session::discard_draft,
+            commands::dashboard::desk_counts,
+            commands::dashboard::month_figures,
+            commands::dashboard::due_list,
+            commands::cases::register_case,
+            commands::cases::list_cases,
+            commands::cases::case_view,
+            commands::cases::related_cases,
+            commands::cases::suggest_level,
+            commands::cases::edit_case,
+            commands::cases::set_level,
+            commands::cases::transfer_case,
+            commands::cases::sign_slip,
+            commands::cases::slip_feedback,
+            commands::cases::record_progress,
+            commands::cases::record_callback,
+            commands::cases::case_step,
+            commands::directory::directory,
+            commands::directory::find_units,
+            commands::directory::save_unit,
+            commands::directory::add_staff,
+            commands::directory::add_department,
+            commands::directory::add_category,
+            commands::directory::add_channel,
+            commands::directory::set_active,
+            commands::directory::settings,
+            commands::directory::set_setting,
+            commands::directory::calendar_year,
+            commands::directory::set_calendar_day,
+            commands::directory::set_office_hours,
+        ])
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            guard.serve(move || show_main_window(&handle));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(ESCALATION_EVERY);
+                let desk = handle.state::<state::Desk>();
+                if let Ok(done) = desk.with(|l, _| Ok(escalate(l))) {
+                    if done > 0 {
+                        let _ = handle.emit("cases-changed", done);
+                    }
+                }
+            });
+            Ok(())
+        })
+        .run(context())
+        .map_err(|e| e.to_string())
+}
+
+/// Escalates overdue general complaints (domain §4); returns how many.
+fn escalate(ledger: &mut Ledger) -> usize {
+    match ledger.escalate() {
+        Ok(numbers) => {
+            if !numbers.is_empty() {
+                tracing::info!(?numbers, "escalated to major");
+            }
+            numbers.len()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "escalation failed");
+            0
+        }
+    }
+}
+
+fn show_main_window(handle: &tauri::AppHandle) {
+    if let Some(w) = handle.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
+}
+
+/// Development builds carry their own identifier (and title), so they never share
+/// the webview storage or the installed package of the release build.
+fn context() -> tauri::Context {
+    #[cfg(debug_assertions)]
+    return tauri::generate_context!("tauri.dev.conf.json");
+    #[cfg(not(debug_assertions))]
+    return tauri::generate_context!();
+}

@@ -1,0 +1,66 @@
+//! What the running app holds: the one open ledger, who is signed in, the UI language.
+
+use std::sync::{Mutex, MutexGuard};
+
+use desk_ledger::model::Staff;
+use desk_ledger::{Lang, Ledger, Result as CoreResult};
+
+use crate::error::{IpcError, IpcResult};
+
+pub struct Desk {
+    ledger: Mutex<Ledger>,
+    session: Mutex<Option<Staff>>,
+    lang: Mutex<Lang>,
+}
+
+/// A poisoned lock only means an earlier command panicked; the data behind it is a
+/// SQLite connection whose transactions rolled back, so it is safe to keep using.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Desk {
+    pub fn new(ledger: Ledger) -> Self {
+        Desk {
+            ledger: Mutex::new(ledger),
+            session: Mutex::new(None),
+            lang: Mutex::new(Lang::ZhCn),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        *lock(&self.lang)
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        *lock(&self.lang) = lang;
+    }
+
+    pub fn signed_in(&self) -> Option<Staff> {
+        lock(&self.session).clone()
+    }
+
+    pub fn set_session(&self, staff: Option<Staff>) {
+        *lock(&self.session) = staff;
+    }
+
+    /// Runs a core call that needs no acting staff member (reads, first-run set-up).
+    pub fn with<T>(&self, f: impl FnOnce(&mut Ledger, Lang) -> CoreResult<T>) -> IpcResult<T> {
+        let lang = self.lang();
+        let mut ledger = lock(&self.ledger);
+        f(&mut ledger, lang).map_err(|e| IpcError::from_core(&e, lang))
+    }
+
+    /// Runs a core call as the signed-in staff member (every write carries who did it).
+    pub fn acting<T>(
+        &self,
+        f: impl FnOnce(&mut Ledger, &str, Lang) -> CoreResult<T>,
+    ) -> IpcResult<T> {
+        let lang = self.lang();
+        let who = self
+            .signed_in()
+            .ok_or_else(|| IpcError::not_signed_in(lang))?;
+        let mut ledger = lock(&self.ledger);
+        f(&mut ledger, &who.code, lang).map_err(|e| IpcError::from_core(&e, lang))
+    }
+}

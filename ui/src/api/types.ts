@@ -1,0 +1,151 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
+
+export type Kind = "complaint" | "request";
+
+export type Status = "registered" | "transferred" | "in_progress" | "paused" | "awaiting_callback" | "reopened" | "closed" | "voided";
+
+export type Level = "general" | "important" | "major";
+
+export type Validity = "valid" | "invalid" | "coordination";
+
+export type Relation = "owner" | "resident" | "tenant" | "shop_tenant" | "other";
+
+export type RepairSize = "minor" | "medium" | "major";
+
+export type Role = "clerk" | "supervisor" | "admin";
+
+export type SlipStatus = "issued" | "signed" | "feedback";
+
+export type CallbackMethod = "visit" | "phone";
+
+export type CallbackOutcome = "reached" | "unreachable" | "declined";
+
+export type Satisfaction = "very_satisfied" | "satisfied" | "neutral" | "dissatisfied" | "very_dissatisfied";
+
+export type RecordKind = "progress" | "pause" | "resume" | "finish" | "reopen";
+
+export type Staff = { id: number, code: string, name: string, role: Role, active: boolean, has_pin: boolean, };
+
+export type Department = { id: number, code: string, name: string, 
+/**
+ * An outside party (developer's service centre, municipal utilities).
+ */
+external: boolean, active: boolean, };
+
+export type Category = { id: number, code: string, kind: Kind, parent_code: string | null, name: string, description: string, active: boolean, };
+
+export type Channel = { id: number, code: string, name: string, active: boolean, };
+
+export type Unit = { id: number, building: string, unit: string, room: string, owner_name: string, phones: string, status: string, active: boolean, };
+
+export type NewUnit = { building: string, unit: string, room: string, owner_name: string, phones: string, status: string, };
+
+export type Case = { id: number, number: string, kind: Kind, received_at: string, channel: string, received_by: string, complainant_name: string, complainant_phones: string, relation: Relation, anonymous: boolean, building: string, unit: string, room: string, public_area: string, content: string, demand: string, category_code: string | null, category_name: string | null, category_parent: string | null, validity: Validity | null, judgement: string, level: Level | null, level_reason: string, major_since: string | null, escalated_at: string | null, amount_fen: number, media: boolean, lawsuit: boolean, group_action: boolean, repair_size: RepairSize | null, complex: boolean, department: string | null, department_name: string | null, handler: string, status: Status, paused_from: Status | null, followups: number, result: string, finished_at: string | null, closed_at: string | null, voided_at: string | null, void_reason: string, revision: number, created_at: string, next_due: string | null, next_step: string | null, };
+
+export type Slip = { id: number, number: string, case_number: string, from_department: string | null, from_person: string, to_department: string, to_department_name: string, to_external: boolean, to_person: string, transferred_at: string, summary: string, requirement: string, reply_due: string | null, status: SlipStatus, signed_by: string, signed_at: string | null, feedback: string, feedback_at: string | null, revision: number, };
+
+export type Record = { id: number, at: string, recorded_by: string, kind: RecordKind, action: string, result: string, };
+
+export type Callback = { id: number, at: string, method: CallbackMethod, by_staff: string, person_reached: string, relation: string, outcome: CallbackOutcome, satisfaction: Satisfaction | null, comments: string, };
+
+export type FieldChange = { field: string, old: string | null, new: string | null, };
+
+export type HistoryEntry = { id: number, at: string, actor: string | null, entity: string, entity_id: number, action: string, changes: Array<FieldChange>, reason: string, };
+
+export type Attachment = { id: number, file_name: string, 
+/**
+ * Relative to the data directory.
+ */
+stored_path: string, size: number, added_by: string, added_at: string, note: string, };
+
+export type CaseFile = { case: Case, slips: Array<Slip>, records: Array<Record>, callbacks: Array<Callback>, attachments: Array<Attachment>, history: Array<HistoryEntry>, };
+
+export type NewCase = { kind: string, received_at: string | null, channel: string, complainant_name: string, phones: string, relation: string | null, anonymous: boolean, building: string, unit: string, room: string, public_area: string, content: string, demand: string, category: string | null, validity: string | null, judgement: string, level: string | null, amount: string, media: boolean, lawsuit: boolean, group_action: boolean, repair_size: string | null, complex: boolean, department: string | null, handler: string, };
+
+export type CaseEdit = { received_at: string | null, channel: string | null, complainant_name: string | null, phones: string | null, relation: string | null, building: string | null, unit: string | null, room: string | null, public_area: string | null, content: string | null, demand: string | null, category: string | null, validity: string | null, judgement: string | null, amount: string | null, media: boolean | null, lawsuit: boolean | null, group_action: boolean | null, repair_size: string | null, complex: boolean | null, department: string | null, handler: string | null, };
+
+export type CaseFilter = { kind: string | null, status: string | null, 
+/**
+ * A first-level code includes its second-level items.
+ */
+category: string | null, level: string | null, 
+/**
+ * "2026-11"
+ */
+month: string | null, department: string | null, text: string | null, 
+/**
+ * Only cases whose next deadline has passed.
+ */
+overdue: boolean, sort: string | null, descending: boolean | null, page: number, page_size: number, };
+
+export type CasePage = { total: number, page: number, page_size: number, rows: Array<Case>, };
+
+export type TransferInput = { to_department: string, to_person: string, from_department: string | null, summary: string, requirement: string, transferred_at: string | null, };
+
+export type CallbackInput = { at: string | null, method: string, person_reached: string, relation: string, outcome: string, satisfaction: string | null, comments: string, };
+
+export type Deadline = { step: string, label: string, start: string, due: string, met_at: string | null, state: DeadlineState, explanation: string, 
+/**
+ * Years without holiday data that the computation crossed.
+ */
+uncovered_years: Array<number>, };
+
+export type DeadlineState = "pending" | "overdue" | "on_time" | "late";
+
+export type DueItem = { number: string, status: Status, level: Level | null, department: string | null, received_by: string, step: string, label: string, due: string, overdue: boolean, explanation: string, };
+
+export type DeskCounts = { today_new: number, due_soon: number, overdue: number, awaiting_signature: number, awaiting_callback: number, open_major: number, };
+
+export type Figures = { from: string, to: string, total: number, complaints: number, requests: number, closed: number, rates: Array<Rate>, };
+
+export type Rate = { 
+/**
+ * on_time, overdue, entered_in_time, closed, callback, satisfaction
+ */
+key: string, numerator: number, denominator: number, 
+/**
+ * None when there is nothing to count yet.
+ */
+value: number | null, target: number | null, 
+/**
+ * false for rates that should stay below their target (overdue).
+ */
+higher_is_better: boolean, meets_target: boolean | null, };
+
+export type Period = { start: string, end: string, };
+
+export type OfficeHours = { days: [Array<Period>, Array<Period>, Array<Period>, Array<Period>, Array<Period>, Array<Period>, Array<Period>], };
+
+export type DayKind = "holiday" | "workday";
+
+export type SpecialDay = { date: string, kind: DayKind, name_zh: string, name_en: string, };
+
+export type YearView = { year: number, covered: boolean, hours: OfficeHours, days: Array<SpecialDay>, working_days: number, };
+
+export type IpcError = { 
+/**
+ * invalid, not_found, transition, forbidden, busy, storage, calendar, not_signed_in
+ */
+kind: string, message: string, 
+/**
+ * The core's field name (e.g. "phones"), when the error is about one field.
+ */
+field: string | null, };
+
+export type AppInfo = { version: string, data_dir: string, initialised: boolean, office_name: string, company_name: string, 
+/**
+ * The development build keeps its own identifier and says so in the title.
+ */
+dev_build: boolean, signed_in: Staff | null, };
+
+export type CaseView = { file: CaseFile, deadlines: Array<Deadline>, actions: Array<string>, 
+/**
+ * The stored level reason in the clerk's words.
+ */
+level_reason: string, };
+
+export type LevelSuggestion = { level: string, reasons: Array<string>, };
+
+export type Directory = { staff: Array<Staff>, departments: Array<Department>, categories: Array<Category>, channels: Array<Channel>, };
+
+export type Setting = { key: string, value: string, };
