@@ -9,12 +9,14 @@ use tracing_subscriber::EnvFilter;
 
 /// Keep the guard alive for the life of the app: dropping it flushes the log.
 pub fn init(data_dir: &Path) -> Option<WorkerGuard> {
+    let dir = data_dir.join("logs");
+    std::fs::create_dir_all(&dir).ok()?;
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("complaint-desk")
         .filename_suffix("log")
         .max_log_files(30)
-        .build(data_dir.join("logs"))
+        .build(dir)
         .ok()?;
     let (writer, guard) = tracing_appender::non_blocking(appender);
     let filter =

@@ -76,7 +76,19 @@ month: string | null, department: string | null, text: string | null,
 /**
  * Only cases whose next deadline has passed.
  */
-overdue: boolean, sort: string | null, descending: boolean | null, page: number, page_size: number, };
+overdue: boolean, 
+/**
+ * Only cases received on this day ("2026-11-23").
+ */
+day: string | null, 
+/**
+ * Only cases not yet closed or voided.
+ */
+open: boolean, 
+/**
+ * Only cases with a transfer slip still awaiting signature.
+ */
+awaiting_signature: boolean, sort: string | null, descending: boolean | null, page: number, page_size: number, };
 
 export type CasePage = { total: number, page: number, page_size: number, rows: Array<Case>, };
 

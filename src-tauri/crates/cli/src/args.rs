@@ -318,6 +318,15 @@ pub struct ListArgs {
     pub text: Option<String>,
     #[arg(long)]
     pub overdue: bool,
+    /// Only cases received on this day (2026-11-23)
+    #[arg(long)]
+    pub day: Option<String>,
+    /// Only cases not yet closed or voided
+    #[arg(long)]
+    pub open: bool,
+    /// Only cases with a transfer slip awaiting signature
+    #[arg(long)]
+    pub unsigned: bool,
     #[arg(long)]
     pub sort: Option<String>,
     #[arg(long)]

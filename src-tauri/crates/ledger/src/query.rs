@@ -24,6 +24,12 @@ pub struct CaseFilter {
     pub text: Option<String>,
     /// Only cases whose next deadline has passed.
     pub overdue: bool,
+    /// Only cases received on this day ("2026-11-23").
+    pub day: Option<String>,
+    /// Only cases not yet closed or voided.
+    pub open: bool,
+    /// Only cases with a transfer slip still awaiting signature.
+    pub awaiting_signature: bool,
     pub sort: Option<String>,
     pub descending: Option<bool>,
     pub page: usize,
@@ -97,6 +103,21 @@ impl Ledger {
             let (start, end) = crate::validate::month_range("month", m)?;
             w.add("c.received_at >= ?N", start.to_string().into());
             w.add("c.received_at < ?N", end.to_string().into());
+        }
+        if let Some(d) = some(&f.day) {
+            let day = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map_err(|_| invalid("day", Problem::BadTime, d))?;
+            w.add("c.received_at >= ?N", day.to_string().into());
+            w.add("c.received_at < ?N", (day + chrono::Days::new(1)).to_string().into());
+        }
+        if f.open {
+            w.add("c.status NOT IN ('closed', ?N)", "voided".to_string().into());
+        }
+        if f.awaiting_signature {
+            w.add(
+                "c.id IN (SELECT case_id FROM slips WHERE status = ?N)",
+                "issued".to_string().into(),
+            );
         }
         if f.overdue {
             w.add("c.next_due < ?N", fmt_minute(self.now()).into());

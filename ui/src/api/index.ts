@@ -1,0 +1,84 @@
+// Typed calls into the shell. Every rule lives in the Rust core; these only carry data.
+import { invoke } from '@tauri-apps/api/core'
+import type * as T from './types'
+
+export type * from './types'
+
+/** A core error as the clerk should read it, with the form field it concerns. */
+export class DeskError extends Error {
+  kind: string
+  field: string | null
+  constructor(e: T.IpcError) {
+    super(e.message)
+    this.kind = e.kind
+    this.field = e.field
+  }
+}
+
+async function call<R>(cmd: string, args: Record<string, unknown> = {}): Promise<R> {
+  try {
+    return await invoke<R>(cmd, args)
+  } catch (e) {
+    if (e && typeof e === 'object' && 'kind' in e) throw new DeskError(e as T.IpcError)
+    throw new DeskError({ kind: 'ipc', message: String(e), field: null })
+  }
+}
+
+export const api = {
+  appInfo: () => call<T.AppInfo>('app_info'),
+  initOffice: (company: string, office: string, staffCode: string, staffName: string) =>
+    call<T.Staff>('init_office', { company, office, staffCode, staffName }),
+  signIn: (code: string) => call<T.Staff>('sign_in', { code }),
+  signOut: () => call<void>('sign_out'),
+  setLanguage: (lang: string) => call<void>('set_language', { lang }),
+  saveDraft: (form: string, body: string) => call<void>('save_draft', { form, body }),
+  loadDraft: (form: string) => call<string | null>('load_draft', { form }),
+  discardDraft: (form: string) => call<void>('discard_draft', { form }),
+
+  deskCounts: () => call<T.DeskCounts>('desk_counts'),
+  monthFigures: (month = '') => call<T.Figures>('month_figures', { month }),
+  dueList: (overdueOnly: boolean) => call<T.DueItem[]>('due_list', { overdueOnly }),
+
+  registerCase: (input: T.NewCase) => call<T.Case>('register_case', { input }),
+  listCases: (filter: T.CaseFilter) => call<T.CasePage>('list_cases', { filter }),
+  caseView: (number: string) => call<T.CaseView>('case_view', { number }),
+  relatedCases: (phone: string, building: string, unit: string, room: string) =>
+    call<T.Case[]>('related_cases', { phone, building, unit, room }),
+  suggestLevel: (media: boolean, lawsuit: boolean, groupAction: boolean, amount: string) =>
+    call<T.LevelSuggestion>('suggest_level', { media, lawsuit, groupAction, amount }),
+  editCase: (number: string, edit: T.CaseEdit, reason: string) =>
+    call<T.Case>('edit_case', { number, edit, reason }),
+  setLevel: (number: string, level: string, reason: string) =>
+    call<T.Case>('set_level', { number, level, reason }),
+  transfer: (number: string, input: T.TransferInput) =>
+    call<T.Slip>('transfer_case', { number, input }),
+  signSlip: (slip: string, signedBy: string, signedAt: string | null) =>
+    call<T.Slip>('sign_slip', { slip, signedBy, signedAt }),
+  slipFeedback: (slip: string, feedback: string, at: string | null) =>
+    call<T.Slip>('slip_feedback', { slip, feedback, at }),
+  recordProgress: (number: string, action: string, result: string, at: string | null) =>
+    call<T.Record>('record_progress', { number, action, result, at }),
+  recordCallback: (number: string, input: T.CallbackInput) =>
+    call<T.Callback>('record_callback', { number, input }),
+  caseStep: (number: string, step: string, note: string) =>
+    call<T.Case>('case_step', { number, step, note }),
+
+  directory: (includeInactive = false) => call<T.Directory>('directory', { includeInactive }),
+  findUnits: (query: string) => call<T.Unit[]>('find_units', { query }),
+  saveUnit: (unit: T.NewUnit) => call<T.Unit>('save_unit', { unit }),
+  addStaff: (code: string, name: string, role: string) => call<T.Staff>('add_staff', { code, name, role }),
+  addDepartment: (code: string, name: string, external: boolean) =>
+    call<T.Department>('add_department', { code, name, external }),
+  addCategory: (code: string, name: string, kind: string, parent: string | null) =>
+    call<T.Category>('add_category', { code, name, kind, parent }),
+  addChannel: (code: string, name: string) => call<T.Channel>('add_channel', { code, name }),
+  setActive: (table: string, code: string, active: boolean) =>
+    call<void>('set_active', { table, code, active }),
+  settings: () => call<T.Setting[]>('settings'),
+  setSetting: (key: string, value: string) => call<void>('set_setting', { key, value }),
+  calendarYear: (year: number) => call<T.YearView>('calendar_year', { year }),
+  setCalendarDay: (date: string, kind: string, name: string) =>
+    call<T.YearView>('set_calendar_day', { date, kind, name }),
+  setOfficeHours: (weekdays: number[], periods: string) =>
+    call<void>('set_office_hours', { weekdays, periods }),
+}

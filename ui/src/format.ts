@@ -1,0 +1,31 @@
+// Dates as the clerks read them: 2026年11月22日 14:30 in Chinese, 2026-11-22 14:30 in English.
+import { i18n } from './i18n'
+
+/** Stored times are "YYYY-MM-DD HH:MM[:SS]" in the office's own clock. */
+export function fmtTime(s: string | null | undefined): string {
+  if (!s) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(s)
+  if (!m) return s
+  const [, y, mo, d, h, mi] = m
+  const time = h ? ` ${h}:${mi}` : ''
+  if (i18n.global.locale.value === 'en') return `${y}-${mo}-${d}${time}`
+  return `${y}年${Number(mo)}月${Number(d)}日${time}`
+}
+
+export function fmtPercent(v: number | null | undefined): string {
+  return v == null ? '—' : `${(v * 100).toFixed(1)}%`
+}
+
+/** "3号楼2单元1502" or the public area. */
+export function location(c: { building: string; unit: string; room: string; public_area: string }): string {
+  const room = `${c.building}${c.unit}${c.room}`
+  if (room && c.public_area) return `${room} ${c.public_area}`
+  return room || c.public_area
+}
+
+/** Now as the form's default "received at". */
+export function nowMinute(): string {
+  const d = new Date()
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}

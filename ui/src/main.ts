@@ -1,0 +1,22 @@
+import { createApp } from 'vue'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import './style.css'
+import App from './App.vue'
+import { i18n } from './i18n'
+import { router } from './router'
+import { loadInfo } from './session'
+import { api } from './api'
+import { showError } from './errors'
+
+async function start() {
+  try {
+    await api.setLanguage(i18n.global.locale.value)
+    await loadInfo()
+  } catch (e) {
+    showError(e)
+  }
+  createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app')
+}
+
+start()

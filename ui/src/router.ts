@@ -1,0 +1,23 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { session } from './session'
+
+const routes = [
+  { path: '/', redirect: '/dashboard' },
+  { path: '/setup', component: () => import('./views/SetupView.vue'), meta: { open: true } },
+  { path: '/sign-in', component: () => import('./views/SignInView.vue'), meta: { open: true } },
+  { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
+  { path: '/register', component: () => import('./views/RegisterView.vue') },
+  { path: '/ledger', component: () => import('./views/LedgerView.vue') },
+  { path: '/case/:number', component: () => import('./views/CaseView.vue'), props: true },
+  { path: '/settings', component: () => import('./views/SettingsView.vue') },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+// Nothing but set-up and sign-in is shown to nobody.
+router.beforeEach((to) => {
+  if (to.meta.open) return true
+  if (session.info && !session.info.initialised) return '/setup'
+  if (!session.staff) return '/sign-in'
+  return true
+})
