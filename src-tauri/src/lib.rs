@@ -72,8 +72,12 @@ fn run(args: &[OsString]) -> Result<(), String> {
     ledger.set_clock(Clock::from_env().map_err(|e| e.to_string())?);
     tracing::info!(data_dir = %dir.display(), "starting");
     escalate(&mut ledger);
+    let desk = state::Desk::new(ledger);
+    if let Ok(lang) = desk.with(|l, _| l.setting("language")) {
+        desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
+    }
     tauri::Builder::default()
-        .manage(state::Desk::new(ledger))
+        .manage(desk)
         .invoke_handler(tauri::generate_handler![
             commands::session::app_info,
             commands::session::init_office,

@@ -3,7 +3,7 @@ import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import './style.css'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n, LOCALES, type Locale } from './i18n'
 import { router } from './router'
 import { loadInfo } from './session'
 import { api } from './api'
@@ -11,8 +11,8 @@ import { showError } from './errors'
 
 async function start() {
   try {
-    await api.setLanguage(i18n.global.locale.value)
-    await loadInfo()
+    const info = await loadInfo()
+    if (LOCALES.includes(info.language as Locale)) i18n.global.locale.value = info.language as Locale
   } catch (e) {
     showError(e)
   }

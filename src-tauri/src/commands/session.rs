@@ -18,6 +18,8 @@ pub struct AppInfo {
     /// The development build keeps its own identifier and says so in the title.
     pub dev_build: bool,
     pub signed_in: Option<Staff>,
+    /// The desk's language (zh-CN, zh-TW, en), kept in the ledger's settings.
+    pub language: String,
 }
 
 #[tauri::command]
@@ -35,6 +37,10 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
             company_name: l.setting("company_name")?,
             dev_build: cfg!(debug_assertions),
             signed_in,
+            language: Lang::parse(&l.setting("language")?)
+                .unwrap_or_default()
+                .code()
+                .into(),
         })
     })
 }
@@ -67,10 +73,15 @@ pub async fn sign_out(desk: Desk<'_>) -> IpcResult<()> {
     Ok(())
 }
 
-/// The language of messages made in the core (errors, deadline explanations).
+/// The language of the screens and of messages made in the core (errors, deadline
+/// explanations); kept for the next start once someone is signed in.
 #[tauri::command]
 pub async fn set_language(desk: Desk<'_>, lang: String) -> IpcResult<()> {
-    desk.set_lang(Lang::parse(&lang).unwrap_or_default());
+    let lang = Lang::parse(&lang).unwrap_or_default();
+    desk.set_lang(lang);
+    if desk.signed_in().is_some() {
+        desk.acting(|l, by, _| l.set_setting(by, "language", lang.code()))?;
+    }
     Ok(())
 }
 

@@ -148,7 +148,11 @@ export type AppInfo = { version: string, data_dir: string, initialised: boolean,
 /**
  * The development build keeps its own identifier and says so in the title.
  */
-dev_build: boolean, signed_in: Staff | null, };
+dev_build: boolean, signed_in: Staff | null, 
+/**
+ * The desk's language (zh-CN, zh-TW, en), kept in the ledger's settings.
+ */
+language: string, };
 
 export type CaseView = { file: CaseFile, deadlines: Array<Deadline>, actions: Array<string>, 
 /**

@@ -6,11 +6,11 @@ import en from './en'
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const saved = localStorage.getItem('locale') as Locale | null
-
+// The language is kept in the ledger (see main.ts), not in the webview's storage, so
+// each office's data directory keeps its own.
 export const i18n = createI18n({
   legacy: false,
-  locale: saved && LOCALES.includes(saved) ? saved : 'zh-CN',
+  locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
 })

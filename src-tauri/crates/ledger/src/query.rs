@@ -108,10 +108,16 @@ impl Ledger {
             let day = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
                 .map_err(|_| invalid("day", Problem::BadTime, d))?;
             w.add("c.received_at >= ?N", day.to_string().into());
-            w.add("c.received_at < ?N", (day + chrono::Days::new(1)).to_string().into());
+            w.add(
+                "c.received_at < ?N",
+                (day + chrono::Days::new(1)).to_string().into(),
+            );
         }
         if f.open {
-            w.add("c.status NOT IN ('closed', ?N)", "voided".to_string().into());
+            w.add(
+                "c.status NOT IN ('closed', ?N)",
+                "voided".to_string().into(),
+            );
         }
         if f.awaiting_signature {
             w.add(

@@ -1,0 +1,448 @@
+//! A minimal W3C WebDriver client for the real app: tauri-driver starts the binary in
+//! WebKitWebDriver, we click and type as a clerk would. Each [`App`] has its own
+//! temporary data directory and its own port pair, so tests run in parallel.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+static NEXT_PORT: AtomicU16 = AtomicU16::new(0);
+
+/// The app binary under test (built by the test script before these tests run).
+pub fn app_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("COMPLAINT_DESK_APP") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join("debug").join("complaint-desk")
+}
+
+pub struct App {
+    driver: Child,
+    base: String,
+    session: String,
+    pub data_dir: tempfile::TempDir,
+}
+
+pub type R<T> = Result<T, String>;
+
+impl App {
+    /// A fresh office with one clerk set up through the CLI, then the app's window.
+    pub fn start() -> R<App> {
+        let data_dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let out = Command::new(app_binary())
+            .args([
+                "init",
+                "--office",
+                "东区管理处",
+                "--staff-code",
+                "A01",
+                "--staff-name",
+                "王芳",
+            ])
+            .env("COMPLAINT_DESK_DATA_DIR", data_dir.path())
+            .output()
+            .map_err(|e| format!("run {}: {e}", app_binary().display()))?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).into());
+        }
+        Self::launch(data_dir)
+    }
+
+    pub fn launch(data_dir: tempfile::TempDir) -> R<App> {
+        // Ports from the process id so parallel test binaries do not collide either.
+        let base_port = 20000 + (std::process::id() % 2000) as u16 * 10;
+        let port = base_port + NEXT_PORT.fetch_add(2, Ordering::SeqCst);
+        let native = port + 1;
+        // The app inherits the data directory from tauri-driver → WebKitWebDriver → app.
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("COMPLAINT_DESK_DATA_DIR", data_dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("start tauri-driver: {e}"))?;
+        let mut app = App {
+            driver,
+            base: format!("http://127.0.0.1:{port}"),
+            session: String::new(),
+            data_dir,
+        };
+        app.wait_ready(native)?;
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "tauri:options": {"application": app_binary().display().to_string()}
+        }}});
+        let v = app.post("/session", caps)?;
+        app.session = v["sessionId"].as_str().unwrap_or_default().to_string();
+        if app.session.is_empty() {
+            return Err(format!("no session: {v}"));
+        }
+        app.wait(20, || {
+            let v = app
+                .js(
+                    "return document.querySelector('#app')?.children.length ?? 0",
+                    json!([]),
+                )
+                .ok()?;
+            (v.as_u64()? > 0).then_some(())
+        })
+        .ok_or_else(|| {
+            format!(
+                "the window never showed the app: {}",
+                app.page_text().unwrap_or_default()
+            )
+        })?;
+        Ok(app)
+    }
+
+    /// Both the native driver and tauri-driver's own port must answer before a session.
+    fn wait_ready(&self, native: u16) -> R<()> {
+        let until = Instant::now() + Duration::from_secs(30);
+        let own: std::net::SocketAddr = self
+            .base
+            .trim_start_matches("http://")
+            .parse()
+            .map_err(|_| "bad address".to_string())?;
+        while Instant::now() < until {
+            if ureq::get(&format!("http://127.0.0.1:{native}/status"))
+                .call()
+                .is_ok()
+                && std::net::TcpStream::connect_timeout(&own, Duration::from_millis(200)).is_ok()
+            {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err("WebKitWebDriver did not come up".into())
+    }
+
+    fn url(&self, path: &str) -> String {
+        if path.starts_with("/session") && !self.session.is_empty() {
+            format!("{}/session/{}{}", self.base, self.session, &path[8..])
+        } else {
+            format!("{}{}", self.base, path)
+        }
+    }
+
+    fn post(&self, path: &str, body: Value) -> R<Value> {
+        let path = if path == "/session" { "/session" } else { path };
+        let url = if path == "/session" && self.session.is_empty() {
+            format!("{}/session", self.base)
+        } else {
+            self.url(path)
+        };
+        answer(ureq::post(&url).send_json(body))
+    }
+
+    fn get(&self, path: &str) -> R<Value> {
+        answer(ureq::get(&self.url(path)).call())
+    }
+
+    /// Runs JavaScript in the page; a returned promise is awaited.
+    pub fn js(&self, script: &str, args: Value) -> R<Value> {
+        self.post(
+            "/session/execute/sync",
+            json!({"script": script, "args": args}),
+        )
+    }
+
+    /// Calls a shell command the way the UI does (for checks, never for the steps a clerk takes).
+    pub fn invoke(&self, cmd: &str, args: Value) -> R<Value> {
+        self.js(
+            "return window.__TAURI__.core.invoke(arguments[0], arguments[1])",
+            json!([cmd, args]),
+        )
+    }
+
+    pub fn find(&self, css: &str) -> R<String> {
+        let v = self.post(
+            "/session/element",
+            json!({"using": "css selector", "value": css}),
+        )?;
+        element_id(&v).ok_or_else(|| format!("no element {css}"))
+    }
+
+    pub fn find_xpath(&self, xpath: &str) -> R<String> {
+        let v = self.post(
+            "/session/element",
+            json!({"using": "xpath", "value": xpath}),
+        )?;
+        element_id(&v).ok_or_else(|| format!("no element {xpath}"))
+    }
+
+    /// Waits until `css` matches a visible element, then returns it.
+    pub fn wait_css(&self, css: &str, secs: u64) -> R<String> {
+        self.wait(secs, || {
+            let v = self
+                .js(
+                    "return [...document.querySelectorAll(arguments[0])]
+                       .find(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden') ?? null",
+                    json!([css]),
+                )
+                .ok()?;
+            element_id(&v)
+        })
+        .ok_or_else(|| {
+            format!(
+                "timed out waiting for {css}; page shows: {}",
+                self.page_text().unwrap_or_else(|e| e)
+            )
+        })
+    }
+
+    /// Waits until the visible text of the page's main area contains `text`.
+    pub fn wait_text(&self, text: &str, secs: u64) -> R<()> {
+        self.wait(secs, || self.page_text().ok()?.contains(text).then_some(()))
+            .ok_or_else(|| {
+                format!(
+                    "timed out waiting for “{text}”; page shows: {}",
+                    self.page_text().unwrap_or_default()
+                )
+            })
+    }
+
+    pub fn wait<T>(&self, secs: u64, mut f: impl FnMut() -> Option<T>) -> Option<T> {
+        let until = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(v) = f() {
+                return Some(v);
+            }
+            if Instant::now() > until {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until an element matching `css` shows some text, and returns that text.
+    pub fn wait_text_in(&self, css: &str, secs: u64) -> R<String> {
+        self.wait(secs, || {
+            let v = self
+                .js(
+                    "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim()).find(t => t) ?? ''",
+                    json!([css]),
+                )
+                .ok()?;
+            let t = v.as_str()?.to_string();
+            (!t.is_empty()).then_some(t)
+        })
+        .ok_or_else(|| format!("nothing shows text in {css}"))
+    }
+
+    /// Waits until the keyboard focus is in the element matching `css`.
+    pub fn wait_focus(&self, css: &str, secs: u64) -> R<()> {
+        self.wait(secs, || {
+            let v = self
+                .js(
+                    "return document.activeElement?.matches(arguments[0]) ?? false",
+                    json!([css]),
+                )
+                .ok()?;
+            (v.as_bool() == Some(true)).then_some(())
+        })
+        .ok_or_else(|| format!("the cursor never reached {css}"))
+    }
+
+    /// The visible text of one element.
+    pub fn text_of(&self, id: &str) -> R<String> {
+        Ok(self
+            .get(&format!("/session/element/{id}/text"))?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
+    }
+
+    pub fn page_text(&self) -> R<String> {
+        Ok(self
+            .js("return document.body.innerText", json!([]))?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
+    }
+
+    /// Clicks an element, retrying while an animation (a dialog or drop-down opening)
+    /// still keeps it from being clickable.
+    pub fn click(&self, id: &str) -> R<()> {
+        let mut last = String::new();
+        self.wait(5, || {
+            match self.post(&format!("/session/element/{id}/click"), json!({})) {
+                Ok(_) => Some(()),
+                Err(e) => {
+                    last = e;
+                    None
+                }
+            }
+        })
+        .ok_or(last)
+    }
+
+    pub fn click_css(&self, css: &str) -> R<()> {
+        let id = self.wait_css(css, 10)?;
+        self.click(&id)
+    }
+
+    /// Clicks the visible element whose text is exactly `text` (buttons, menu items, options).
+    pub fn click_text(&self, text: &str) -> R<()> {
+        let id = self
+            .wait(10, || {
+                let v = self
+                    .js(
+                        "const t = arguments[0];
+                         const all = [...document.querySelectorAll('button, li, span, a, label, div.el-tabs__item')]
+                           .filter(e => e.offsetParent !== null && e.textContent.trim() === t);
+                         return all.length ? all[all.length - 1] : null;",
+                        json!([text]),
+                    )
+                    .ok()?;
+                element_id(&v)
+            })
+            .ok_or_else(|| format!("nothing visible reads “{text}”"))?;
+        self.click(&id)
+    }
+
+    /// Opens the select (or cascader) that carries `css` by clicking its visible box.
+    pub fn open_select(&self, css: &str) -> R<()> {
+        let id = self
+            .wait(10, || {
+                let v = self
+                    .js(
+                        "const e = document.querySelector(arguments[0]);
+                         const box = e?.closest('.el-select, .el-cascader') ?? e;
+                         return box?.querySelector('.el-select__wrapper, .el-input__wrapper') ?? box ?? null",
+                        json!([css]),
+                    )
+                    .ok()?;
+                element_id(&v)
+            })
+            .ok_or_else(|| format!("no select {css}"))?;
+        self.click(&id)?;
+        // Let the drop-down finish appearing before anything in it is clicked.
+        std::thread::sleep(Duration::from_millis(400));
+        Ok(())
+    }
+
+    /// Picks `text` from the open drop-down of a select or cascader.
+    pub fn pick_option(&self, text: &str) -> R<()> {
+        let id = self
+            .wait(10, || {
+                let v = self
+                    .js(
+                        "const t = arguments[0];
+                         return [...document.querySelectorAll('.el-select-dropdown__item, .el-cascader-node, .el-cascader__suggestion-item')]
+                           .find(e => e.offsetParent !== null && (e.textContent.trim() === t || e.textContent.trim().endsWith(' / ' + t))) ?? null",
+                        json!([text]),
+                    )
+                    .ok()?;
+                element_id(&v)
+            })
+            .ok_or_else(|| format!("no option “{text}” in an open drop-down"))?;
+        self.click(&id)
+    }
+
+    /// Clicks the visible tab whose label starts with `prefix` (labels carry counts).
+    pub fn click_tab(&self, prefix: &str) -> R<()> {
+        let v = self.js(
+            "return [...document.querySelectorAll('.el-tabs__item')]
+               .find(e => e.offsetParent !== null && e.textContent.trim().startsWith(arguments[0])) ?? null",
+            json!([prefix]),
+        )?;
+        let id = element_id(&v).ok_or_else(|| format!("no tab “{prefix}”"))?;
+        self.click(&id)
+    }
+
+    pub fn type_into(&self, id: &str, text: &str) -> R<()> {
+        self.post(
+            &format!("/session/element/{id}/value"),
+            json!({"text": text}),
+        )
+        .map(|_| ())
+    }
+
+    /// Types into whatever has the keyboard focus, as a clerk does after Tab.
+    pub fn keys(&self, text: &str) -> R<()> {
+        let actions: Vec<Value> = text
+            .chars()
+            .flat_map(|c| {
+                let k = c.to_string();
+                [
+                    json!({"type": "keyDown", "value": k}),
+                    json!({"type": "keyUp", "value": k}),
+                ]
+            })
+            .collect();
+        self.post(
+            "/session/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        )
+        .map(|_| ())
+    }
+
+    pub fn screenshot(&self, path: &Path) -> R<()> {
+        use base64::Engine;
+        let v = self.get("/session/screenshot")?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().unwrap_or_default())
+            .map_err(|e| e.to_string())?;
+        std::fs::write(path, png).map_err(|e| e.to_string())
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let _ = ureq::delete(&self.url("/session")).call();
+        }
+        // SIGTERM, not SIGKILL: tauri-driver then stops its WebKitWebDriver child too.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Special keys of the WebDriver protocol.
+pub mod key {
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const ESCAPE: &str = "\u{E00C}";
+}
+
+fn tauri_driver() -> PathBuf {
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let installed = home.join(".cargo/bin/tauri-driver");
+    if installed.exists() {
+        installed
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+fn element_id(v: &Value) -> Option<String> {
+    v.get(ELEMENT).and_then(Value::as_str).map(String::from)
+}
+
+fn answer(r: Result<ureq::Response, ureq::Error>) -> R<Value> {
+    let resp = match r {
+        Ok(resp) => resp,
+        Err(ureq::Error::Status(_, resp)) => resp,
+        Err(e) => return Err(e.to_string()),
+    };
+    let v: Value = resp.into_json().map_err(|e| e.to_string())?;
+    if let Some(err) = v["value"].get("error") {
+        return Err(format!("{err}: {}", v["value"]["message"]));
+    }
+    Ok(v["value"].clone())
+}

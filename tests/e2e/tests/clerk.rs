@@ -1,0 +1,199 @@
+//! A clerk's day in the real app: the window, the keyboard, the mouse. Needs a display;
+//! `scripts/test.sh` runs these under Xvfb with `--ignored`.
+
+use desk_e2e::{key, App, R};
+use serde_json::json;
+
+const DISPLAY: &str = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb";
+
+fn signed_in() -> R<App> {
+    let app = App::start()?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    Ok(app)
+}
+
+fn status_is(app: &App, label: &str) -> R<()> {
+    app.wait(15, || {
+        let v = app
+            .js(
+                "return document.querySelector('[data-test=case-status]')?.innerText.trim() ?? ''",
+                json!([]),
+            )
+            .ok()?;
+        (v.as_str()? == label).then_some(())
+    })
+    .ok_or_else(|| {
+        format!(
+            "status never became {label}: {}",
+            app.page_text().unwrap_or_default()
+        )
+    })
+}
+
+fn act(app: &App, action: &str, fill: impl FnOnce(&App) -> R<()>) -> R<()> {
+    app.click_css(&format!("[data-action={action}]"))?;
+    app.wait_css("[data-test=action-form]", 10)?;
+    fill(app)?;
+    app.click_css("[data-test=action-submit]")?;
+    app.wait(10, || {
+        app.find("[data-test=action-form]").is_err().then_some(())
+    })
+    .ok_or_else(|| {
+        format!(
+            "the {action} dialog stayed open: {}",
+            app.page_text().unwrap_or_default()
+        )
+    })
+}
+
+fn type_field(app: &App, css: &str, text: &str) -> R<()> {
+    let id = app.wait_css(css, 10)?;
+    app.type_into(&id, text)
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
+    let _ = DISPLAY;
+    let app = signed_in()?;
+    app.click_css("[data-nav=register]")?;
+    // The form opens with the cursor in the first field; Tab moves on; Enter saves.
+    app.wait_focus("input[data-test=complainant_name]", 10)?;
+    app.keys("李先生")?;
+    app.keys(key::TAB)?;
+    app.keys("13812345678")?;
+    type_field(&app, "input[data-test=building]", "3号楼")?;
+    type_field(&app, "input[data-test=room]", "1502")?;
+    type_field(
+        &app,
+        "textarea[data-test=content]",
+        "3号楼电梯异响，夜间噪音扰民",
+    )?;
+    app.open_select("[data-test=category]")?;
+    app.keys("公共部位")?;
+    app.pick_option("A01 公共部位")?;
+    type_field(&app, "input[data-test=demand]", "尽快维修")?;
+    app.keys(key::ENTER)?;
+    app.wait_css("[data-test=last-saved]", 15)?;
+    let number = app
+        .js(
+            "return document.querySelector('[data-test=last-saved]').parentElement.innerText",
+            json!([]),
+        )?
+        .as_str()
+        .and_then(|s| {
+            s.split_whitespace()
+                .find(|w| w.contains("TS"))
+                .map(|w| w.trim_start_matches("编号").to_string())
+        })
+        .ok_or("no case number shown after saving")?;
+    assert!(
+        number.starts_with("TS"),
+        "complaint numbers start with TS: {number}"
+    );
+
+    app.click_css("[data-test=last-saved]")?;
+    status_is(&app, "已登记")?;
+    act(&app, "transfer", |a| {
+        a.open_select("[data-test=field-to_department]")?;
+        a.pick_option("工程部")
+    })?;
+    status_is(&app, "已转交待签认")?;
+    act(&app, "sign", |a| {
+        type_field(a, "input[data-test=field-signed_by]", "赵工")
+    })?;
+    status_is(&app, "处理中")?;
+    act(&app, "record", |a| {
+        type_field(a, "textarea[data-test=field-action]", "更换电梯导靴")
+    })?;
+    app.click_tab("处理记录")?;
+    app.wait_text("更换电梯导靴", 10)?;
+    act(&app, "finish", |a| {
+        type_field(a, "textarea[data-test=field-result]", "导靴已更换")
+    })?;
+    status_is(&app, "待回访")?;
+    // A dissatisfied callback reopens the case for a second follow-up.
+    act(&app, "callback", |a| {
+        a.open_select("[data-test=field-satisfaction]")?;
+        a.pick_option("不满意")
+    })?;
+    status_is(&app, "二次跟进")?;
+    assert!(
+        app.find("[data-action=close]").is_err(),
+        "a reopened case offers no close"
+    );
+    act(&app, "finish", |a| {
+        type_field(a, "textarea[data-test=field-result]", "再次调校，噪音消除")
+    })?;
+    status_is(&app, "待回访")?;
+    act(&app, "callback", |a| {
+        a.open_select("[data-test=field-satisfaction]")?;
+        a.pick_option("满意")
+    })?;
+    act(&app, "close", |_| Ok(()))?;
+    status_is(&app, "已结案")?;
+    app.wait_text("此状态下无可执行操作", 5)?;
+
+    app.click_css("[data-nav=ledger]")?;
+    type_field(&app, "input[data-test=search]", "电梯异响")?;
+    app.wait_text(&number, 10)?;
+    app.wait_text("共 1 条", 10)?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_bad_phone_number_shows_under_the_field_and_nothing_is_saved() -> R<()> {
+    let app = signed_in()?;
+    app.click_css("[data-nav=register]")?;
+    type_field(&app, "input[data-test=complainant_name]", "周女士")?;
+    type_field(&app, "input[data-test=phones]", "12345")?;
+    type_field(&app, "textarea[data-test=content]", "楼道灯不亮")?;
+    app.open_select("[data-test=category]")?;
+    app.keys("灯具")?;
+    app.pick_option("B01 灯具")?;
+    type_field(&app, "input[data-test=demand]", "修灯")?;
+    app.keys(key::ENTER)?;
+    let text = app.wait_text_in(".el-form-item.is-error .el-form-item__error", 10)?;
+    assert!(
+        text.contains("12345"),
+        "the error names what was typed: {text}"
+    );
+    let page = app.invoke(
+        "list_cases",
+        json!({"filter": {"page": 0, "page_size": 10}}),
+    )?;
+    assert_eq!(page["total"], 0, "nothing is saved");
+    // What was typed is still there to correct.
+    let content = app.js(
+        "return document.querySelector('textarea[data-test=content]').value",
+        json!([]),
+    )?;
+    assert_eq!(content, "楼道灯不亮");
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn switching_to_traditional_chinese_changes_the_labels() -> R<()> {
+    let app = signed_in()?;
+    app.wait_text("已逾期", 5)?;
+    app.open_select("[data-test=language]")?;
+    app.pick_option("繁體中文")?;
+    app.wait_text("設定", 10)?;
+    app.wait_text("台賬", 10)?;
+    app.wait_text("待回訪", 10)?;
+    // Errors made in the core follow the language too.
+    let err = app
+        .invoke(
+            "register_case",
+            json!({"input": {"kind": "complaint", "content": "", "phones": "1"}}),
+        )
+        .expect_err("an empty complaint is refused");
+    assert!(
+        err.contains("電話") || err.contains("必須"),
+        "the core answers in Traditional Chinese: {err}"
+    );
+    Ok(())
+}
