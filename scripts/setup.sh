@@ -5,6 +5,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Cargo's build output lives outside the checkout so repeated runs are incremental.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/complaint-desk/target}"
 
+# What building and running the desktop app needs (WebKitGTK for the window, CJK fonts
+# for the screens and printed forms).
+APP_DEBS=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev file fonts-noto-cjk)
+
 need_debs() {
     local missing=()
     for p in "$@"; do
@@ -25,4 +29,24 @@ need_rust() {
         exit 1
     fi
     rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy rustfmt >/dev/null 2>&1 || true
+}
+
+# Node 18.19 or newer builds the UI; Debian 12's own nodejs is new enough.
+need_node() {
+    if ! command -v npm >/dev/null || ! node -e 'process.exit(+process.versions.node.split(".")[0] < 18)'; then
+        need_debs nodejs npm
+    fi
+}
+
+# Installs the UI's packages exactly as locked (skipped when they are already there)
+# and builds it into ui/dist, which the app embeds.
+build_ui() {
+    need_node
+    cd "$ROOT/ui"
+    if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        npm ci --no-audit --no-fund --loglevel=error
+    fi
+    npx --no-install vue-tsc --noEmit
+    npx --no-install vite build --logLevel warn
+    cd "$ROOT"
 }

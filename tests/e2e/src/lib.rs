@@ -35,17 +35,27 @@ pub type R<T> = Result<T, String>;
 impl App {
     /// A fresh office with one clerk set up through the CLI, then the app's window.
     pub fn start() -> R<App> {
+        Self::prepared(&[
+            "init",
+            "--office",
+            "东区管理处",
+            "--staff-code",
+            "A01",
+            "--staff-name",
+            "王芳",
+        ])
+    }
+
+    /// An office filled with `cases` demo cases over three months.
+    pub fn with_demo(cases: usize) -> R<App> {
+        Self::prepared(&["demo", "--cases", &cases.to_string(), "--months", "3"])
+    }
+
+    /// Runs one CLI command of the same binary on a new data directory, then launches.
+    fn prepared(cli: &[&str]) -> R<App> {
         let data_dir = tempfile::tempdir().map_err(|e| e.to_string())?;
         let out = Command::new(app_binary())
-            .args([
-                "init",
-                "--office",
-                "东区管理处",
-                "--staff-code",
-                "A01",
-                "--staff-name",
-                "王芳",
-            ])
+            .args(cli)
             .env("COMPLAINT_DESK_DATA_DIR", data_dir.path())
             .output()
             .map_err(|e| format!("run {}: {e}", app_binary().display()))?;
@@ -104,6 +114,19 @@ impl App {
             )
         })?;
         Ok(app)
+    }
+
+    /// Closes the app and starts it again on the same data directory.
+    pub fn restart(mut self) -> R<App> {
+        let fresh = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let dir = std::mem::replace(&mut self.data_dir, fresh);
+        drop(self);
+        Self::launch(dir)
+    }
+
+    /// Launches on an empty data directory: the first-run set-up.
+    pub fn fresh() -> R<App> {
+        Self::launch(tempfile::tempdir().map_err(|e| e.to_string())?)
     }
 
     /// Both the native driver and tauri-driver's own port must answer before a session.

@@ -197,3 +197,71 @@ fn switching_to_traditional_chinese_changes_the_labels() -> R<()> {
     );
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_first_start_asks_for_the_office_and_the_first_staff_member() -> R<()> {
+    let app = App::fresh()?;
+    type_field(&app, "input[data-test=setup-office]", "西区管理处")?;
+    type_field(&app, "input[data-test=setup-code]", "B01")?;
+    type_field(&app, "input[data-test=setup-name]", "刘洋")?;
+    app.click_css("[data-test=setup-submit]")?;
+    app.wait_css("[data-test=tile-today_new]", 15)?;
+    app.wait_text("西区管理处", 5)?;
+    app.wait_text("刘洋", 5)?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn an_unsaved_form_survives_closing_the_window() -> R<()> {
+    let app = signed_in()?;
+    app.click_css("[data-nav=register]")?;
+    type_field(&app, "textarea[data-test=content]", "地下车库B2层积水")?;
+    type_field(&app, "input[data-test=complainant_name]", "陈女士")?;
+    // The draft is kept a moment after typing stops.
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    let app = app.restart()?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.click_css("[data-nav=register]")?;
+    app.wait(10, || {
+        let v = app
+            .js(
+                "return document.querySelector('textarea[data-test=content]')?.value ?? ''",
+                json!([]),
+            )
+            .ok()?;
+        (v.as_str()? == "地下车库B2层积水").then_some(())
+    })
+    .ok_or("the draft was not restored")?;
+    let name = app.js(
+        "return document.querySelector('input[data-test=complainant_name]').value",
+        json!([]),
+    )?;
+    assert_eq!(name, "陈女士");
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_second_launch_hands_over_to_the_running_window() -> R<()> {
+    let app = signed_in()?;
+    let mut second = std::process::Command::new(desk_e2e::app_binary())
+        .env("COMPLAINT_DESK_DATA_DIR", app.data_dir.path())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    // A second window would keep running; a hand-over exits on its own.
+    let status = app.wait(20, || second.try_wait().ok().flatten());
+    if status.is_none() {
+        let _ = second.kill();
+        return Err("the second launch opened a window of its own".into());
+    }
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "the second launch exits cleanly"
+    );
+    // The first window still works.
+    app.click_css("[data-nav=ledger]")?;
+    app.wait_text("共 0 条", 10)?;
+    Ok(())
+}

@@ -1,5 +1,5 @@
 export default {
-  app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in', signOut: 'Sign out', language: 'Language' },
+  app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in: {name}', signOut: 'Sign out', language: 'Language' },
   nav: { dashboard: 'Dashboard', register: 'Register', ledger: 'Ledger', settings: 'Settings' },
   common: {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', add: 'Add',
@@ -64,7 +64,7 @@ export default {
     customer: 'Customer', where: 'Where', what: 'What', classify: 'Category and level', assign: 'Assign',
     related: 'Earlier cases of this customer / room', recurring: 'The same problem at this location {n} times before: is this a repeat?',
     suggested: 'The rules suggest: {level}', because: 'Because: {why}', savedAs: 'Registered as {number}',
-    draftRestored: 'Restored the form you had not saved', confirmCancel: 'Discard what you typed?', unitHint: 'Type a building or room',
+    draftRestored: 'Restored the form you had not saved', confirmCancel: 'Discard what you typed?', now: 'now', unitHint: 'Type a building or room',
   },
   ledger: {
     title: 'Ledger', columns: 'Columns', searchHint: 'Search content, names, phones, numbers…', overdueOnly: 'Overdue only',

@@ -1,5 +1,5 @@
 export default {
-  app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户', signOut: '退出', language: '语言' },
+  app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户：{name}', signOut: '退出', language: '语言' },
   nav: { dashboard: '工作台', register: '登记', ledger: '台账', settings: '设置' },
   common: {
     save: '保存', cancel: '取消', confirm: '确定', search: '搜索', reset: '重置', add: '新增',
@@ -64,7 +64,7 @@ export default {
     customer: '客户', where: '地点', what: '内容', classify: '分类与定级', assign: '分派',
     related: '该客户 / 房号的历史记录', recurring: '同一地点同类问题已出现 {n} 次，请注意是否为重复投诉',
     suggested: '按规则建议：{level}', because: '原因：{why}', savedAs: '已登记，编号 {number}',
-    draftRestored: '已恢复上次未保存的内容', confirmCancel: '放弃正在填写的内容？', unitHint: '输入楼栋或房号查找',
+    draftRestored: '已恢复上次未保存的内容', confirmCancel: '放弃正在填写的内容？', now: '现在', unitHint: '输入楼栋或房号查找',
   },
   ledger: {
     title: '台账', columns: '显示列', searchHint: '搜索内容、姓名、电话、编号…', overdueOnly: '仅逾期',

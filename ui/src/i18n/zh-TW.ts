@@ -1,5 +1,5 @@
 export default {
-  app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者', signOut: '登出', language: '語言' },
+  app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者：{name}', signOut: '登出', language: '語言' },
   nav: { dashboard: '工作台', register: '登記', ledger: '台賬', settings: '設定' },
   common: {
     save: '儲存', cancel: '取消', confirm: '確定', search: '搜尋', reset: '重設', add: '新增',
@@ -64,7 +64,7 @@ export default {
     customer: '客戶', where: '地點', what: '內容', classify: '分類與定級', assign: '分派',
     related: '該客戶 / 房號的歷史記錄', recurring: '同一地點同類問題已出現 {n} 次，請注意是否為重複投訴',
     suggested: '依規則建議：{level}', because: '原因：{why}', savedAs: '已登記，編號 {number}',
-    draftRestored: '已恢復上次未儲存的內容', confirmCancel: '放棄正在填寫的內容？', unitHint: '輸入樓棟或房號查找',
+    draftRestored: '已恢復上次未儲存的內容', confirmCancel: '放棄正在填寫的內容？', now: '現在', unitHint: '輸入樓棟或房號查找',
   },
   ledger: {
     title: '台賬', columns: '顯示欄位', searchHint: '搜尋內容、姓名、電話、編號…', overdueOnly: '僅逾期',

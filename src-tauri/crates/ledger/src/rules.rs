@@ -236,6 +236,25 @@ pub fn offered_actions(
     out
 }
 
+impl crate::model::CaseFile {
+    /// The actions valid for this case now (see [`offered_actions`]).
+    pub fn offered_actions(&self) -> Vec<&'static str> {
+        let issued = self
+            .slips
+            .iter()
+            .filter(|s| s.status == crate::model::SlipStatus::Issued)
+            .count();
+        let confirmed = self.callbacks.last().is_some_and(|c| c.confirms());
+        offered_actions(
+            self.case.kind,
+            self.case.status,
+            self.case.paused_from,
+            issued,
+            confirmed,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,24 +324,5 @@ mod tests {
                 );
             }
         }
-    }
-}
-
-impl crate::model::CaseFile {
-    /// The actions valid for this case now (see [`offered_actions`]).
-    pub fn offered_actions(&self) -> Vec<&'static str> {
-        let issued = self
-            .slips
-            .iter()
-            .filter(|s| s.status == crate::model::SlipStatus::Issued)
-            .count();
-        let confirmed = self.callbacks.last().is_some_and(|c| c.confirms());
-        offered_actions(
-            self.case.kind,
-            self.case.status,
-            self.case.paused_from,
-            issued,
-            confirmed,
-        )
     }
 }

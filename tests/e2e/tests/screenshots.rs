@@ -1,0 +1,68 @@
+//! Screenshots of the main screens on a demo office, for the README and for looking at.
+//! Written to `COMPLAINT_DESK_SHOTS` (scripts/screenshots.sh points it at docs/screenshots),
+//! else to a temporary folder; either way each must be a real, non-blank picture.
+
+use std::path::{Path, PathBuf};
+
+use desk_e2e::{App, R};
+use serde_json::json;
+
+fn shot(app: &App, dir: &Path, name: &str) -> R<()> {
+    // Let charts and tables finish drawing.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let path = dir.join(format!("{name}.png"));
+    app.screenshot(&path)?;
+    let size = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+    assert!(
+        size > 30_000,
+        "{name}.png is only {size} bytes: a blank window?"
+    );
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_main_screens_on_a_demo_office() -> R<()> {
+    let keep = std::env::var_os("COMPLAINT_DESK_SHOTS").map(PathBuf::from);
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let dir = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+
+    let app = App::with_demo(3000)?;
+    app.open_select("[data-test=sign-in-staff]")?;
+    app.pick_option("王芳（wangfang）")?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=rate-chart] canvas", 20)?;
+    shot(&app, &dir, "dashboard")?;
+
+    app.click_css("[data-nav=ledger]")?;
+    app.wait_css(".el-table-v2__row", 20)?;
+    shot(&app, &dir, "ledger")?;
+
+    // A case that went through transfer and callback shows the most.
+    let page = app.invoke(
+        "list_cases",
+        json!({"filter": {"status": "closed", "sort": "received_at", "page": 0, "page_size": 1}}),
+    )?;
+    let number = page["rows"][0]["number"]
+        .as_str()
+        .ok_or("no closed case in the demo")?
+        .to_string();
+    app.js("location.hash = '#/case/' + arguments[0]", json!([number]))?;
+    app.wait_css("[data-test=deadlines]", 20)?;
+    shot(&app, &dir, "case-detail")?;
+
+    // Registration with an address that already has cases: the history panel fills.
+    let c = app.invoke("case_view", json!({"number": number}))?;
+    let case = &c["file"]["case"];
+    app.click_css("[data-nav=register]")?;
+    let name = app.wait_css("input[data-test=complainant_name]", 10)?;
+    app.type_into(&name, case["complainant_name"].as_str().unwrap_or("张先生"))?;
+    let phone = app.wait_css("input[data-test=phones]", 5)?;
+    app.type_into(&phone, case["complainant_phones"].as_str().unwrap_or(""))?;
+    let content = app.wait_css("textarea[data-test=content]", 5)?;
+    app.type_into(&content, "卫生间顶棚漏水，楼上住户不在家")?;
+    app.wait_css("[data-test=related] .related", 10)?;
+    shot(&app, &dir, "register")?;
+    Ok(())
+}
