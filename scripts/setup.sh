@@ -33,8 +33,15 @@ need_rust() {
 
 # Node 18.19 or newer builds the UI; Debian 12's own nodejs is new enough.
 need_node() {
-    if ! command -v npm >/dev/null || ! node -e 'process.exit(+process.versions.node.split(".")[0] < 18)'; then
-        need_debs nodejs npm
+    if ! command -v node >/dev/null; then
+        need_debs nodejs
+    fi
+    if ! command -v npm >/dev/null; then
+        need_debs npm
+    fi
+    if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 18 ? 1 : 0)'; then
+        echo "Node.js 18 or newer is needed to build the UI (found $(node --version))" >&2
+        exit 1
     fi
 }
 

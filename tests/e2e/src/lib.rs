@@ -27,7 +27,9 @@ pub struct App {
     driver: Child,
     base: String,
     session: String,
-    pub data_dir: tempfile::TempDir,
+    data_dir: PathBuf,
+    /// Removed when the app is dropped; None for a data directory the caller keeps.
+    temp: Option<tempfile::TempDir>,
 }
 
 pub type R<T> = Result<T, String>;
@@ -66,6 +68,12 @@ impl App {
     }
 
     pub fn launch(data_dir: tempfile::TempDir) -> R<App> {
+        let path = data_dir.path().to_path_buf();
+        Self::launch_on(path, Some(data_dir))
+    }
+
+    /// Launches on an existing data directory (benchmarks keep theirs between runs).
+    pub fn launch_on(data_dir: PathBuf, temp: Option<tempfile::TempDir>) -> R<App> {
         // Ports from the process id so parallel test binaries do not collide either.
         let base_port = 20000 + (std::process::id() % 2000) as u16 * 10;
         let port = base_port + NEXT_PORT.fetch_add(2, Ordering::SeqCst);
@@ -78,7 +86,7 @@ impl App {
                 "--native-port",
                 &native.to_string(),
             ])
-            .env("COMPLAINT_DESK_DATA_DIR", data_dir.path())
+            .env("COMPLAINT_DESK_DATA_DIR", &data_dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -88,6 +96,7 @@ impl App {
             base: format!("http://127.0.0.1:{port}"),
             session: String::new(),
             data_dir,
+            temp,
         };
         app.wait_ready(native)?;
         let caps = json!({"capabilities": {"alwaysMatch": {
@@ -118,10 +127,14 @@ impl App {
 
     /// Closes the app and starts it again on the same data directory.
     pub fn restart(mut self) -> R<App> {
-        let fresh = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let dir = std::mem::replace(&mut self.data_dir, fresh);
+        let temp = self.temp.take();
+        let dir = self.data_dir.clone();
         drop(self);
-        Self::launch(dir)
+        Self::launch_on(dir, temp)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
     }
 
     /// Launches on an empty data directory: the first-run set-up.

@@ -247,7 +247,7 @@ fn an_unsaved_form_survives_closing_the_window() -> R<()> {
 fn a_second_launch_hands_over_to_the_running_window() -> R<()> {
     let app = signed_in()?;
     let mut second = std::process::Command::new(desk_e2e::app_binary())
-        .env("COMPLAINT_DESK_DATA_DIR", app.data_dir.path())
+        .env("COMPLAINT_DESK_DATA_DIR", app.data_dir())
         .spawn()
         .map_err(|e| e.to_string())?;
     // A second window would keep running; a hand-over exits on its own.

@@ -90,7 +90,11 @@ open: boolean,
  */
 awaiting_signature: boolean, sort: string | null, descending: boolean | null, page: number, page_size: number, };
 
-export type CasePage = { total: number, page: number, page_size: number, rows: Array<Case>, };
+export type CasePage = { total: number, 
+/**
+ * The search matched more than `total` cases; they were not all counted.
+ */
+total_capped: boolean, page: number, page_size: number, rows: Array<Case>, };
 
 export type TransferInput = { to_department: string, to_person: string, from_department: string | null, summary: string, requirement: string, transferred_at: string | null, };
 

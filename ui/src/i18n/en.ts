@@ -68,7 +68,7 @@ export default {
   },
   ledger: {
     title: 'Ledger', columns: 'Columns', searchHint: 'Search content, names, phones, numbers…', overdueOnly: 'Overdue only',
-    empty: 'No cases match',
+    narrow: '; add a filter to narrow it down', empty: 'No cases match',
   },
   detail: {
     title: 'Case', deadlines: 'Deadlines', timeline: 'Timeline', slips: 'Transfer slips', records: 'Processing records',

@@ -68,7 +68,7 @@ export default {
   },
   ledger: {
     title: '台账', columns: '显示列', searchHint: '搜索内容、姓名、电话、编号…', overdueOnly: '仅逾期',
-    empty: '没有符合条件的记录',
+    narrow: '，请加条件缩小范围', empty: '没有符合条件的记录',
   },
   detail: {
     title: '个案详情', deadlines: '期限', timeline: '时间线', slips: '转交签认单', records: '处理记录',

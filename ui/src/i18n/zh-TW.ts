@@ -68,7 +68,7 @@ export default {
   },
   ledger: {
     title: '台賬', columns: '顯示欄位', searchHint: '搜尋內容、姓名、電話、編號…', overdueOnly: '僅逾期',
-    empty: '沒有符合條件的記錄',
+    narrow: '，請加條件縮小範圍', empty: '沒有符合條件的記錄',
   },
   detail: {
     title: '個案詳情', deadlines: '期限', timeline: '時間線', slips: '轉交簽認單', records: '處理記錄',

@@ -234,9 +234,10 @@ impl Human for CasePage {
             );
         }
         println!(
-            "{} {} / {}",
+            "{} {}{} / {}",
             lang.pick("共", "共", "total"),
             self.total,
+            if self.total_capped { "+" } else { "" },
             self.rows.len()
         );
     }

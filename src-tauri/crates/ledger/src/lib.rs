@@ -35,5 +35,5 @@ pub use due::{DueCounts, DueItem, StepStats, Timeliness};
 pub use error::{LedgerError, Problem, Result};
 pub use figures::{DeskCounts, Figures, Rate};
 pub use ledger::{default_data_dir, Clock, Ledger};
-pub use query::{CaseFilter, CasePage};
+pub use query::{CaseFilter, CasePage, SEARCH_COUNT_CAP};
 pub use workflow::{slips_on, CallbackInput, TransferInput};

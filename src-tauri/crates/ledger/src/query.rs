@@ -36,10 +36,16 @@ pub struct CaseFilter {
     pub page_size: usize,
 }
 
+/// A free-text search stops counting here: "1000+" tells the clerk to narrow it down,
+/// and a million-case ledger answers a common word as fast as a rare one.
+pub const SEARCH_COUNT_CAP: i64 = 1000;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CasePage {
     pub total: i64,
+    /// The search matched more than `total` cases; they were not all counted.
+    pub total_capped: bool,
     pub page: usize,
     pub page_size: usize,
     pub rows: Vec<Case>,
@@ -184,14 +190,36 @@ impl Ledger {
         } else {
             f.page_size.min(500)
         };
-        let sql_count = format!(
-            "SELECT count(*) FROM cases c LEFT JOIN categories cat ON cat.id = c.category_id
+        let searching = some(&f.text).is_some();
+        let from = format!(
+            "FROM cases c LEFT JOIN categories cat ON cat.id = c.category_id
              LEFT JOIN categories parent ON parent.id = cat.parent_id LEFT JOIN departments d ON d.id = c.department_id{wh}"
         );
-        let total: i64 = self
+        let sql_count = if searching {
+            format!(
+                "SELECT count(*) FROM (SELECT 1 {from} LIMIT {})",
+                SEARCH_COUNT_CAP + 1
+            )
+        } else {
+            format!("SELECT count(*) {from}")
+        };
+        let counted: i64 = self
             .conn
             .prepare_cached(&sql_count)?
             .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        let total_capped = searching && counted > SEARCH_COUNT_CAP;
+        let total = counted.min(if searching {
+            SEARCH_COUNT_CAP
+        } else {
+            i64::MAX
+        });
+        // Sorting every match of a broad search by time means reading them all; in
+        // registration order the newest page comes straight off the index.
+        let sort = if total_capped && sort == "c.received_at" {
+            "c.id"
+        } else {
+            sort
+        };
         let sql = format!(
             "{}{wh} ORDER BY {sort} {dir}, c.id {dir} LIMIT {page_size} OFFSET {}",
             case_select(),
@@ -204,6 +232,7 @@ impl Ledger {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(CasePage {
             total,
+            total_capped,
             page: f.page,
             page_size,
             rows,

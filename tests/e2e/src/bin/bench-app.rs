@@ -1,0 +1,172 @@
+//! `bench-app DATA_DIR`: the desktop app's speed and memory on an existing (large) data
+//! directory, printed as a table. Run by scripts/bench-app.sh under Xvfb with the
+//! release binary; targets from the desktop-app issue.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use desk_e2e::{App, R};
+use serde_json::json;
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("bench-app: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> R<()> {
+    let dir = PathBuf::from(std::env::args().nth(1).ok_or("usage: bench-app DATA_DIR")?);
+    let cases = count_cases(&dir)?;
+    let app = App::launch_on(dir, None)?;
+    let pid = app_pid()?;
+    app.wait_css("[data-test=sign-in-submit]", 60)?;
+    let to_sign_in = seconds_since_start(pid)?;
+    app.open_select("[data-test=sign-in-staff]")?;
+    app.pick_option("王芳（wangfang）")?;
+    let before = seconds_since_start(pid)?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    // Interactive: the tiles show their numbers (the counts came back over IPC).
+    app.wait(60, || {
+        let v = app
+            .js(
+                "const v = document.querySelector('[data-test=tile-overdue] .tile-value');
+                 return v && /^[0-9]+$/.test(v.innerText.trim())",
+                json!([]),
+            )
+            .ok()?;
+        (v.as_bool() == Some(true)).then_some(())
+    })
+    .ok_or("the dashboard never showed its counts")?;
+    let dashboard = seconds_since_start(pid)? - before;
+
+    std::thread::sleep(Duration::from_secs(5));
+    let rss = tree_rss_mb(pid)?;
+
+    let first_page = median_ms(&app, json!({"filter": {"page": 0, "page_size": 200}}))?;
+    let month = median_ms(
+        &app,
+        json!({"filter": {"month": "2026-10", "status": "closed", "page": 0, "page_size": 200}}),
+    )?;
+    let search3 = median_ms(
+        &app,
+        json!({"filter": {"text": "下水道", "page": 0, "page_size": 200}}),
+    )?;
+    let search_rare = median_ms(
+        &app,
+        json!({"filter": {"text": "13812345678", "page": 0, "page_size": 200}}),
+    )?;
+    let search2 = median_ms(
+        &app,
+        json!({"filter": {"text": "王芳", "page": 0, "page_size": 200}}),
+    )?;
+
+    println!("| measurement ({cases} cases, release build) | result | target |");
+    println!("|---|---|---|");
+    println!("| start to the sign-in screen | {to_sign_in:.2} s | - |");
+    println!("| sign-in to a dashboard showing its counts | {dashboard:.2} s | - |");
+    println!(
+        "| cold start to an interactive dashboard (both) | {:.2} s | ≤ 1 s |",
+        to_sign_in + dashboard
+    );
+    println!("| idle memory, app and its WebKit processes (RSS) | {rss:.0} MB | ≤ 150 MB |");
+    println!("| ledger first page over IPC (median of 7) | {first_page:.1} ms | ≤ 100 ms |");
+    println!("| month + status filter, first page over IPC | {month:.1} ms | ≤ 100 ms |");
+    println!("| search “下水道”, round trip over IPC | {search3:.1} ms | ≤ 100 ms |");
+    println!("| search “13812345678”, round trip over IPC | {search_rare:.1} ms | ≤ 100 ms |");
+    println!("| search “王芳” (two characters: scan), over IPC | {search2:.1} ms | ≤ 100 ms |");
+    Ok(())
+}
+
+/// Median round trip of `list_cases` from the page: invoke, Rust, SQLite, JSON, back.
+fn median_ms(app: &App, args: serde_json::Value) -> R<f64> {
+    let mut times = Vec::new();
+    for _ in 0..7 {
+        let v = app.js(
+            "const t = performance.now();
+             await window.__TAURI__.core.invoke('list_cases', arguments[0]);
+             return performance.now() - t",
+            json!([args]),
+        )?;
+        times.push(v.as_f64().ok_or("no time")?);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+fn count_cases(dir: &std::path::Path) -> R<i64> {
+    let out = std::process::Command::new(desk_e2e::app_binary())
+        .args(["list", "--json", "--page-size", "1"])
+        .env("COMPLAINT_DESK_DATA_DIR", dir)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
+    v["total"].as_i64().ok_or_else(|| "no total".into())
+}
+
+/// The running app: the process whose executable is the binary under test.
+fn app_pid() -> R<u32> {
+    let bin = std::fs::canonicalize(desk_e2e::app_binary()).map_err(|e| e.to_string())?;
+    for _ in 0..100 {
+        for (pid, _) in processes() {
+            if std::fs::read_link(format!("/proc/{pid}/exe")).ok().as_ref() == Some(&bin) {
+                return Ok(pid);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err("the app process was not found".into())
+}
+
+/// (pid, parent pid) of every process.
+fn processes() -> Vec<(u32, u32)> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| Some((pid, stat_field(pid, 3)?.parse().ok()?)))
+        .collect()
+}
+
+/// Field `n` (1-based, as in proc(5)) of /proc/PID/stat, after the command name.
+fn stat_field(pid: u32, n: usize) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    rest.split_whitespace().nth(n - 3).map(String::from)
+}
+
+/// Seconds since the app process started (its start time against the system uptime).
+fn seconds_since_start(pid: u32) -> R<f64> {
+    let ticks: f64 = stat_field(pid, 22)
+        .and_then(|s| s.parse().ok())
+        .ok_or("no start time")?;
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .ok_or("no uptime")?;
+    // USER_HZ is 100 on Linux.
+    Ok(uptime - ticks / 100.0)
+}
+
+/// Resident memory of the app and every process it started (WebKit's web and network
+/// processes), in MB.
+fn tree_rss_mb(root: u32) -> R<f64> {
+    let all = processes();
+    let mut tree = vec![root];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(all.iter().filter(|p| p.1 == parent).map(|p| p.0));
+        i += 1;
+    }
+    let kb: u64 = tree
+        .iter()
+        .filter_map(|pid| {
+            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .sum();
+    Ok(kb as f64 / 1024.0)
+}
