@@ -419,6 +419,36 @@ impl Ledger {
 
     /// Adds a unit, or updates the one at the same building/unit/room (so a re-import
     /// updates instead of duplicating). Returns the unit and whether it was new.
+    /// Adds or updates many units in one transaction: all of them or, on any error, none.
+    /// A unit is known by building, unit and room, so importing the same list again
+    /// updates instead of duplicating.
+    pub fn import_units(&mut self, by: &str, units: &[NewUnit]) -> Result<ImportCounts> {
+        let at = self.now_text();
+        let cleaned = units.iter().map(clean_unit).collect::<Result<Vec<_>>>()?;
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            let mut n = ImportCounts::default();
+            for u in &cleaned {
+                let before = tx
+                    .query_row(
+                        "SELECT id, building, unit, room, owner_name, phones, status, active FROM units WHERE building = ?1 AND unit = ?2 AND room = ?3",
+                        params![u.building, u.unit, u.room],
+                        unit_row,
+                    )
+                    .optional()?;
+                let (after, created) = upsert_unit_tx(tx, &at, &who, u)?;
+                if created {
+                    n.added += 1;
+                } else if before.as_ref() == Some(&after) {
+                    n.unchanged += 1;
+                } else {
+                    n.updated += 1;
+                }
+            }
+            Ok(n)
+        })
+    }
+
     pub fn upsert_unit(&mut self, by: &str, u: &NewUnit) -> Result<(Unit, bool)> {
         let at = self.now_text();
         let u = clean_unit(u)?;
@@ -509,6 +539,15 @@ pub(crate) fn unit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Unit> {
         status: r.get(6)?,
         active: r.get(7)?,
     })
+}
+
+/// What an import of the unit directory did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportCounts {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
 }
 
 pub fn clean_unit(u: &NewUnit) -> Result<NewUnit> {

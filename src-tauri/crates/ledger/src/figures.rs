@@ -10,7 +10,7 @@ use crate::deadlines::DeadlineState;
 use crate::due::deadlines_of;
 use crate::error::Result;
 use crate::ledger::Ledger;
-use crate::model::{CallbackOutcome, Kind, Status};
+use crate::model::{Callback, CallbackOutcome, Case, Kind, Satisfaction, Status};
 use crate::validate::fmt_minute;
 use crate::workflow::callbacks_of;
 
@@ -30,7 +30,24 @@ pub struct Rate {
     pub meets_target: Option<bool>,
 }
 
+/// The target of domain §8 for a rate, and whether higher is better.
+pub fn rate_target(key: &str) -> (Option<f64>, bool) {
+    match key {
+        "entered_in_time" => (Some(1.0), true),
+        "on_time" => (Some(0.95), true),
+        "overdue" => (Some(0.05), false),
+        "callback" | "satisfaction" => (Some(0.90), true),
+        _ => (None, true),
+    }
+}
+
 impl Rate {
+    /// A rate with the target the procedures set for `key`.
+    pub fn of(key: &str, numerator: i64, denominator: i64) -> Rate {
+        let (target, higher) = rate_target(key);
+        Rate::new(key, numerator, denominator, target, higher)
+    }
+
     fn new(key: &str, numerator: i64, denominator: i64, target: Option<f64>, higher: bool) -> Rate {
         let value = (denominator > 0).then(|| numerator as f64 / denominator as f64);
         let meets_target = match (value, target) {
@@ -78,79 +95,68 @@ pub struct DeskCounts {
 /// Minutes within which a case must be in the system after it was received (§8).
 const ENTRY_MINUTES: i64 = 15;
 
+/// One case as the month-end summary sees it (domain §6).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SummaryRow {
+    pub case: Case,
+    /// Handling finished (是否完成).
+    pub completed: bool,
+    /// Every deadline decided so far was met; None while none is decided.
+    pub on_time: Option<bool>,
+    /// The latest callback's outcome and satisfaction.
+    pub callback: Option<CallbackOutcome>,
+    pub satisfaction: Option<Satisfaction>,
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    entered_in_time: bool,
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    callbacks: Vec<Callback>,
+}
+
 impl Ledger {
-    /// The month's (or any range's) figures against the targets of domain §8.
-    /// `from` and `to` are dates 'YYYY-MM-DD', `to` exclusive.
-    pub fn figures(&self, from: &str, to: &str) -> Result<Figures> {
+    /// Cases received in [from, to) (dates 'YYYY-MM-DD'), voided ones left out, each
+    /// with its deadlines and callbacks judged as of now.
+    pub fn summary_rows(&self, from: &str, to: &str) -> Result<Vec<SummaryRow>> {
         let now = self.now();
         let cases = self
             .conn
             .prepare_cached(&format!(
-                "{} WHERE c.received_at >= ?1 AND c.received_at < ?2 AND c.status <> 'voided'",
+                "{} WHERE c.received_at >= ?1 AND c.received_at < ?2 AND c.status <> 'voided' ORDER BY c.received_at, c.id",
                 case_select()
             ))?
             .query_map(params![from, to], case_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let (mut decided, mut late, mut in_time, mut finished, mut exempt_only) = (0, 0, 0, 0, 0);
-        let (mut called, mut reached, mut satisfied) = (0, 0, 0);
-        for case in &cases {
-            let states: Vec<DeadlineState> = deadlines_of(&self.conn, case, now, None)?
+        let mut rows = Vec::with_capacity(cases.len());
+        for case in cases {
+            let states: Vec<DeadlineState> = deadlines_of(&self.conn, &case, now, None)?
                 .into_iter()
                 .map(|d| d.state)
                 .collect();
-            if states.iter().any(|s| *s != DeadlineState::Pending) {
-                decided += 1;
-                if states
-                    .iter()
-                    .any(|s| matches!(s, DeadlineState::Late | DeadlineState::Overdue))
-                {
-                    late += 1;
-                }
-            }
-            if entered_in_time(&case.received_at, &case.created_at) {
-                in_time += 1;
-            }
-            if case.finished_at.is_none() {
-                continue;
-            }
-            finished += 1;
-            let cbs = callbacks_of(&self.conn, case.id)?;
-            let reached_here: Vec<_> = cbs
+            let decided = states.iter().any(|s| *s != DeadlineState::Pending);
+            let late = states
                 .iter()
-                .filter(|c| c.outcome == CallbackOutcome::Reached)
-                .collect();
-            if reached_here.is_empty() {
-                if !cbs.is_empty() {
-                    exempt_only += 1;
-                }
-                continue;
-            }
-            called += 1;
-            reached += reached_here.len() as i64;
-            satisfied += reached_here
-                .iter()
-                .filter(|c| c.satisfaction.is_some_and(|s| s.is_satisfied()))
-                .count() as i64;
+                .any(|s| matches!(s, DeadlineState::Late | DeadlineState::Overdue));
+            let callbacks = callbacks_of(&self.conn, case.id)?;
+            let last = callbacks.last();
+            rows.push(SummaryRow {
+                completed: case.finished_at.is_some(),
+                on_time: decided.then_some(!late),
+                callback: last.map(|c| c.outcome),
+                satisfaction: last.and_then(|c| c.satisfaction),
+                entered_in_time: entered_in_time(&case.received_at, &case.created_at),
+                callbacks,
+                case,
+            });
         }
-        let total = cases.len() as i64;
-        let closed = cases.iter().filter(|c| c.status == Status::Closed).count() as i64;
-        let complaints = cases.iter().filter(|c| c.kind == Kind::Complaint).count() as i64;
-        Ok(Figures {
-            from: from.into(),
-            to: to.into(),
-            total,
-            complaints,
-            requests: total - complaints,
-            closed,
-            rates: vec![
-                Rate::new("entered_in_time", in_time, total, Some(1.0), true),
-                Rate::new("on_time", decided - late, decided, Some(0.95), true),
-                Rate::new("overdue", late, decided, Some(0.05), false),
-                Rate::new("closed", closed, total, None, true),
-                Rate::new("callback", called, finished - exempt_only, Some(0.90), true),
-                Rate::new("satisfaction", satisfied, reached, Some(0.90), true),
-            ],
-        })
+        Ok(rows)
+    }
+
+    /// The month's (or any range's) figures against the targets of domain §8.
+    /// `from` and `to` are dates 'YYYY-MM-DD', `to` exclusive.
+    pub fn figures(&self, from: &str, to: &str) -> Result<Figures> {
+        Ok(figures_of(from, to, &self.summary_rows(from, to)?))
     }
 
     /// The dashboard tiles. `within_minutes`: working minutes ahead counted as due soon.
@@ -177,6 +183,72 @@ impl Ledger {
             awaiting_callback,
             open_major,
         })
+    }
+}
+
+/// The rates of domain §6 over these rows; the one definition the dashboard, the
+/// workbooks and the consolidation share.
+pub fn figures_of(from: &str, to: &str, rows: &[SummaryRow]) -> Figures {
+    let (mut decided, mut late, mut in_time, mut finished, mut exempt_only) = (0, 0, 0, 0, 0);
+    let (mut called, mut reached, mut satisfied) = (0, 0, 0);
+    for r in rows {
+        match r.on_time {
+            Some(true) => decided += 1,
+            Some(false) => {
+                decided += 1;
+                late += 1;
+            }
+            None => {}
+        }
+        if r.entered_in_time {
+            in_time += 1;
+        }
+        if !r.completed {
+            continue;
+        }
+        finished += 1;
+        let reached_here: Vec<_> = r
+            .callbacks
+            .iter()
+            .filter(|c| c.outcome == CallbackOutcome::Reached)
+            .collect();
+        if reached_here.is_empty() {
+            if !r.callbacks.is_empty() {
+                exempt_only += 1;
+            }
+            continue;
+        }
+        called += 1;
+        reached += reached_here.len() as i64;
+        satisfied += reached_here
+            .iter()
+            .filter(|c| c.satisfaction.is_some_and(|s| s.is_satisfied()))
+            .count() as i64;
+    }
+    let total = rows.len() as i64;
+    let closed = rows
+        .iter()
+        .filter(|r| r.case.status == Status::Closed)
+        .count() as i64;
+    let complaints = rows
+        .iter()
+        .filter(|r| r.case.kind == Kind::Complaint)
+        .count() as i64;
+    Figures {
+        from: from.into(),
+        to: to.into(),
+        total,
+        complaints,
+        requests: total - complaints,
+        closed,
+        rates: vec![
+            Rate::of("entered_in_time", in_time, total),
+            Rate::of("on_time", decided - late, decided),
+            Rate::of("overdue", late, decided),
+            Rate::of("closed", closed, total),
+            Rate::of("callback", called, finished - exempt_only),
+            Rate::of("satisfaction", satisfied, reached),
+        ],
     }
 }
 

@@ -1,0 +1,85 @@
+//! The words on the workbooks, in the three languages of the desk.
+
+use desk_calendar::Lang;
+
+pub fn sheet(name: &str, lang: Lang) -> &'static str {
+    match name {
+        "ledger" => lang.pick("台账", "台賬", "Ledger"),
+        "statistics" => lang.pick("统计", "統計", "Statistics"),
+        "rates" => lang.pick("指标", "指標", "Rates"),
+        "recurring" => lang.pick("重复问题", "重複問題", "Recurring"),
+        "major" => lang.pick("重大投诉", "重大投訴", "Major complaints"),
+        "trend" => lang.pick("逐月趋势", "逐月趨勢", "Monthly trend"),
+        "charts" => lang.pick("图表", "圖表", "Charts"),
+        "offices" => lang.pick("各管理处汇总", "各管理處匯總", "Offices"),
+        _ => "Sheet",
+    }
+}
+
+/// The ledger sheet's columns (domain §6), in order.
+pub fn ledger_columns(lang: Lang) -> Vec<(&'static str, f64)> {
+    vec![
+        (lang.pick("编号", "編號", "Number"), 15.0),
+        (lang.pick("受理时间", "受理時間", "Received"), 16.0),
+        (lang.pick("类型", "類型", "Kind"), 6.0),
+        (lang.pick("受理渠道", "受理管道", "Channel"), 10.0),
+        (lang.pick("投诉人", "投訴人", "Complainant"), 10.0),
+        (lang.pick("联系电话", "聯絡電話", "Phone"), 13.0),
+        (lang.pick("地点", "地點", "Location"), 16.0),
+        (lang.pick("内容摘要", "內容摘要", "Content"), 36.0),
+        (lang.pick("类别", "類別", "Category"), 12.0),
+        (lang.pick("二级类别", "二級類別", "Subcategory"), 14.0),
+        (lang.pick("有效性", "有效性", "Validity"), 9.0),
+        (lang.pick("判定依据", "判定依據", "Grounds"), 16.0),
+        (lang.pick("级别", "級別", "Level"), 6.0),
+        (lang.pick("责任部门", "責任部門", "Department"), 10.0),
+        (lang.pick("状态", "狀態", "Status"), 12.0),
+        (lang.pick("是否完成", "是否完成", "Completed"), 8.0),
+        (lang.pick("完成时间", "完成時間", "Completed at"), 16.0),
+        (lang.pick("是否及时", "是否及時", "On time"), 8.0),
+        (lang.pick("回访情况", "回訪情況", "Callback"), 10.0),
+        (lang.pick("满意度", "滿意度", "Satisfaction"), 10.0),
+    ]
+}
+
+pub fn dimension(d: &str, lang: Lang) -> &'static str {
+    match d {
+        "kind" => lang.pick("按类型", "按類型", "By kind"),
+        "category" => lang.pick("按类别", "按類別", "By category"),
+        "subcategory" => lang.pick("按二级类别", "按二級類別", "By subcategory"),
+        "validity" => lang.pick("按有效性", "按有效性", "By validity"),
+        "level" => lang.pick("按级别", "按級別", "By level"),
+        "channel" => lang.pick("按受理渠道", "按受理管道", "By channel"),
+        "department" => lang.pick("按责任部门", "按責任部門", "By department"),
+        "status" => lang.pick("按状态", "按狀態", "By status"),
+        _ => "",
+    }
+}
+
+pub fn rate(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "entered_in_time" => lang.pick(
+            "15分钟内录入率",
+            "15分鐘內錄入率",
+            "Entered within 15 minutes",
+        ),
+        "on_time" => lang.pick("及时率", "及時率", "On-time response"),
+        "overdue" => lang.pick("逾期率", "逾期率", "Overdue"),
+        "closed" => lang.pick("结案率", "結案率", "Closed"),
+        "callback" => lang.pick("回访率", "回訪率", "Callback"),
+        "satisfaction" => lang.pick("满意率", "滿意率", "Satisfaction"),
+        _ => "",
+    }
+}
+
+pub fn yes_no(v: bool, lang: Lang) -> &'static str {
+    if v {
+        lang.pick("是", "是", "yes")
+    } else {
+        lang.pick("否", "否", "no")
+    }
+}
+
+pub fn word(w: &str, lang: Lang) -> String {
+    desk_ledger::i18n::label(w, lang)
+}
