@@ -199,6 +199,20 @@ pub enum Cmd {
     /// Office settings
     #[command(subcommand)]
     Settings(SettingsCmd),
+    /// Month-end workbooks (.xlsx) and CSV of the ledger
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// Merge several offices' monthly workbooks into one company summary
+    Consolidate {
+        /// Workbooks exported by `export month` (anonymized or not)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Bring data in from spreadsheets
+    #[command(subcommand)]
+    Import(ImportCmd),
     /// Fill the data directory with realistic sample data
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -447,4 +461,54 @@ pub enum UnitCmd {
 pub enum SettingsCmd {
     Show,
     Set { key: String, value: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCmd {
+    /// The monthly summary workbook (月度投诉记录汇总表) of one month
+    Month {
+        /// 2026-11
+        month: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// No names or phones, locations to the building: for copies that leave the office
+        #[arg(long)]
+        anonymized: bool,
+    },
+    /// The summary of several months with a month-by-month trend
+    Range {
+        /// First month, 2026-07
+        from: String,
+        /// Last month, 2026-12
+        to: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        anonymized: bool,
+    },
+    /// The ledger of a month or range as CSV (formulas neutralized)
+    Csv {
+        /// First month, 2026-07
+        from: String,
+        /// Last month (default: the first)
+        to: Option<String>,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        anonymized: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCmd {
+    /// The unit directory from .xlsx, .xls or .csv (header row matched to the fields)
+    Units {
+        file: PathBuf,
+        /// Columns by hand when the headers do not say: building=1,room=3 (1 = first column)
+        #[arg(long)]
+        map: Option<String>,
+        /// Check and show what would be imported, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }

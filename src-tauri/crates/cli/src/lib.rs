@@ -4,6 +4,7 @@
 
 mod args;
 mod print;
+mod reports;
 mod run;
 
 use std::ffi::OsString;

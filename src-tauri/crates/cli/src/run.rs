@@ -12,6 +12,7 @@ use crate::print;
 
 pub enum CliError {
     Ledger(LedgerError),
+    Report(desk_reports::ReportError),
     /// Bad command-line input the core never sees (missing --as, unreadable file).
     Usage {
         field: &'static str,
@@ -25,28 +26,42 @@ impl From<LedgerError> for CliError {
     }
 }
 
+impl From<desk_reports::ReportError> for CliError {
+    fn from(e: desk_reports::ReportError) -> Self {
+        match e {
+            desk_reports::ReportError::Core(e) => CliError::Ledger(e),
+            other => CliError::Report(other),
+        }
+    }
+}
+
 impl CliError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             CliError::Ledger(e) => e.localized(lang),
+            CliError::Report(e) => e.localized(lang),
             CliError::Usage { message, .. } => message.clone(),
         }
     }
     pub fn kind(&self) -> &'static str {
         match self {
             CliError::Ledger(e) => e.kind(),
+            CliError::Report(e) if e.is_user_error() => "invalid",
+            CliError::Report(_) => "storage",
             CliError::Usage { .. } => "invalid",
         }
     }
     pub fn field(&self) -> Option<&'static str> {
         match self {
             CliError::Ledger(e) => e.field(),
+            CliError::Report(_) => Some("file"),
             CliError::Usage { field, .. } => Some(field),
         }
     }
     pub fn is_user_error(&self) -> bool {
         match self {
             CliError::Ledger(e) => e.is_user_error(),
+            CliError::Report(e) => e.is_user_error(),
             CliError::Usage { .. } => true,
         }
     }
@@ -355,6 +370,11 @@ pub fn run(cli: Cli) -> R {
             SettingsCmd::Show => out(&l.settings()?),
             SettingsCmd::Set { key, value } => out(&l.set_setting(&who()?, &key, &value)?),
         },
+        Cmd::Export(c) => crate::reports::export(&l, c, lang, json)?,
+        Cmd::Consolidate { files, output } => {
+            crate::reports::consolidate(&files, &output, lang, json)?
+        }
+        Cmd::Import(c) => crate::reports::import(&mut l, &who()?, c, lang, json)?,
         Cmd::Demo {
             cases,
             months,

@@ -775,3 +775,115 @@ fn attachments_are_copied_into_the_data_directory_and_recorded() {
     let (_, err) = d.refused(&["attach", &n, "/no/such/file.jpg"], Some("zl"));
     assert_eq!(err["field"], "file");
 }
+
+#[test]
+fn month_end_export_consolidation_and_unit_import() {
+    let east = Desk::new();
+    east.register(&["--received-at", "2026-11-03 10:00"]);
+    east.register(&["--received-at", "2026-11-04 10:00", "--demand", "尽快处理"]);
+    let west = Desk::new();
+    west.ok(
+        &["settings", "set", "office_name", "西区管理处"],
+        Some("admin"),
+    );
+    west.register(&["--received-at", "2026-11-05 10:00"]);
+    let files = tempfile::tempdir().expect("tmp");
+    let path = |n: &str| files.path().join(n).display().to_string();
+
+    let e = east.ok(
+        &[
+            "export",
+            "month",
+            "2026-11",
+            "-o",
+            &path("east.xlsx"),
+            "--anonymized",
+        ],
+        None,
+    );
+    assert_eq!(e["period"], "2026-11");
+    let bytes = std::fs::read(path("east.xlsx")).expect("workbook written");
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
+    west.ok(
+        &[
+            "export",
+            "month",
+            "2026-11",
+            "-o",
+            &path("west.xlsx"),
+            "--anonymized",
+        ],
+        None,
+    );
+    let merged = east.ok(
+        &[
+            "consolidate",
+            &path("east.xlsx"),
+            &path("west.xlsx"),
+            "-o",
+            &path("company.xlsx"),
+        ],
+        None,
+    );
+    assert_eq!(
+        merged["offices"],
+        serde_json::json!(["锦绣花园管理处", "西区管理处"])
+    );
+    let (code, err) = east.refused(
+        &[
+            "consolidate",
+            &path("east.xlsx"),
+            &path("east.xlsx"),
+            "-o",
+            &path("x.xlsx"),
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err["message"].as_str().unwrap_or("").contains("east.xlsx"),
+        "{err}"
+    );
+
+    east.ok(
+        &[
+            "export",
+            "range",
+            "2026-09",
+            "2026-11",
+            "-o",
+            &path("q.xlsx"),
+        ],
+        None,
+    );
+    east.ok(&["export", "csv", "2026-11", "-o", &path("m.csv")], None);
+    let csv = std::fs::read_to_string(path("m.csv")).expect("csv");
+    assert_eq!(csv.lines().count(), 3, "a header and two cases");
+
+    std::fs::write(
+        path("units.csv"),
+        "楼栋,单元,房号,业主,电话\n3栋,2单元,1502,王建国,13812345678\n3栋,2单元,1503,李红,12345\n",
+    )
+    .expect("csv");
+    let (code, err) = east.refused(&["import", "units", &path("units.csv")], Some("zl"));
+    assert_eq!(code, 2);
+    let message = err["message"].as_str().unwrap_or("");
+    assert!(message.contains("第3行") && message.contains("12345"), "{err}");
+    assert_eq!(
+        east.ok(&["unit", "list"], None).as_array().map(Vec::len),
+        Some(0),
+        "nothing imported"
+    );
+    std::fs::write(
+        path("units.csv"),
+        "楼栋,单元,房号,业主,电话\n3栋,2单元,1502,王建国,13812345678\n",
+    )
+    .expect("csv");
+    let n = east.ok(&["import", "units", &path("units.csv")], Some("zl"));
+    assert_eq!(n["added"], 1);
+    let n = east.ok(&["import", "units", &path("units.csv")], Some("zl"));
+    assert_eq!(
+        (n["added"].as_i64(), n["unchanged"].as_i64()),
+        (Some(0), Some(1))
+    );
+}

@@ -6,6 +6,7 @@
 mod consolidate;
 mod csv_export;
 mod error;
+mod export;
 mod labels;
 mod meta;
 mod summary_book;
@@ -14,6 +15,7 @@ mod units_import;
 pub use consolidate::consolidate;
 pub use csv_export::{csv_cell, ledger_csv};
 pub use error::{ReportError, Result};
+pub use export::{period_csv, period_workbook, Period};
 pub use meta::{read_meta, Meta, PRODUCT};
 pub use summary_book::summary_workbook;
 pub use units_import::{read_units, ImportPreview, RowProblem};

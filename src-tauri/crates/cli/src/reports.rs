@@ -1,0 +1,189 @@
+//! `export`, `consolidate` and `import`: parse, call desk-reports and the core, report.
+
+use std::path::Path;
+
+use desk_ledger::{Lang, Ledger};
+use desk_reports::{period_csv, period_workbook, read_units, Period};
+use serde_json::json;
+
+use crate::args::{ExportCmd, ImportCmd};
+use crate::run::CliError;
+
+type R = Result<(), CliError>;
+
+/// Writes beside the target and renames, so a failed export never leaves half a file.
+fn write_file(path: &Path, bytes: &[u8]) -> R {
+    let tmp = path.with_extension("part");
+    std::fs::write(&tmp, bytes)
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| CliError::Usage {
+            field: "output",
+            message: format!("{}: {e}", path.display()),
+        })
+}
+
+fn done(json: bool, lang: Lang, path: &Path, what: &str, extra: serde_json::Value) {
+    if json {
+        let mut v = json!({ "file": path.display().to_string(), "what": what });
+        if let (Some(o), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+            o.extend(e.clone());
+        }
+        println!("{v}");
+    } else {
+        println!(
+            "{} {}",
+            lang.pick("已写入", "已寫入", "wrote"),
+            path.display()
+        );
+    }
+}
+
+pub fn export(l: &Ledger, c: ExportCmd, lang: Lang, json: bool) -> R {
+    match c {
+        ExportCmd::Month {
+            month,
+            output,
+            anonymized,
+        } => {
+            let p = Period::months(&month, &month)?;
+            write_file(&output, &period_workbook(l, &p, lang, anonymized)?)?;
+            done(
+                json,
+                lang,
+                &output,
+                "month",
+                json!({ "period": p.slug(), "anonymized": anonymized }),
+            );
+        }
+        ExportCmd::Range {
+            from,
+            to,
+            output,
+            anonymized,
+        } => {
+            let p = Period::months(&from, &to)?;
+            write_file(&output, &period_workbook(l, &p, lang, anonymized)?)?;
+            done(
+                json,
+                lang,
+                &output,
+                "range",
+                json!({ "period": p.slug(), "anonymized": anonymized }),
+            );
+        }
+        ExportCmd::Csv {
+            from,
+            to,
+            output,
+            anonymized,
+        } => {
+            let p = Period::months(&from, to.as_deref().unwrap_or(&from))?;
+            write_file(&output, period_csv(l, &p, lang, anonymized)?.as_bytes())?;
+            done(
+                json,
+                lang,
+                &output,
+                "csv",
+                json!({ "period": p.slug(), "anonymized": anonymized }),
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn consolidate(files: &[std::path::PathBuf], output: &Path, lang: Lang, json: bool) -> R {
+    let (bytes, metas) = desk_reports::consolidate(files, lang)?;
+    write_file(output, &bytes)?;
+    let offices: Vec<&str> = metas.iter().map(|m| m.office_name.as_str()).collect();
+    if !json {
+        println!(
+            "{}: {}",
+            lang.pick("已汇总", "已匯總", "merged"),
+            offices.join("、")
+        );
+    }
+    done(
+        json,
+        lang,
+        output,
+        "consolidated",
+        json!({ "offices": offices }),
+    );
+    Ok(())
+}
+
+/// "building=1,room=3" (columns counted from 1) → (field, index from 0).
+fn mapping(s: Option<&str>) -> Result<Vec<(String, usize)>, CliError> {
+    let Some(s) = s else { return Ok(Vec::new()) };
+    s.split(',')
+        .map(|part| {
+            let (f, c) = part.split_once('=').unwrap_or((part, ""));
+            match c.trim().parse::<usize>() {
+                Ok(n) if n >= 1 => Ok((f.trim().to_string(), n - 1)),
+                _ => Err(CliError::Usage {
+                    field: "map",
+                    message: format!("--map {part}: building=1,room=3 (1 = first column)"),
+                }),
+            }
+        })
+        .collect()
+}
+
+pub fn import(l: &mut Ledger, by: &str, c: ImportCmd, lang: Lang, json: bool) -> R {
+    let ImportCmd::Units { file, map, dry_run } = c;
+    let preview = read_units(&file, &mapping(map.as_deref())?, lang)?;
+    if !preview.problems.is_empty() {
+        let rows: Vec<String> = preview
+            .problems
+            .iter()
+            .map(|p| match lang {
+                Lang::En => format!("row {}, {}: {}", p.row, p.column, p.reason),
+                _ => format!("第{}行，{}：{}", p.row, p.column, p.reason),
+            })
+            .collect();
+        let head = match lang {
+            Lang::En => format!(
+                "{} rows cannot be imported; nothing was imported",
+                rows.len()
+            ),
+            Lang::ZhCn => format!("有 {} 行无法导入，未导入任何数据", rows.len()),
+            Lang::ZhTw => format!("有 {} 列無法匯入，未匯入任何資料", rows.len()),
+        };
+        return Err(CliError::Usage {
+            field: "file",
+            message: format!("{head}\n{}", rows.join("\n")),
+        });
+    }
+    let units: Vec<_> = preview.units.into_iter().map(|u| u.1).collect();
+    if dry_run {
+        if json {
+            println!("{}", json!({ "rows": units.len(), "dry_run": true }));
+        } else {
+            println!(
+                "{} {}",
+                units.len(),
+                lang.pick(
+                    "行可以导入（未写入）",
+                    "列可以匯入（未寫入）",
+                    "rows can be imported (nothing written)"
+                )
+            );
+        }
+        return Ok(());
+    }
+    let n = l.import_units(by, &units)?;
+    if json {
+        println!("{}", serde_json::to_string(&n).unwrap_or_default());
+    } else {
+        println!(
+            "{} {}，{} {}，{} {}",
+            lang.pick("新增", "新增", "added"),
+            n.added,
+            lang.pick("更新", "更新", "updated"),
+            n.updated,
+            lang.pick("未变", "未變", "unchanged"),
+            n.unchanged
+        );
+    }
+    Ok(())
+}

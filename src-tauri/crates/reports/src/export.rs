@@ -1,0 +1,81 @@
+//! What the CLI and the app call: a period's workbook or CSV straight from the ledger.
+
+use desk_calendar::Lang;
+use desk_ledger::validate::month_range;
+use desk_ledger::Ledger;
+
+use crate::error::Result;
+use crate::{ledger_csv, summary_workbook};
+
+/// A period of whole months, "2026-07" to "2026-12" inclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub from: String,
+    pub to: String,
+    /// Each month's first day and the next month's first day.
+    pub months: Vec<(String, String)>,
+}
+
+impl Period {
+    pub fn months(first: &str, last: &str) -> Result<Period> {
+        let (from, _) = month_range("from", first)?;
+        let (last_start, to) = month_range("to", last)?;
+        if last_start < from {
+            return Err(desk_ledger::LedgerError::Invalid {
+                field: "to",
+                problem: desk_ledger::Problem::BadTime,
+                value: last.into(),
+            }
+            .into());
+        }
+        let mut months = Vec::new();
+        let mut m = from;
+        while m < to {
+            let (a, b) = month_range("from", &m.format("%Y-%m").to_string())?;
+            months.push((a.to_string(), b.to_string()));
+            m = b;
+        }
+        Ok(Period {
+            from: from.to_string(),
+            to: to.to_string(),
+            months,
+        })
+    }
+
+    /// "2026-11" for one month, "2026-07_2026-12" for a range: for suggested file names.
+    pub fn slug(&self) -> String {
+        let first = &self.months[0].0[..7];
+        let last = &self.months[self.months.len() - 1].0[..7];
+        if first == last {
+            first.to_string()
+        } else {
+            format!("{first}_{last}")
+        }
+    }
+}
+
+/// The summary workbook of a period; a range of more than one month gets the
+/// month-by-month trend sheet.
+pub fn period_workbook(l: &Ledger, p: &Period, lang: Lang, anonymized: bool) -> Result<Vec<u8>> {
+    let summary = l.summary(&p.from, &p.to, lang, anonymized)?;
+    let trend = if p.months.len() > 1 {
+        p.months
+            .iter()
+            .map(|(a, b)| l.figures(a, b))
+            .collect::<desk_ledger::Result<Vec<_>>>()?
+    } else {
+        Vec::new()
+    };
+    summary_workbook(&summary, &trend, lang)
+}
+
+/// The period's ledger as CSV (names and phones left out when `anonymized`).
+pub fn period_csv(l: &Ledger, p: &Period, lang: Lang, anonymized: bool) -> Result<String> {
+    let mut rows = l.summary_rows(&p.from, &p.to)?;
+    if anonymized {
+        for r in &mut rows {
+            desk_ledger::anonymize(&mut r.case);
+        }
+    }
+    Ok(ledger_csv(&rows, lang))
+}
