@@ -868,7 +868,10 @@ fn month_end_export_consolidation_and_unit_import() {
     let (code, err) = east.refused(&["import", "units", &path("units.csv")], Some("zl"));
     assert_eq!(code, 2);
     let message = err["message"].as_str().unwrap_or("");
-    assert!(message.contains("第3行") && message.contains("12345"), "{err}");
+    assert!(
+        message.contains("第3行") && message.contains("12345"),
+        "{err}"
+    );
     assert_eq!(
         east.ok(&["unit", "list"], None).as_array().map(Vec::len),
         Some(0),

@@ -6,13 +6,12 @@ use serde::Serialize;
 
 use crate::cases::{case_row, case_select};
 use crate::db::CachedQuery;
-use crate::deadlines::DeadlineState;
-use crate::due::deadlines_of;
+use crate::deadlines::{compute, DeadlineState, Facts};
 use crate::error::Result;
 use crate::ledger::Ledger;
 use crate::model::{Callback, CallbackOutcome, Case, Kind, Satisfaction, Status};
 use crate::validate::fmt_minute;
-use crate::workflow::callbacks_of;
+use crate::workflow::{facts_received_between, FactsByCase};
 
 /// One rate with its parts, and the target the procedures set (domain §8).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,27 +127,25 @@ impl Ledger {
             ))?
             .query_map(params![from, to], case_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut rows = Vec::with_capacity(cases.len());
-        for case in cases {
-            let states: Vec<DeadlineState> = deadlines_of(&self.conn, &case, now, None)?
-                .into_iter()
-                .map(|d| d.state)
+        let facts = facts_received_between(&self.conn, from, to)?;
+        let ctx = crate::calendar_store::ctx(&self.conn)?;
+        // Judging deadlines is pure arithmetic on loaded facts: spread it over the cores,
+        // a month of a large office is tens of thousands of cases.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = cases.len().div_ceil(threads).max(1);
+        let judged: Vec<Result<Vec<SummaryRow>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = cases
+                .chunks(chunk)
+                .map(|part| scope.spawn(|| judge(part, &facts, &ctx, now)))
                 .collect();
-            let decided = states.iter().any(|s| *s != DeadlineState::Pending);
-            let late = states
-                .iter()
-                .any(|s| matches!(s, DeadlineState::Late | DeadlineState::Overdue));
-            let callbacks = callbacks_of(&self.conn, case.id)?;
-            let last = callbacks.last();
-            rows.push(SummaryRow {
-                completed: case.finished_at.is_some(),
-                on_time: decided.then_some(!late),
-                callback: last.map(|c| c.outcome),
-                satisfaction: last.and_then(|c| c.satisfaction),
-                entered_in_time: entered_in_time(&case.received_at, &case.created_at),
-                callbacks,
-                case,
-            });
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut rows = Vec::with_capacity(cases.len());
+        for part in judged {
+            rows.extend(part?);
         }
         Ok(rows)
     }
@@ -184,6 +181,52 @@ impl Ledger {
             open_major,
         })
     }
+}
+
+/// Each case's deadlines and callbacks as the summary reports them.
+fn judge(
+    cases: &[Case],
+    facts: &FactsByCase,
+    ctx: &crate::calendar_store::Ctx,
+    now: chrono::NaiveDateTime,
+) -> Result<Vec<SummaryRow>> {
+    let none = Vec::new();
+    cases
+        .iter()
+        .map(|case| {
+            let callbacks = facts.callbacks.get(&case.id).unwrap_or(&none);
+            let states: Vec<DeadlineState> = compute(
+                case,
+                &Facts {
+                    records: facts.records.get(&case.id).map_or(&[], Vec::as_slice),
+                    slips: facts.slips.get(&case.id).map_or(&[], Vec::as_slice),
+                    callbacks,
+                    report_submitted_at: facts.reports.get(&case.id).map(String::as_str),
+                },
+                &ctx.calendar,
+                &ctx.policy,
+                now,
+                None,
+            )?
+            .into_iter()
+            .map(|d| d.state)
+            .collect();
+            let decided = states.iter().any(|s| *s != DeadlineState::Pending);
+            let late = states
+                .iter()
+                .any(|s| matches!(s, DeadlineState::Late | DeadlineState::Overdue));
+            let last = callbacks.last();
+            Ok(SummaryRow {
+                completed: case.finished_at.is_some(),
+                on_time: decided.then_some(!late),
+                callback: last.map(|c| c.outcome),
+                satisfaction: last.and_then(|c| c.satisfaction),
+                entered_in_time: entered_in_time(&case.received_at, &case.created_at),
+                callbacks: callbacks.clone(),
+                case: case.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The rates of domain §6 over these rows; the one definition the dashboard, the

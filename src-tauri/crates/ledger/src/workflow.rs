@@ -1,6 +1,8 @@
 //! The life of a case (domain §5): transfer slips, signatures, processing records,
 //! pauses, finishing, callbacks, closing and voiding.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -578,4 +580,57 @@ pub(crate) fn callbacks_of(conn: &Connection, case_id: i64) -> Result<Vec<Callba
         .query_map([case_id], callback_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Everything deadlines depend on for all cases received in [from, to), loaded with one
+/// query per table instead of several per case (month-end summaries read thousands).
+#[derive(Default)]
+pub(crate) struct FactsByCase {
+    pub records: HashMap<i64, Vec<Record>>,
+    pub slips: HashMap<i64, Vec<Slip>>,
+    pub callbacks: HashMap<i64, Vec<Callback>>,
+    pub reports: HashMap<i64, String>,
+}
+
+pub(crate) fn facts_received_between(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+) -> Result<FactsByCase> {
+    fn load<T>(
+        conn: &Connection,
+        select: &str,
+        alias: &str,
+        columns: usize,
+        from: &str,
+        to: &str,
+        row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<HashMap<i64, Vec<T>>> {
+        let sql = format!(
+            "{} JOIN cases rc ON rc.id = {alias}.case_id WHERE rc.received_at >= ?1 AND rc.received_at < ?2 ORDER BY {alias}.id",
+            select.replacen(" FROM ", &format!(", {alias}.case_id FROM "), 1)
+        );
+        let mut st = conn.prepare(&sql)?;
+        let mut out: HashMap<i64, Vec<T>> = HashMap::new();
+        let mut rows = st.query(params![from, to])?;
+        while let Some(r) = rows.next()? {
+            out.entry(r.get(columns)?).or_default().push(row(r)?);
+        }
+        Ok(out)
+    }
+    let mut reports = HashMap::new();
+    let mut st = conn.prepare(
+        "SELECT m.case_id, m.submitted_at FROM major_reports m JOIN cases rc ON rc.id = m.case_id
+         WHERE rc.received_at >= ?1 AND rc.received_at < ?2 AND m.submitted_at IS NOT NULL",
+    )?;
+    let mut rows = st.query(params![from, to])?;
+    while let Some(r) = rows.next()? {
+        reports.insert(r.get(0)?, r.get(1)?);
+    }
+    Ok(FactsByCase {
+        records: load(conn, RECORD_SELECT, "r", 6, from, to, record_row)?,
+        slips: load(conn, SLIP_SELECT, "s", 19, from, to, slip_row)?,
+        callbacks: load(conn, CALLBACK_SELECT, "b", 9, from, to, callback_row)?,
+        reports,
+    })
 }

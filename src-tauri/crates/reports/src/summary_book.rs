@@ -5,7 +5,9 @@
 use chrono::NaiveDateTime;
 use desk_calendar::Lang;
 use desk_ledger::{Figures, Summary};
-use rust_xlsxwriter::{Chart, ChartType, Color, Format, FormatBorder, Workbook, Worksheet};
+use rust_xlsxwriter::{
+    Chart, ChartType, Color, ConditionalFormatFormula, Format, FormatBorder, Workbook, Worksheet,
+};
 
 use crate::error::Result;
 use crate::labels::{dimension, ledger_columns, rate, sheet, word, yes_no};
@@ -19,7 +21,6 @@ struct Formats {
     cell: Format,
     time: Format,
     late: Format,
-    late_time: Format,
     pct: Format,
     title: Format,
 }
@@ -37,11 +38,7 @@ fn formats() -> Formats {
             .set_background_color(Color::RGB(0xDCE6F1))
             .set_text_wrap(),
         time: cell.clone().set_num_format("yyyy-mm-dd hh:mm"),
-        late: cell.clone().set_background_color(late_fill),
-        late_time: cell
-            .clone()
-            .set_num_format("yyyy-mm-dd hh:mm")
-            .set_background_color(late_fill),
+        late: Format::new().set_background_color(late_fill),
         pct: cell.clone().set_num_format("0.0%"),
         title: Format::new()
             .set_bold()
@@ -118,78 +115,69 @@ fn ledger_sheet(
 ) -> Result<()> {
     ws.set_name(sheet("ledger", lang))?;
     let cols = ledger_columns(lang);
+    // Column formats instead of one per cell: tens of thousands of rows write several
+    // times faster, and unformatted cells take their column's format.
     for (c, (name, width)) in cols.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *name, &f.head)?;
         ws.set_column_width(c as u16, *width)?;
+        let format = if c == 1 || c == 16 { &f.time } else { &f.cell };
+        ws.set_column_format(c as u16, format)?;
     }
     for (i, r) in s.rows.iter().enumerate() {
         let row = i as u32 + 1;
         let c = &r.case;
-        let late = r.on_time == Some(false);
-        let (cell, time) = if late {
-            (&f.late, &f.late_time)
-        } else {
-            (&f.cell, &f.time)
-        };
         let content: String = c.content.chars().take(CONTENT_CHARS).collect();
         let (category, sub) = match (&c.category_parent, &c.category_name) {
-            (Some(p), Some(n)) => (p.clone(), n.clone()),
-            (None, Some(n)) => (n.clone(), String::new()),
-            _ => (String::new(), String::new()),
+            (Some(p), Some(n)) => (p.as_str(), n.as_str()),
+            (None, Some(n)) => (n.as_str(), ""),
+            _ => ("", ""),
         };
-        let texts: [(u16, String); 16] = [
-            (0, c.number.clone()),
-            (2, word(c.kind.as_str(), lang)),
-            (3, c.channel.clone()),
-            (4, c.complainant_name.clone()),
-            (5, c.complainant_phones.clone()),
-            (6, c.location()),
-            (7, content),
+        let texts: [(u16, &str); 11] = [
+            (0, &c.number),
+            (3, &c.channel),
+            (4, &c.complainant_name),
+            (5, &c.complainant_phones),
+            (7, &content),
             (8, category),
             (9, sub),
-            (
-                10,
-                c.validity
-                    .map(|v| word(v.as_str(), lang))
-                    .unwrap_or_default(),
-            ),
-            (11, c.judgement.clone()),
-            (
-                12,
-                c.level.map(|l| word(l.as_str(), lang)).unwrap_or_default(),
-            ),
-            (13, c.department_name.clone().unwrap_or_default()),
-            (14, word(c.status.as_str(), lang)),
-            (15, yes_no(r.completed, lang).into()),
-            (
-                17,
-                r.on_time
-                    .map(|v| yes_no(v, lang).to_string())
-                    .unwrap_or_default(),
-            ),
+            (11, &c.judgement),
+            (13, c.department_name.as_deref().unwrap_or("")),
+            (15, yes_no(r.completed, lang)),
+            (17, r.on_time.map(|v| yes_no(v, lang)).unwrap_or("")),
         ];
         for (col, text) in texts {
-            ws.write_string_with_format(row, col, text, cell)?;
+            if !text.is_empty() {
+                ws.write_string(row, col, text)?;
+            }
         }
+        let words = [
+            (2, Some(c.kind.as_str())),
+            (10, c.validity.map(|v| v.as_str())),
+            (12, c.level.map(|l| l.as_str())),
+            (14, Some(c.status.as_str())),
+            (18, r.callback.map(|o| o.as_str())),
+            (19, r.satisfaction.map(|x| x.as_str())),
+        ];
+        for (col, w) in words {
+            if let Some(w) = w {
+                ws.write_string(row, col, word(w, lang))?;
+            }
+        }
+        ws.write_string(row, 6, c.location())?;
         for (col, t) in [(1u16, Some(&c.received_at)), (16, c.finished_at.as_ref())] {
-            match t.and_then(|t| serial(t)) {
-                Some(v) => ws.write_number_with_format(row, col, v, time)?,
-                None => ws.write_string_with_format(row, col, "", cell)?,
-            };
+            if let Some(v) = t.and_then(|t| serial(t)) {
+                ws.write_number(row, col, v)?;
+            }
         }
-        let callback = r
-            .callback
-            .map(|o| word(o.as_str(), lang))
-            .unwrap_or_default();
-        let sat = r
-            .satisfaction
-            .map(|x| word(x.as_str(), lang))
-            .unwrap_or_default();
-        ws.write_string_with_format(row, 18, callback, cell)?;
-        ws.write_string_with_format(row, 19, sat, cell)?;
     }
+    let last = s.rows.len().max(1) as u32;
+    // Rows that missed a deadline, highlighted by one rule rather than cell by cell.
+    let late = ConditionalFormatFormula::new()
+        .set_rule(format!("=$R2=\"{}\"", yes_no(false, lang)).as_str())
+        .set_format(&f.late);
+    ws.add_conditional_format(1, 0, last, cols.len() as u16 - 1, &late)?;
     ws.set_freeze_panes(1, 1)?;
-    ws.autofilter(0, 0, s.rows.len().max(1) as u32, cols.len() as u16 - 1)?;
+    ws.autofilter(0, 0, last, cols.len() as u16 - 1)?;
     print_setup(ws, 0, title)
 }
 
