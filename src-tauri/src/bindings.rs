@@ -66,6 +66,8 @@ pub fn typescript() -> String {
         crate::commands::cases::LevelSuggestion,
         crate::commands::directory::Directory,
         crate::commands::directory::Setting,
+        crate::commands::reports::UnitPreview,
+        ImportCounts,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\n",

@@ -7,6 +7,7 @@ mod bindings;
 mod commands;
 mod error;
 mod logging;
+mod platform;
 mod single;
 mod state;
 
@@ -77,6 +78,7 @@ fn run(args: &[OsString]) -> Result<(), String> {
         desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
     }
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(desk)
         .invoke_handler(tauri::generate_handler![
             commands::session::app_info,
@@ -116,6 +118,12 @@ fn run(args: &[OsString]) -> Result<(), String> {
             commands::directory::calendar_year,
             commands::directory::set_calendar_day,
             commands::directory::set_office_hours,
+            commands::reports::suggest_export_path,
+            commands::reports::export_period,
+            commands::reports::consolidate_files,
+            commands::reports::preview_units,
+            commands::reports::import_units,
+            commands::reports::reveal_file,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();

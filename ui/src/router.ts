@@ -9,6 +9,7 @@ const routes = [
   { path: '/register', component: () => import('./views/RegisterView.vue') },
   { path: '/ledger', component: () => import('./views/LedgerView.vue') },
   { path: '/case/:number', component: () => import('./views/CaseView.vue'), props: true },
+  { path: '/reports', component: () => import('./views/ReportsView.vue') },
   { path: '/settings', component: () => import('./views/SettingsView.vue') },
 ]
 

@@ -5,6 +5,7 @@
 pub mod cases;
 pub mod dashboard;
 pub mod directory;
+pub mod reports;
 pub mod session;
 
 use tauri::State;

@@ -25,6 +25,8 @@ pub fn app_binary() -> PathBuf {
 
 pub struct App {
     driver: Child,
+    /// Every WebDriver call times out, so a stuck window fails a test instead of hanging it.
+    http: ureq::Agent,
     base: String,
     session: String,
     data_dir: PathBuf,
@@ -93,6 +95,10 @@ impl App {
             .map_err(|e| format!("start tauri-driver: {e}"))?;
         let mut app = App {
             driver,
+            http: ureq::AgentBuilder::new()
+                .timeout_connect(Duration::from_secs(5))
+                .timeout(Duration::from_secs(90))
+                .build(),
             base: format!("http://127.0.0.1:{port}"),
             session: String::new(),
             data_dir,
@@ -130,6 +136,21 @@ impl App {
         let temp = self.temp.take();
         let dir = self.data_dir.clone();
         drop(self);
+        // The closing app holds the data directory's lock until it has exited; a new
+        // start before that would hand over to it and exit.
+        let lock = dir.join("complaint-desk.lock");
+        let released = (0..100).any(|_| {
+            let free = std::fs::File::open(&lock)
+                .and_then(|f| f.try_lock().map_err(std::io::Error::other))
+                .is_ok();
+            if !free {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            free
+        });
+        if !released {
+            return Err("the closed app still holds its data directory".into());
+        }
         Self::launch_on(dir, temp)
     }
 
@@ -151,7 +172,9 @@ impl App {
             .parse()
             .map_err(|_| "bad address".to_string())?;
         while Instant::now() < until {
-            if ureq::get(&format!("http://127.0.0.1:{native}/status"))
+            if self
+                .http
+                .get(&format!("http://127.0.0.1:{native}/status"))
                 .call()
                 .is_ok()
                 && std::net::TcpStream::connect_timeout(&own, Duration::from_millis(200)).is_ok()
@@ -178,11 +201,11 @@ impl App {
         } else {
             self.url(path)
         };
-        answer(ureq::post(&url).send_json(body))
+        answer(self.http.post(&url).send_json(body))
     }
 
     fn get(&self, path: &str) -> R<Value> {
-        answer(ureq::get(&self.url(path)).call())
+        answer(self.http.get(&self.url(path)).call())
     }
 
     /// Runs JavaScript in the page; a returned promise is awaited.
@@ -397,6 +420,16 @@ impl App {
         self.click(&id)
     }
 
+    /// Empties a field the way the page sees it (an input event), then types `text`.
+    pub fn retype(&self, css: &str, text: &str) -> R<()> {
+        self.js(
+            "const e = document.querySelector(arguments[0]); e.value = ''; e.dispatchEvent(new Event('input'))",
+            json!([css]),
+        )?;
+        let id = self.wait_css(css, 5)?;
+        self.type_into(&id, text)
+    }
+
     pub fn type_into(&self, id: &str, text: &str) -> R<()> {
         self.post(
             &format!("/session/element/{id}/value"),
@@ -437,7 +470,7 @@ impl App {
 impl Drop for App {
     fn drop(&mut self) {
         if !self.session.is_empty() {
-            let _ = ureq::delete(&self.url("/session")).call();
+            let _ = self.http.delete(&self.url("/session")).call();
         }
         // SIGTERM, not SIGKILL: tauri-driver then stops its WebKitWebDriver child too.
         let _ = Command::new("kill")

@@ -265,3 +265,62 @@ fn a_second_launch_hands_over_to_the_running_window() -> R<()> {
     app.wait_text("共 0 条", 10)?;
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_month_end_workbook_is_exported_from_the_reports_screen() -> R<()> {
+    let app = signed_in()?;
+    app.click_css("[data-nav=register]")?;
+    type_field(&app, "input[data-test=complainant_name]", "吴先生")?;
+    type_field(&app, "input[data-test=phones]", "13912345678")?;
+    type_field(&app, "input[data-test=public_area]", "北门")?;
+    type_field(&app, "textarea[data-test=content]", "小区北门道闸故障")?;
+    app.open_select("[data-test=category]")?;
+    app.keys("公共部位")?;
+    app.pick_option("A01 公共部位")?;
+    type_field(&app, "input[data-test=demand]", "尽快修复")?;
+    app.keys(key::ENTER)?;
+    app.wait_css("[data-test=last-saved]", 15)?;
+
+    app.click_css("[data-nav=reports]")?;
+    app.wait_css("input[data-test=export-path]", 10)?;
+    // The suggested name carries the office and the month.
+    let suggested = app.wait(10, || {
+        let v = app
+            .js(
+                "return document.querySelector('input[data-test=export-path]').value",
+                json!([]),
+            )
+            .ok()?;
+        let s = v.as_str()?.to_string();
+        s.ends_with(".xlsx").then_some(s)
+    });
+    assert!(
+        suggested.is_some_and(|s| s.contains("东区管理处")),
+        "suggested file name"
+    );
+    let out = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let target = out.path().join("东区11月.xlsx");
+    app.retype(
+        "input[data-test=export-path]",
+        &target.display().to_string(),
+    )?;
+    app.click_css("[data-test=export-run]")?;
+    let done = app.wait_text_in("[data-test=export-done]", 30)?;
+    assert!(
+        done.contains(&target.display().to_string()),
+        "saved where asked: {done}"
+    );
+    let listing: Vec<_> = std::fs::read_dir(out.path())
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    let bytes = std::fs::read(&target)
+        .map_err(|e| format!("{}: {e}; {listing:?}; {done}", target.display()))?;
+    assert!(
+        bytes.starts_with(b"PK") && bytes.len() > 5000,
+        "a real workbook"
+    );
+    Ok(())
+}

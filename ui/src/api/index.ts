@@ -81,4 +81,15 @@ export const api = {
     call<T.YearView>('set_calendar_day', { date, kind, name }),
   setOfficeHours: (weekdays: number[], periods: string) =>
     call<void>('set_office_hours', { weekdays, periods }),
+
+  suggestExportPath: (from: string, to: string, kind: string, anonymized: boolean) =>
+    call<string>('suggest_export_path', { from, to, kind, anonymized }),
+  exportPeriod: (from: string, to: string, kind: string, anonymized: boolean, path: string) =>
+    call<string>('export_period', { from, to, kind, anonymized, path }),
+  consolidateFiles: (files: string[], path: string) => call<string>('consolidate_files', { files, path }),
+  previewUnits: (path: string, mapping: [string, number | null][]) =>
+    call<T.UnitPreview>('preview_units', { path, mapping }),
+  importUnits: (path: string, mapping: [string, number | null][]) =>
+    call<T.ImportCounts>('import_units', { path, mapping }),
+  revealFile: (path: string) => call<void>('reveal_file', { path }),
 }

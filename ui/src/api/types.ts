@@ -169,3 +169,15 @@ export type LevelSuggestion = { level: string, reasons: Array<string>, };
 export type Directory = { staff: Array<Staff>, departments: Array<Department>, categories: Array<Category>, channels: Array<Channel>, };
 
 export type Setting = { key: string, value: string, };
+
+export type UnitPreview = { headers: Array<string>, 
+/**
+ * [field, column index or null]
+ */
+mapping: Array<[string, number | null]>, rows: number, 
+/**
+ * [row, column, reason]
+ */
+problems: Array<[number, string, string]>, };
+
+export type ImportCounts = { added: number, updated: number, unchanged: number, };

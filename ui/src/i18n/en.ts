@@ -1,6 +1,6 @@
 export default {
   app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in: {name}', signOut: 'Sign out', language: 'Language' },
-  nav: { dashboard: 'Dashboard', register: 'Register', ledger: 'Ledger', settings: 'Settings' },
+  nav: { reports: 'Reports', dashboard: 'Dashboard', register: 'Register', ledger: 'Ledger', settings: 'Settings' },
   common: {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', add: 'Add',
     all: 'All', none: 'None', yes: 'Yes', no: 'No', loading: 'Loading…', saved: 'Saved',
@@ -92,6 +92,15 @@ export default {
     weekdays: 'Weekdays', periods: 'Periods (e.g. 08:30-12:00,13:30-17:30)', holiday: 'Holiday', workday: 'Make-up working day',
     normal: 'Ordinary day', year: 'Year', workingDays: '{n} working days in the year', notCovered: 'No holiday data for this year',
     setDay: 'Set a date', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  },
+  reports: {
+    export: 'Month-end export', consolidate: 'Merge offices', importUnits: 'Import units', from: 'First month', to: 'Last month',
+    kind: 'Format', xlsx: 'Summary workbook (Excel)', csv: 'Ledger CSV', anonymized: 'Anonymized (no names or phones, location to the building)',
+    path: 'Save to', choose: 'Choose…', run: 'Export', working: 'Working…', done: 'Saved: {path}', reveal: 'Open containing folder',
+    files: 'Workbooks exported by each office (one per line)', addFiles: 'Add files…', merge: 'Merge', file: 'File', preview: 'Preview',
+    mapping: 'Columns', column: 'Column', rows: '{n} rows can be imported', problems: 'Rows with problems (fix them first; nothing is imported until then)',
+    row: 'Row', reason: 'Reason', doImport: 'Import', imported: '{added} added, {updated} updated, {unchanged} unchanged',
+    fields: { building: 'Building', unit: 'Unit', room: 'Room', owner_name: 'Owner', phones: 'Phone', status: 'Status' },
   },
   errors: { title: 'Something went wrong', notSignedIn: 'Please sign in first' },
 }

@@ -1,6 +1,6 @@
 export default {
   app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户：{name}', signOut: '退出', language: '语言' },
-  nav: { dashboard: '工作台', register: '登记', ledger: '台账', settings: '设置' },
+  nav: { reports: '报表', dashboard: '工作台', register: '登记', ledger: '台账', settings: '设置' },
   common: {
     save: '保存', cancel: '取消', confirm: '确定', search: '搜索', reset: '重置', add: '新增',
     all: '全部', none: '无', yes: '是', no: '否', loading: '加载中…', saved: '已保存',
@@ -91,6 +91,15 @@ export default {
     weekdays: '星期', periods: '时段（如 08:30-12:00,13:30-17:30）', holiday: '节假日', workday: '调休上班',
     normal: '恢复平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '该年份没有节假日数据',
     setDay: '设置日期', days: ['一', '二', '三', '四', '五', '六', '日'],
+  },
+  reports: {
+    export: '月度汇总导出', consolidate: '多管理处合并', importUnits: '导入房屋资料', from: '起始月份', to: '截止月份',
+    kind: '格式', xlsx: '汇总工作簿（Excel）', csv: '台账 CSV', anonymized: '脱敏（不含姓名、电话，地点只到楼栋）',
+    path: '保存到', choose: '选择…', run: '导出', working: '正在生成…', done: '已保存：{path}', reveal: '打开所在文件夹',
+    files: '各管理处导出的工作簿（每行一个）', addFiles: '添加文件…', merge: '合并', file: '文件', preview: '预览',
+    mapping: '列对应', column: '列', rows: '可导入 {n} 行', problems: '有问题的行（须先改正，否则不导入任何数据）',
+    row: '行', reason: '原因', doImport: '导入', imported: '新增 {added}，更新 {updated}，未变 {unchanged}',
+    fields: { building: '楼栋', unit: '单元', room: '房号', owner_name: '业主姓名', phones: '联系电话', status: '状态' },
   },
   errors: { title: '出错了', notSignedIn: '请先登录' },
 }

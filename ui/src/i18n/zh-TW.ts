@@ -1,6 +1,6 @@
 export default {
   app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者：{name}', signOut: '登出', language: '語言' },
-  nav: { dashboard: '工作台', register: '登記', ledger: '台賬', settings: '設定' },
+  nav: { reports: '報表', dashboard: '工作台', register: '登記', ledger: '台賬', settings: '設定' },
   common: {
     save: '儲存', cancel: '取消', confirm: '確定', search: '搜尋', reset: '重設', add: '新增',
     all: '全部', none: '無', yes: '是', no: '否', loading: '載入中…', saved: '已儲存',
@@ -91,6 +91,15 @@ export default {
     weekdays: '星期', periods: '時段（如 08:30-12:00,13:30-17:30）', holiday: '節假日', workday: '補行上班',
     normal: '恢復平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '該年份沒有節假日資料',
     setDay: '設定日期', days: ['一', '二', '三', '四', '五', '六', '日'],
+  },
+  reports: {
+    export: '月度匯總匯出', consolidate: '多管理處合併', importUnits: '匯入房屋資料', from: '起始月份', to: '截止月份',
+    kind: '格式', xlsx: '匯總活頁簿（Excel）', csv: '台賬 CSV', anonymized: '去識別（不含姓名、電話，地點只到樓棟）',
+    path: '儲存到', choose: '選擇…', run: '匯出', working: '正在產生…', done: '已儲存：{path}', reveal: '開啟所在資料夾',
+    files: '各管理處匯出的活頁簿（每行一個）', addFiles: '加入檔案…', merge: '合併', file: '檔案', preview: '預覽',
+    mapping: '欄位對應', column: '欄', rows: '可匯入 {n} 列', problems: '有問題的列（須先改正，否則不匯入任何資料）',
+    row: '列', reason: '原因', doImport: '匯入', imported: '新增 {added}，更新 {updated}，未變 {unchanged}',
+    fields: { building: '樓棟', unit: '單元', room: '房號', owner_name: '業主姓名', phones: '聯絡電話', status: '狀態' },
   },
   errors: { title: '發生錯誤', notSignedIn: '請先登入' },
 }
