@@ -72,7 +72,6 @@ fn run(args: &[OsString]) -> Result<(), String> {
     let mut ledger = Ledger::open(&dir).map_err(|e| e.to_string())?;
     ledger.set_clock(Clock::from_env().map_err(|e| e.to_string())?);
     tracing::info!(data_dir = %dir.display(), "starting");
-    escalate(&mut ledger);
     let desk = state::Desk::new(ledger);
     if let Ok(lang) = desk.with(|l, _| l.setting("language")) {
         desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
@@ -128,15 +127,17 @@ fn run(args: &[OsString]) -> Result<(), String> {
         .setup(move |app| {
             let handle = app.handle().clone();
             guard.serve(move || show_main_window(&handle));
+            // Escalation runs at start and then every few minutes, beside the window: a
+            // ledger that was closed for a long weekend may have thousands to escalate.
             let handle = app.handle().clone();
             std::thread::spawn(move || loop {
-                std::thread::sleep(ESCALATION_EVERY);
                 let desk = handle.state::<state::Desk>();
                 if let Ok(done) = desk.with(|l, _| Ok(escalate(l))) {
                     if done > 0 {
                         let _ = handle.emit("cases-changed", done);
                     }
                 }
+                std::thread::sleep(ESCALATION_EVERY);
             });
             Ok(())
         })
@@ -149,7 +150,8 @@ fn escalate(ledger: &mut Ledger) -> usize {
     match ledger.escalate() {
         Ok(numbers) => {
             if !numbers.is_empty() {
-                tracing::info!(?numbers, "escalated to major");
+                let first: Vec<_> = numbers.iter().take(20).collect();
+                tracing::info!(count = numbers.len(), ?first, "escalated to major");
             }
             numbers.len()
         }

@@ -57,14 +57,21 @@ impl App {
 
     /// Runs one CLI command of the same binary on a new data directory, then launches.
     fn prepared(cli: &[&str]) -> R<App> {
+        Self::scripted(&[cli])
+    }
+
+    /// Runs CLI commands of the same binary on a new data directory, then launches.
+    pub fn scripted(commands: &[&[&str]]) -> R<App> {
         let data_dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let out = Command::new(app_binary())
-            .args(cli)
-            .env("COMPLAINT_DESK_DATA_DIR", data_dir.path())
-            .output()
-            .map_err(|e| format!("run {}: {e}", app_binary().display()))?;
-        if !out.status.success() {
-            return Err(String::from_utf8_lossy(&out.stderr).into());
+        for cli in commands {
+            let out = Command::new(app_binary())
+                .args(*cli)
+                .env("COMPLAINT_DESK_DATA_DIR", data_dir.path())
+                .output()
+                .map_err(|e| format!("run {}: {e}", app_binary().display()))?;
+            if !out.status.success() {
+                return Err(format!("{cli:?}: {}", String::from_utf8_lossy(&out.stderr)));
+            }
         }
         Self::launch(data_dir)
     }

@@ -324,3 +324,51 @@ fn the_month_end_workbook_is_exported_from_the_reports_screen() -> R<()> {
     );
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
+    let app = App::scripted(&[
+        &[
+            "init",
+            "--office",
+            "东区管理处",
+            "--staff-code",
+            "A01",
+            "--staff-name",
+            "王芳",
+        ],
+        &[
+            "--as",
+            "A01",
+            "register",
+            "--name",
+            "郑先生",
+            "--phone",
+            "13812345678",
+            "--building",
+            "8栋",
+            "--room",
+            "302",
+            "--content",
+            "楼上漏水一个月无人处理",
+            "--category",
+            "A01",
+            "--received-at",
+            "2026-10-08 09:00",
+        ],
+    ])?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    // The dashboard counts it among the open major complaints without anyone asking.
+    app.wait(20, || {
+        let v = app
+            .js("return document.querySelector('[data-test=tile-open_major] .tile-value')?.innerText.trim()", json!([]))
+            .ok()?;
+        (v.as_str()? == "1").then_some(())
+    })
+    .ok_or_else(|| format!("not escalated: {}", app.page_text().unwrap_or_default()))?;
+    app.click_css("[data-test=tile-open_major]")?;
+    app.wait_text("楼上漏水一个月无人处理", 10)?;
+    app.wait_text("重大", 5)?;
+    Ok(())
+}

@@ -346,8 +346,8 @@ impl Ledger {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            crate::due::mark_dirty(id);
             let case = load_by_id(tx, id)?;
+            crate::due::store_first_due(tx, &case)?;
             let mut ch = Changes::new();
             snapshot(&case, &mut ch);
             history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: id, case_id: Some(id), action: "register", reason: "" }, &ch)?;

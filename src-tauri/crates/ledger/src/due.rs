@@ -96,6 +96,29 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// The next deadline of a case just registered: nothing has happened to it yet, so
+/// there are no records, slips or callbacks to load (registration is the hot path).
+pub(crate) fn store_first_due(conn: &Connection, case: &Case) -> Result<()> {
+    let c = ctx(conn)?;
+    let facts = Facts {
+        records: &[],
+        slips: &[],
+        callbacks: &[],
+        report_submitted_at: None,
+    };
+    let now = parse(&case.received_at).unwrap_or_default();
+    let next = compute(case, &facts, &c.calendar, &c.policy, now, None)?
+        .into_iter()
+        .find(|d| d.met_at.is_none());
+    conn.prepare_cached("UPDATE cases SET next_due = ?2, next_step = ?3 WHERE id = ?1")?
+        .execute(params![
+            case.id,
+            next.as_ref().map(|d| &d.due),
+            next.as_ref().map(|d| &d.step)
+        ])?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueItem {
