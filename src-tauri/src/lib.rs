@@ -21,6 +21,8 @@ use tauri::{Emitter, Manager};
 
 /// How often open complaints are checked for automatic escalation while the app runs.
 const ESCALATION_EVERY: Duration = Duration::from_secs(300);
+/// The first run waits this long after start-up.
+const ESCALATION_DELAY: Duration = Duration::from_secs(5);
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -131,13 +133,15 @@ fn run(args: &[OsString]) -> Result<(), String> {
             // ledger that was closed for a long weekend may have thousands to escalate.
             let handle = app.handle().clone();
             std::thread::spawn(move || loop {
+                // Let the window and the sign-in screen have the ledger first.
+                std::thread::sleep(ESCALATION_DELAY);
                 let desk = handle.state::<state::Desk>();
                 if let Ok(done) = desk.with(|l, _| Ok(escalate(l))) {
                     if done > 0 {
                         let _ = handle.emit("cases-changed", done);
                     }
                 }
-                std::thread::sleep(ESCALATION_EVERY);
+                std::thread::sleep(ESCALATION_EVERY - ESCALATION_DELAY);
             });
             Ok(())
         })
