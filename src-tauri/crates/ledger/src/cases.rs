@@ -281,11 +281,9 @@ impl Ledger {
         })?;
         complaint_only(kind, "validity", validity.is_some())?;
         complaint_only(kind, "level", asked_level.is_some())?;
-        complaint_only(
-            kind,
-            "amount",
-            input.media || input.lawsuit || input.group_action,
-        )?;
+        complaint_only(kind, "media", input.media)?;
+        complaint_only(kind, "lawsuit", input.lawsuit)?;
+        complaint_only(kind, "group_action", input.group_action)?;
 
         let (level, level_reason) = if kind == Kind::Complaint {
             let (floor, rules) =

@@ -274,7 +274,7 @@ pub fn words(rule: StepRule, lang: Lang) -> String {
             format!("{n} calendar day{}", if n == 1 { "" } else { "s" })
         }
         (SpanUnit::CalendarDays, _) => {
-            format!("{n}{}日历天", lang.pick("个", "個", ""))
+            format!("{n}{}", lang.pick("个日历天", "個日曆天", ""))
         }
     }
 }
