@@ -122,7 +122,12 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("amount", "涉及金额", "涉及金額", "Amount involved"),
     ("media", "媒体曝光", "媒體曝光", "Exposed in the media"),
     ("lawsuit", "法律诉讼", "法律訴訟", "Lawsuit"),
-    ("group_action", "可能引发群体事件", "可能引發群體事件", "May lead to a group action"),
+    (
+        "group_action",
+        "可能引发群体事件",
+        "可能引發群體事件",
+        "May lead to a group action",
+    ),
     ("repair_size", "维修类别", "維修類別", "Repair size"),
     ("department", "责任部门", "責任部門", "Department"),
     ("handler", "责任人", "責任人", "Handler"),

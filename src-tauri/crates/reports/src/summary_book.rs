@@ -86,7 +86,13 @@ pub fn summary_workbook(s: &Summary, trend: &[Figures], lang: Lang) -> Result<Ve
         period(s, lang),
         lang.pick("投诉记录汇总表", "投訴記錄匯總表", "complaint summary")
     );
-    ledger_sheet(wb.add_worksheet(), s, &f, &title, lang)?;
+    ledger_sheet(
+        wb.add_worksheet_with_constant_memory()?,
+        s,
+        &f,
+        &title,
+        lang,
+    )?;
     statistics_sheet(wb.add_worksheet(), s, &f, &title, lang)?;
     rates_sheet(wb.add_worksheet(), &s.figures, &f, &title, lang)?;
     recurring_sheet(wb.add_worksheet(), s, &f, &title, lang)?;
