@@ -9,6 +9,17 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+/// The CLI command that sets up the test office and its clerk 王芳 (A01).
+pub const INIT: &[&str] = &[
+    "init",
+    "--office",
+    "东区管理处",
+    "--staff-code",
+    "A01",
+    "--staff-name",
+    "王芳",
+];
+
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 static NEXT_PORT: AtomicU16 = AtomicU16::new(0);
 
@@ -39,15 +50,7 @@ pub type R<T> = Result<T, String>;
 impl App {
     /// A fresh office with one clerk set up through the CLI, then the app's window.
     pub fn start() -> R<App> {
-        Self::prepared(&[
-            "init",
-            "--office",
-            "东区管理处",
-            "--staff-code",
-            "A01",
-            "--staff-name",
-            "王芳",
-        ])
+        Self::prepared(INIT)
     }
 
     /// An office filled with `cases` demo cases over three months.

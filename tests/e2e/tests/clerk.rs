@@ -329,15 +329,7 @@ fn the_month_end_workbook_is_exported_from_the_reports_screen() -> R<()> {
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
     let app = App::scripted(&[
-        &[
-            "init",
-            "--office",
-            "东区管理处",
-            "--staff-code",
-            "A01",
-            "--staff-name",
-            "王芳",
-        ],
+        desk_e2e::INIT,
         &[
             "--as",
             "A01",

@@ -443,52 +443,76 @@ fn charts_sheet(
 ) -> Result<()> {
     let name = sheet("charts", lang);
     ws.set_name(name)?;
-    // The charts' own data, beside them.
-    ws.write_string_with_format(0, 0, lang.pick("日期", "日期", "Date"), &f.head)?;
-    ws.write_string_with_format(0, 1, lang.pick("件数", "件數", "Cases"), &f.head)?;
-    for (i, d) in s.per_day.iter().enumerate() {
-        ws.write_string_with_format(i as u32 + 1, 0, &d.label, &f.cell)?;
-        ws.write_number_with_format(i as u32 + 1, 1, d.count as f64, &f.cell)?;
-    }
     let cats = s
         .breakdowns
         .iter()
         .find(|b| b.dimension == "category")
         .map(|b| b.counts.clone())
         .unwrap_or_default();
-    ws.write_string_with_format(0, 3, lang.pick("类别", "類別", "Category"), &f.head)?;
-    ws.write_string_with_format(0, 4, lang.pick("件数", "件數", "Cases"), &f.head)?;
-    for (i, c) in cats.iter().enumerate() {
-        ws.write_string_with_format(i as u32 + 1, 3, &c.label, &f.cell)?;
-        ws.write_number_with_format(i as u32 + 1, 4, c.count as f64, &f.cell)?;
-    }
+    let day = lang.pick("日期", "日期", "Date");
+    let cat = lang.pick("类别", "類別", "Category");
+    let per_day = lang.pick("每日受理量", "每日受理量", "Cases per day");
+    let per_cat = lang.pick("各类别件数", "各類別件數", "Cases per category");
+    count_chart(
+        ws,
+        (name, 0, day),
+        &s.per_day,
+        ChartType::Column,
+        per_day,
+        0,
+        f,
+        lang,
+    )?;
+    count_chart(
+        ws,
+        (name, 3, cat),
+        &cats,
+        ChartType::Bar,
+        per_cat,
+        16,
+        f,
+        lang,
+    )?;
     ws.set_column_width(0, 11)?;
     ws.set_column_width(3, 14)?;
-    let days = s.per_day.len().max(1) as u32;
-    let mut per_day = Chart::new(ChartType::Column);
-    per_day
-        .title()
-        .set_name(lang.pick("每日受理量", "每日受理量", "Cases per day"));
-    per_day
-        .add_series()
-        .set_name(lang.pick("件数", "件數", "Cases"))
-        .set_categories((name, 1, 0, days, 0))
-        .set_values((name, 1, 1, days, 1));
-    per_day.y_axis().set_min(0);
-    per_day.legend().set_hidden();
-    ws.insert_chart(0, 6, &per_day)?;
-    let n = cats.len().max(1) as u32;
-    let mut per_cat = Chart::new(ChartType::Bar);
-    per_cat
-        .title()
-        .set_name(lang.pick("各类别件数", "各類別件數", "Cases per category"));
-    per_cat
-        .add_series()
-        .set_name(lang.pick("件数", "件數", "Cases"))
-        .set_categories((name, 1, 3, n, 3))
-        .set_values((name, 1, 4, n, 4));
-    per_cat.x_axis().set_min(0);
-    per_cat.legend().set_hidden();
-    ws.insert_chart(16, 6, &per_cat)?;
     print_setup(ws, 0, title)
+}
+
+/// A two-column table of counts at `col` and a chart of it beside the tables: the data
+/// stays visible next to the picture, as people check one against the other.
+#[allow(clippy::too_many_arguments)]
+fn count_chart(
+    ws: &mut Worksheet,
+    (sheet_name, col, head): (&str, u16, &str),
+    counts: &[desk_ledger::Count],
+    kind: ChartType,
+    chart_title: &str,
+    chart_row: u32,
+    f: &Formats,
+    lang: Lang,
+) -> Result<()> {
+    let cases = lang.pick("件数", "件數", "Cases");
+    ws.write_string_with_format(0, col, head, &f.head)?;
+    ws.write_string_with_format(0, col + 1, cases, &f.head)?;
+    for (i, c) in counts.iter().enumerate() {
+        ws.write_string_with_format(i as u32 + 1, col, &c.label, &f.cell)?;
+        ws.write_number_with_format(i as u32 + 1, col + 1, c.count as f64, &f.cell)?;
+    }
+    let n = counts.len().max(1) as u32;
+    let mut chart = Chart::new(kind);
+    chart.title().set_name(chart_title);
+    chart
+        .add_series()
+        .set_name(cases)
+        .set_categories((sheet_name, 1, col, n, col))
+        .set_values((sheet_name, 1, col + 1, n, col + 1));
+    // Bars put the values on the x axis; either way the values start at 0.
+    if matches!(kind, ChartType::Bar) {
+        chart.x_axis().set_min(0);
+    } else {
+        chart.y_axis().set_min(0);
+    }
+    chart.legend().set_hidden();
+    ws.insert_chart(chart_row, 6, &chart)?;
+    Ok(())
 }
