@@ -487,6 +487,44 @@ impl Drop for App {
             .args(["-TERM", &self.driver.id().to_string()])
             .status();
         let _ = self.driver.wait();
+        stop_apps_on(&self.data_dir);
+    }
+}
+
+/// The app processes started on `dir` (found by their data-directory variable).
+fn apps_on(dir: &Path) -> Vec<u32> {
+    let want = format!("COMPLAINT_DESK_DATA_DIR={}", dir.display());
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    procs
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            let env = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            comm.trim() == "complaint-desk" && env.split(|b| *b == 0).any(|v| v == want.as_bytes())
+        })
+        .collect()
+}
+
+/// Waits for the app on `dir` to close with its session; stops it if it does not, so
+/// no window outlives its test or holds the data directory for the next start.
+fn stop_apps_on(dir: &Path) {
+    for signal in ["", "-TERM", "-KILL"] {
+        for _ in 0..30 {
+            if apps_on(dir).is_empty() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        if !signal.is_empty() {
+            for pid in apps_on(dir) {
+                let _ = Command::new("kill")
+                    .args([signal, &pid.to_string()])
+                    .status();
+            }
+        }
     }
 }
 
