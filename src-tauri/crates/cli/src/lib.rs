@@ -12,8 +12,30 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Output piped into `head` or a closed pager ends the program quietly, as any command
+/// line tool does, instead of a panic about a broken pipe.
+fn quiet_on_closed_output() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        // "Broken pipe (os error 32)" on Linux, "The pipe is being closed (os error 232)" on Windows.
+        if msg.contains("failed printing to stdout")
+            && (msg.contains("os error 32") || msg.contains("os error 232"))
+        {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 /// Runs the CLI on `args` (the program name first), printing to stdout/stderr.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    quiet_on_closed_output();
     let cli = match args::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {

@@ -890,3 +890,22 @@ fn month_end_export_consolidation_and_unit_import() {
         (Some(0), Some(1))
     );
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let d = Desk::new();
+    d.ok(&["demo", "--cases", "300", "--months", "1"], None);
+    let mut child = Command::new(BIN)
+        .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
+        .args(["list", "--page-size", "300"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // The reader goes away at once, as `| head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{:?} {err}", out.status);
+}
