@@ -16,7 +16,11 @@ async function start() {
   } catch (e) {
     showError(e)
   }
-  createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app')
+  const app = createApp(App).use(i18n).use(router).use(ElementPlus)
+  // Nothing fails silently: an error no screen caught still reaches the clerk, in words.
+  app.config.errorHandler = (e) => showError(e)
+  window.addEventListener('unhandledrejection', (e) => showError(e.reason))
+  app.mount('#app')
 }
 
 start()
