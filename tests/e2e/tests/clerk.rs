@@ -220,7 +220,11 @@ fn an_unsaved_form_survives_closing_the_window() -> R<()> {
     type_field(&app, "textarea[data-test=content]", "地下车库B2层积水")?;
     type_field(&app, "input[data-test=complainant_name]", "陈女士")?;
     // The draft is kept a moment after typing stops.
-    std::thread::sleep(std::time::Duration::from_millis(1200));
+    app.wait(10, || {
+        let d = app.invoke("load_draft", json!({"form": "register"})).ok()?;
+        d.as_str()?.contains("陈女士").then_some(())
+    })
+    .ok_or("the draft was never kept")?;
     let app = app.restart()?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.click_css("[data-nav=register]")?;
