@@ -40,20 +40,13 @@ fn export_dir() -> PathBuf {
         .join("Complaint Desk")
 }
 
-/// Writes beside the target and renames, so a failed export never leaves half a file.
-fn write_file(path: &Path, bytes: &[u8], lang: desk_ledger::Lang) -> IpcResult<()> {
-    let fail = |e: std::io::Error| IpcError {
+fn write_file(path: &Path, bytes: &[u8]) -> IpcResult<()> {
+    desk_reports::save_file(path, bytes).map_err(|e| IpcError {
         kind: "storage".into(),
         message: format!("{}: {e}", path.display()),
         field: Some("path".into()),
-    };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(fail)?;
-    }
-    let tmp = path.with_extension("part");
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)?;
-    tracing::info!(file = %path.display(), ?lang, "exported");
+    })?;
+    tracing::info!(file = %path.display(), "exported");
     Ok(())
 }
 
@@ -103,7 +96,7 @@ pub async fn export_period(
     })?;
     let bytes = bytes.map_err(|e| report_error(e, lang))?;
     let path = PathBuf::from(path);
-    write_file(&path, &bytes, lang)?;
+    write_file(&path, &bytes)?;
     Ok(path.display().to_string())
 }
 
@@ -117,7 +110,7 @@ pub async fn consolidate_files(
     let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
     let (bytes, _) = desk_reports::consolidate(&files, lang).map_err(|e| report_error(e, lang))?;
     let path = PathBuf::from(path);
-    write_file(&path, &bytes, lang)?;
+    write_file(&path, &bytes)?;
     Ok(path.display().to_string())
 }
 
@@ -169,25 +162,9 @@ pub async fn import_units(
     let lang = desk.lang();
     let p = read_units(Path::new(&path), &mapping_of(&mapping), lang)
         .map_err(|e| report_error(e, lang))?;
-    if !p.problems.is_empty() {
-        return Err(IpcError {
-            kind: "invalid".into(),
-            message: match lang {
-                desk_ledger::Lang::En => format!(
-                    "{} rows cannot be imported; nothing was imported",
-                    p.problems.len()
-                ),
-                desk_ledger::Lang::ZhCn => {
-                    format!("有 {} 行无法导入，未导入任何数据", p.problems.len())
-                }
-                desk_ledger::Lang::ZhTw => {
-                    format!("有 {} 列無法匯入，未匯入任何資料", p.problems.len())
-                }
-            },
-            field: Some("file".into()),
-        });
-    }
-    let units: Vec<_> = p.units.into_iter().map(|u| u.1).collect();
+    let units = p
+        .units_to_import(Path::new(&path), lang)
+        .map_err(|e| report_error(e, lang))?;
     desk.acting(|l, by, _| l.import_units(by, &units))
 }
 

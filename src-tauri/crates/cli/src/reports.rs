@@ -11,15 +11,11 @@ use crate::run::CliError;
 
 type R = Result<(), CliError>;
 
-/// Writes beside the target and renames, so a failed export never leaves half a file.
 fn write_file(path: &Path, bytes: &[u8]) -> R {
-    let tmp = path.with_extension("part");
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| CliError::Usage {
-            field: "output",
-            message: format!("{}: {e}", path.display()),
-        })
+    desk_reports::save_file(path, bytes).map_err(|e| CliError::Usage {
+        field: "output",
+        message: format!("{}: {e}", path.display()),
+    })
 }
 
 fn done(json: bool, lang: Lang, path: &Path, what: &str, extra: serde_json::Value) {
@@ -132,29 +128,7 @@ fn mapping(s: Option<&str>) -> Result<Vec<(String, usize)>, CliError> {
 pub fn import(l: &mut Ledger, by: &str, c: ImportCmd, lang: Lang, json: bool) -> R {
     let ImportCmd::Units { file, map, dry_run } = c;
     let preview = read_units(&file, &mapping(map.as_deref())?, lang)?;
-    if !preview.problems.is_empty() {
-        let rows: Vec<String> = preview
-            .problems
-            .iter()
-            .map(|p| match lang {
-                Lang::En => format!("row {}, {}: {}", p.row, p.column, p.reason),
-                _ => format!("第{}行，{}：{}", p.row, p.column, p.reason),
-            })
-            .collect();
-        let head = match lang {
-            Lang::En => format!(
-                "{} rows cannot be imported; nothing was imported",
-                rows.len()
-            ),
-            Lang::ZhCn => format!("有 {} 行无法导入，未导入任何数据", rows.len()),
-            Lang::ZhTw => format!("有 {} 列無法匯入，未匯入任何資料", rows.len()),
-        };
-        return Err(CliError::Usage {
-            field: "file",
-            message: format!("{head}\n{}", rows.join("\n")),
-        });
-    }
-    let units: Vec<_> = preview.units.into_iter().map(|u| u.1).collect();
+    let units = preview.units_to_import(&file, lang)?;
     if dry_run {
         if json {
             println!("{}", json!({ "rows": units.len(), "dry_run": true }));

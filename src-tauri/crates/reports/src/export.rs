@@ -54,6 +54,31 @@ impl Period {
     }
 }
 
+/// Writes beside the target and renames, so a failed export never leaves half a file;
+/// creates the folder when it is missing.
+pub fn save_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("part");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+impl Period {
+    /// The file name an export of this period suggests: office, period, anonymized or
+    /// not, and the format's extension.
+    pub fn file_name(&self, office: &str, csv: bool, anonymized: bool, lang: Lang) -> String {
+        let tag = if anonymized {
+            lang.pick("_脱敏", "_去識別", "_anonymized")
+        } else {
+            ""
+        };
+        let ext = if csv { "csv" } else { "xlsx" };
+        format!("{office}_{}{tag}.{ext}", self.slug())
+    }
+}
+
 /// The summary workbook of a period; a range of more than one month gets the
 /// month-by-month trend sheet.
 pub fn period_workbook(l: &Ledger, p: &Period, lang: Lang, anonymized: bool) -> Result<Vec<u8>> {

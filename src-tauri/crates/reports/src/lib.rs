@@ -15,7 +15,7 @@ mod units_import;
 pub use consolidate::consolidate;
 pub use csv_export::{csv_cell, ledger_csv};
 pub use error::{ReportError, Result};
-pub use export::{period_csv, period_workbook, Period};
+pub use export::{period_csv, period_workbook, save_file, Period};
 pub use meta::{read_meta, Meta, PRODUCT};
 pub use summary_book::summary_workbook;
 pub use units_import::{read_units, ImportPreview, RowProblem};

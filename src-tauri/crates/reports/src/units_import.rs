@@ -65,6 +65,36 @@ pub struct ImportPreview {
     pub problems: Vec<RowProblem>,
 }
 
+impl ImportPreview {
+    /// The units to hand to the core's `import_units`, or, while any row has a problem,
+    /// a refusal listing every one of them: nothing is imported until none is left.
+    pub fn units_to_import(self, path: &Path, lang: Lang) -> Result<Vec<NewUnit>> {
+        if self.problems.is_empty() {
+            return Ok(self.units.into_iter().map(|u| u.1).collect());
+        }
+        let rows: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| match lang {
+                Lang::En => format!("row {}, {}: {}", p.row, p.column, p.reason),
+                _ => format!("第{}行，{}：{}", p.row, p.column, p.reason),
+            })
+            .collect();
+        let head = match lang {
+            Lang::En => format!(
+                "{} rows cannot be imported; nothing was imported",
+                rows.len()
+            ),
+            Lang::ZhCn => format!("有 {} 行无法导入，未导入任何数据", rows.len()),
+            Lang::ZhTw => format!("有 {} 列無法匯入，未匯入任何資料", rows.len()),
+        };
+        Err(ReportError::file(
+            path,
+            format!("{head}\n{}", rows.join("\n")),
+        ))
+    }
+}
+
 /// Reads `path`. `mapping` overrides the header match: (field, column index).
 pub fn read_units(path: &Path, mapping: &[(String, usize)], lang: Lang) -> Result<ImportPreview> {
     let table = read_table(path, lang)?;
