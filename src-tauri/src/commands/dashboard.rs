@@ -1,13 +1,10 @@
 //! The dashboard: tiles, the month's rates against the targets, the due list.
 
 use desk_ledger::validate::month_range;
-use desk_ledger::{DeskCounts, DueItem, Figures};
+use desk_ledger::{DeskCounts, DueItem, Figures, DUE_SOON_MINUTES};
 
 use super::Desk;
 use crate::error::IpcResult;
-
-/// Working minutes ahead that count as "due soon" on the dashboard (half a working day).
-const DUE_SOON_MINUTES: i64 = 240;
 
 #[tauri::command]
 pub async fn desk_counts(desk: Desk<'_>) -> IpcResult<DeskCounts> {

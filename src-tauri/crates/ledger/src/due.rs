@@ -119,6 +119,10 @@ pub(crate) fn store_first_due(conn: &Connection, case: &Case) -> Result<()> {
     Ok(())
 }
 
+/// Working minutes ahead that count as "due soon" on the dashboard: half a working day
+/// (the CLI's `due` defaults to the same 4h).
+pub const DUE_SOON_MINUTES: i64 = 240;
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueItem {
