@@ -75,7 +75,7 @@ pub struct CaseEdit {
 
 pub const CONTENT_MAX: usize = 5000;
 
-const CASE_SELECT: &str = "SELECT c.id, c.number, c.kind, c.received_at, ch.name, s.name, c.complainant_name,
+pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.number, c.kind, c.received_at, ch.name, s.name, c.complainant_name,
     c.complainant_phones, c.relation, c.anonymous, c.building, c.unit, c.room, c.public_area, c.content, c.demand,
     cat.code, cat.name, parent.name, c.validity, c.judgement, c.level, c.level_reason, c.major_since, c.escalated_at,
     c.amount_fen, c.media, c.lawsuit, c.group_action, c.repair_size, c.complex, d.code, d.name, c.handler, c.status,
@@ -366,6 +366,7 @@ impl Ledger {
             callbacks: workflow::callbacks_of(&self.conn, case.id)?,
             attachments: crate::attachments::of_case(&self.conn, case.id)?,
             history: history::for_case(&self.conn, case.id)?,
+            major_report: crate::major::report_of(&self.conn, case.id)?,
             case,
         })
     }

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "dashboard_and_drafts",
         include_str!("../migrations/0002_dashboard_and_drafts.sql"),
     ),
+    (3, "prints", include_str!("../migrations/0003_prints.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

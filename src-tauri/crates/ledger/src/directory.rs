@@ -20,6 +20,8 @@ pub const SETTING_KEYS: &[&str] = &[
     "prefix_slip",
     "timezone",
     "language",
+    // The printed forms' script: simplified or traditional (empty: follow the language).
+    "form_script",
 ];
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -509,6 +511,15 @@ impl Ledger {
                 "value",
                 Problem::BadChoice {
                     allowed: "zh-CN, zh-TW, en".into(),
+                },
+                value,
+            ));
+        }
+        if key == "form_script" && !matches!(value.as_str(), "" | "simplified" | "traditional") {
+            return Err(invalid(
+                "value",
+                Problem::BadChoice {
+                    allowed: "simplified, traditional".into(),
                 },
                 value,
             ));

@@ -91,6 +91,26 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("manage_staff", "管理员工", "管理員工", "manage staff"),
     ("edit_settings", "修改设置", "修改設定", "edit settings"),
     (
+        "approve_report",
+        "批准重大投诉报告",
+        "批准重大投訴報告",
+        "approve a major-complaint report",
+    ),
+    ("cause", "产生原因", "產生原因", "cause"),
+    (
+        "process",
+        "处理过程及结果",
+        "處理過程及結果",
+        "handling and result",
+    ),
+    ("lessons", "经验教训", "經驗教訓", "lessons learned"),
+    (
+        "measures",
+        "纠正预防措施",
+        "糾正預防措施",
+        "corrective and preventive measures",
+    ),
+    (
         "reclassify",
         "调整分类",
         "調整分類",

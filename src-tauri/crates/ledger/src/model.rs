@@ -323,4 +323,6 @@ pub struct CaseFile {
     pub callbacks: Vec<Callback>,
     pub attachments: Vec<Attachment>,
     pub history: Vec<HistoryEntry>,
+    /// The major-complaint report, once one is written (domain §2.5).
+    pub major_report: Option<crate::major::MajorReport>,
 }

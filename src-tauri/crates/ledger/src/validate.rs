@@ -186,6 +186,12 @@ pub fn fmt_second(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
+/// "2026-11-22" → the day.
+pub fn date(field: &'static str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid(field, Problem::BadTime, s.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

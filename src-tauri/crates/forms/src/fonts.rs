@@ -1,0 +1,129 @@
+//! Noto Sans CJK, found once per process and parsed once per face. It is a 20 MB
+//! collection: reading it per document would cost more than drawing the document.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use printpdf::ParsedFont;
+
+use crate::error::{FormError, Result};
+
+/// The collection the forms are set in, and its faces (platform-notes: 2 = SC, 3 = TC).
+pub const FONT_FILE: &str = "NotoSansCJK-Regular.ttc";
+const FACE_SC: usize = 2;
+const FACE_TC: usize = 3;
+
+/// Printed instead of a character the font lacks, so nothing vanishes unseen.
+pub const MISSING_MARK: char = '〓';
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    #[default]
+    Simplified,
+    Traditional,
+}
+
+pub struct Face {
+    pub parsed: ParsedFont,
+    units_per_em: f32,
+    /// Advance of the space, for characters whose glyph has no width entry.
+    fallback_advance: f32,
+}
+
+impl Face {
+    pub fn has(&self, c: char) -> bool {
+        self.parsed.lookup_glyph_index(c as u32).is_some()
+    }
+
+    /// Width of `c` at `size` points.
+    pub fn advance(&self, c: char, size: f32) -> f32 {
+        let units = self
+            .parsed
+            .lookup_glyph_index(c as u32)
+            .map(|g| f32::from(self.parsed.get_horizontal_advance(g)))
+            .filter(|w| *w > 0.0)
+            .unwrap_or(self.fallback_advance);
+        units * size / self.units_per_em
+    }
+
+    pub fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().map(|c| self.advance(c, size)).sum()
+    }
+}
+
+static EXTRA_DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+static SC: OnceLock<std::result::Result<Face, String>> = OnceLock::new();
+static TC: OnceLock<std::result::Result<Face, String>> = OnceLock::new();
+
+/// Adds a folder to look in first (the app's bundled resources).
+pub fn add_font_dir(dir: &Path) {
+    if let Ok(mut dirs) = EXTRA_DIRS.lock() {
+        dirs.push(dir.to_path_buf());
+    }
+}
+
+/// Where the font may be: `COMPLAINT_DESK_FONT`, folders the app added, `assets/fonts`
+/// beside the executable, the repository's `assets/fonts` (development and tests), and
+/// the system's Noto CJK (Debian's fonts-noto-cjk).
+fn candidates() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Some(p) = std::env::var_os("COMPLAINT_DESK_FONT") {
+        out.push(PathBuf::from(p));
+    }
+    if let Ok(dirs) = EXTRA_DIRS.lock() {
+        out.extend(dirs.iter().map(|d| d.join(FONT_FILE)));
+    }
+    if let Some(exe_dir) = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(Path::to_path_buf))
+    {
+        out.push(exe_dir.join("assets").join("fonts").join(FONT_FILE));
+        out.push(exe_dir.join("fonts").join(FONT_FILE));
+    }
+    out.push(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../assets/fonts")
+            .join(FONT_FILE),
+    );
+    out.push(PathBuf::from("/usr/share/fonts/opentype/noto").join(FONT_FILE));
+    out
+}
+
+fn load(index: usize) -> std::result::Result<Face, String> {
+    let tried = candidates();
+    let path = tried.iter().find(|p| p.is_file()).ok_or_else(|| {
+        tried
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut warnings = Vec::new();
+    let parsed = ParsedFont::from_bytes(&bytes, index, &mut warnings)
+        .ok_or_else(|| format!("{}: not a usable font (face {index})", path.display()))?;
+    let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
+    let fallback_advance = parsed
+        .lookup_glyph_index(' ' as u32)
+        .map(|g| f32::from(parsed.get_horizontal_advance(g)))
+        .unwrap_or(units_per_em / 2.0);
+    Ok(Face {
+        parsed,
+        units_per_em,
+        fallback_advance,
+    })
+}
+
+/// The face for `script`, loaded on first use.
+pub fn face(script: Script) -> Result<&'static Face> {
+    let (cell, index) = match script {
+        Script::Simplified => (&SC, FACE_SC),
+        Script::Traditional => (&TC, FACE_TC),
+    };
+    cell.get_or_init(|| load(index))
+        .as_ref()
+        .map_err(|tried| FormError::FontMissing(tried.clone()))
+}

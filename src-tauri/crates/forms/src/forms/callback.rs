@@ -1,0 +1,100 @@
+//! 访问顾客记录表 (domain §2.4): the callbacks of a case; blank rows to fill by hand
+//! when none is recorded yet.
+
+use desk_ledger::model::CaseFile;
+
+use super::{complainant, opt};
+use crate::doc::{Block, FormDoc};
+use crate::fonts::Script;
+use crate::labels::{field, t, word};
+
+pub fn callback_record(f: &CaseFile, script: Script) -> FormDoc {
+    let c = &f.case;
+    let title = t(script, "访问顾客记录表", "訪問顧客記錄表");
+    let mut d = FormDoc::new(
+        "callback",
+        title.into(),
+        "KS-03",
+        &c.number,
+        c.revision,
+        script,
+    );
+    let w = |s: &str| word(script, s);
+    d.row(&[
+        (t(script, "个案编号", "個案編號"), &c.number),
+        (&field(script, "received_at"), &c.received_at),
+    ])
+    .row(&[
+        (t(script, "投诉人", "投訴人"), &complainant(c, script)),
+        (t(script, "联系电话", "聯繫電話"), &c.complainant_phones),
+    ])
+    .row(&[(t(script, "位置", "位置"), &c.location())])
+    .row(&[(t(script, "投诉内容", "投訴內容"), &c.content)])
+    .row(&[
+        (t(script, "处理结果", "處理結果"), &c.result),
+        (t(script, "完成时间", "完成時間"), opt(&c.finished_at)),
+    ]);
+    for (i, b) in f.callbacks.iter().enumerate() {
+        d.heading(format!("{} {}", t(script, "回访", "回訪"), i + 1))
+            .row(&[
+                (t(script, "回访时间", "回訪時間"), &b.at),
+                (t(script, "回访方式", "回訪方式"), &w(b.method.as_str())),
+                (t(script, "回访人", "回訪人"), &b.by_staff),
+            ])
+            .row(&[
+                (t(script, "接受回访人", "接受回訪人"), &b.person_reached),
+                (t(script, "与投诉人关系", "與投訴人關係"), &b.relation),
+            ])
+            .row(&[
+                (t(script, "回访结果", "回訪結果"), &w(b.outcome.as_str())),
+                (
+                    t(script, "满意度", "滿意度"),
+                    &b.satisfaction.map(|s| w(s.as_str())).unwrap_or_default(),
+                ),
+            ])
+            .row(&[(t(script, "意见和建议", "意見和建議"), &b.comments)]);
+    }
+    if f.callbacks.is_empty() {
+        let scale = [
+            "very_satisfied",
+            "satisfied",
+            "neutral",
+            "dissatisfied",
+            "very_dissatisfied",
+        ]
+        .iter()
+        .map(|s| format!("□{}", w(s)))
+        .collect::<Vec<_>>()
+        .join("  ");
+        d.heading(t(script, "回访", "回訪"))
+            .row(&[
+                (t(script, "回访时间", "回訪時間"), ""),
+                (
+                    t(script, "回访方式", "回訪方式"),
+                    t(script, "□上门回访  □电话回访", "□上門回訪  □電話回訪"),
+                ),
+            ])
+            .row(&[
+                (t(script, "接受回访人", "接受回訪人"), ""),
+                (t(script, "与投诉人关系", "與投訴人關係"), ""),
+            ])
+            .row(&[(
+                t(script, "回访结果", "回訪結果"),
+                t(
+                    script,
+                    "□联系上  □联系不上  □不便回访",
+                    "□聯繫上  □聯繫不上  □不便回訪",
+                ),
+            )])
+            .row(&[(t(script, "满意度", "滿意度"), &scale)])
+            .block(Block::HandBox {
+                label: t(script, "意见和建议", "意見和建議").into(),
+                lines: 4,
+            });
+    }
+    d.block(Block::Signatures {
+        captions: vec![t(script, "回访人", "回訪人").into()],
+        date_caption: t(script, "日期", "日期").into(),
+    });
+    d
+}

@@ -1,0 +1,153 @@
+//! The monthly public notice (投诉公布, domain §6): complaints about shared parts and
+//! shared interests and their handling, posted for all residents — so with no names,
+//! no phone numbers and the location at most to the building.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cases::{case_row, CASE_SELECT};
+use crate::error::Result;
+use crate::ledger::Ledger;
+use crate::model::{Case, Kind, Status};
+use crate::validate::month_range;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NoticeItem {
+    pub number: String,
+    /// The day it was received, `2026-11-05`.
+    pub received_on: String,
+    pub building: String,
+    pub area: String,
+    pub category: String,
+    pub content: String,
+    pub result: String,
+    pub status: Status,
+}
+
+/// Runs of seven or more digits (spaces and dashes inside allowed) are phone numbers.
+fn mask_phones(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let mut j = i;
+            let mut digits = 0;
+            while j < chars.len()
+                && (chars[j].is_ascii_digit()
+                    || (matches!(chars[j], '-' | ' ')
+                        && chars.get(j + 1).is_some_and(char::is_ascii_digit)))
+            {
+                digits += usize::from(chars[j].is_ascii_digit());
+                j += 1;
+            }
+            if digits >= 7 {
+                out.push_str("***");
+            } else {
+                out.extend(&chars[i..j]);
+            }
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Removes the given personal words (names, rooms) and anything that looks like a phone.
+pub fn scrub(text: &str, personal: &BTreeSet<String>) -> String {
+    let mut s = text.to_string();
+    // Longest first, so "张三丰" is masked whole before "张三" could split it.
+    let mut words: Vec<&String> = personal.iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    for w in words {
+        if s.contains(w.as_str()) {
+            s = s.replace(w.as_str(), "**");
+        }
+    }
+    mask_phones(&s)
+}
+
+impl Ledger {
+    /// The month's complaints about public areas, cleaned of personal data.
+    pub fn public_notice(&self, month: &str) -> Result<Vec<NoticeItem>> {
+        let (start, end) = month_range("month", month)?;
+        let mut st = self.conn.prepare(&format!(
+            "{CASE_SELECT} WHERE c.received_at >= ?1 AND c.received_at < ?2 ORDER BY c.received_at, c.id"
+        ))?;
+        let cases: Vec<Case> = st
+            .query_map(
+                [
+                    start.format("%Y-%m-%d").to_string(),
+                    end.format("%Y-%m-%d").to_string(),
+                ],
+                case_row,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        // Every name, phone and room of the month's complainants, and the owners in the
+        // unit directory, is masked wherever it appears in the free text.
+        let mut personal: BTreeSet<String> = BTreeSet::new();
+        for c in &cases {
+            for w in [&c.complainant_name, &c.room] {
+                if w.chars().count() >= 2 {
+                    personal.insert(w.clone());
+                }
+            }
+            for p in c.complainant_phones.split([',', '，', ' ', '/', ';', '、']) {
+                if p.trim().chars().count() >= 3 {
+                    personal.insert(p.trim().to_string());
+                }
+            }
+            let unit_room = format!("{}{}", c.unit, c.room);
+            if !c.room.is_empty() {
+                personal.insert(unit_room);
+            }
+        }
+        let mut owners = self
+            .conn
+            .prepare("SELECT owner_name FROM units WHERE length(owner_name) >= 2")?;
+        for name in owners.query_map([], |r| r.get::<_, String>(0))? {
+            personal.insert(name?);
+        }
+        Ok(cases
+            .into_iter()
+            .filter(|c| {
+                c.kind == Kind::Complaint
+                    && c.status != Status::Voided
+                    && !c.public_area.trim().is_empty()
+            })
+            .map(|c| NoticeItem {
+                received_on: c.received_at.get(..10).unwrap_or_default().to_string(),
+                building: scrub(&c.building, &personal),
+                area: scrub(&c.public_area, &personal),
+                category: c
+                    .category_parent
+                    .clone()
+                    .or(c.category_name.clone())
+                    .unwrap_or_default(),
+                content: scrub(&c.content, &personal),
+                result: scrub(&c.result, &personal),
+                status: c.status,
+                number: c.number,
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_names_and_phones_but_keeps_other_numbers() {
+        let personal: BTreeSet<String> = ["张三".to_string(), "张三丰".to_string()].into();
+        let s = scrub(
+            "张三丰说电话138-0013-8000，3号楼第2部电梯停了5天",
+            &personal,
+        );
+        assert_eq!(s, "**说电话***，3号楼第2部电梯停了5天");
+    }
+}
