@@ -2,7 +2,7 @@
 # Runs every test: formatting, lints, type checks, the UI's message files, unit,
 # property and CLI story tests, and the end-to-end tests of the real app under Xvfb.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-need_debs "${APP_DEBS[@]}" sqlite3 xvfb xauth webkit2gtk-driver
+need_debs "${APP_DEBS[@]}" sqlite3 xvfb xauth webkit2gtk-driver poppler-utils
 need_rust
 cd "$ROOT"
 build_ui

@@ -213,6 +213,11 @@ pub enum Cmd {
     /// Bring data in from spreadsheets
     #[command(subcommand)]
     Import(ImportCmd),
+    /// Print a form (PDF): registration, slip, callback, major_report, notice, slips
+    Print(PrintArgs),
+    /// The major-complaint report (重大投诉报告) of a major complaint
+    #[command(subcommand)]
+    Major(MajorCmd),
     /// Fill the data directory with realistic sample data
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -511,4 +516,43 @@ pub enum ImportCmd {
         #[arg(long)]
         dry_run: bool,
     },
+}
+
+#[derive(Args, Debug)]
+pub struct PrintArgs {
+    /// registration, slip, callback, major_report, notice, or slips (all of a day)
+    pub form: String,
+    /// The case or slip number; the month (2026-11) for a notice
+    pub subject: Option<String>,
+    /// The day whose slips to print, with `slips`: 2026-11-22
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Save the PDF here instead of sending it to the printer
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The printer (default: the system's default printer)
+    #[arg(long)]
+    pub printer: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MajorCmd {
+    /// Write or correct the report; --submit sends it for approval
+    Save {
+        number: String,
+        #[arg(long, default_value = "")]
+        cause: String,
+        #[arg(long, default_value = "")]
+        process: String,
+        #[arg(long, default_value = "")]
+        lessons: String,
+        #[arg(long, default_value = "")]
+        measures: String,
+        #[arg(long)]
+        submit: bool,
+    },
+    /// Approve a submitted report (a supervisor)
+    Approve { number: String },
+    /// Show the report
+    Show { number: String },
 }

@@ -13,6 +13,7 @@ use crate::print;
 pub enum CliError {
     Ledger(LedgerError),
     Report(desk_reports::ReportError),
+    Form(desk_forms::FormError),
     /// Bad command-line input the core never sees (missing --as, unreadable file).
     Usage {
         field: &'static str,
@@ -35,11 +36,21 @@ impl From<desk_reports::ReportError> for CliError {
     }
 }
 
+impl From<desk_forms::FormError> for CliError {
+    fn from(e: desk_forms::FormError) -> Self {
+        match e {
+            desk_forms::FormError::Ledger(e) => CliError::Ledger(e),
+            other => CliError::Form(other),
+        }
+    }
+}
+
 impl CliError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             CliError::Ledger(e) => e.localized(lang),
             CliError::Report(e) => e.localized(lang),
+            CliError::Form(e) => e.localized(lang),
             CliError::Usage { message, .. } => message.clone(),
         }
     }
@@ -48,6 +59,7 @@ impl CliError {
             CliError::Ledger(e) => e.kind(),
             CliError::Report(e) if e.is_user_error() => "invalid",
             CliError::Report(_) => "storage",
+            CliError::Form(e) => e.kind(),
             CliError::Usage { .. } => "invalid",
         }
     }
@@ -55,6 +67,7 @@ impl CliError {
         match self {
             CliError::Ledger(e) => e.field(),
             CliError::Report(_) => Some("file"),
+            CliError::Form(_) => None,
             CliError::Usage { field, .. } => Some(field),
         }
     }
@@ -62,6 +75,7 @@ impl CliError {
         match self {
             CliError::Ledger(e) => e.is_user_error(),
             CliError::Report(e) => e.is_user_error(),
+            CliError::Form(e) => e.is_user_error(),
             CliError::Usage { .. } => true,
         }
     }
@@ -375,6 +389,8 @@ pub fn run(cli: Cli) -> R {
             crate::reports::consolidate(&files, &output, lang, json)?
         }
         Cmd::Import(c) => crate::reports::import(&mut l, &who()?, c, lang, json)?,
+        Cmd::Print(a) => crate::forms::print(&mut l, &who()?, a, lang, json)?,
+        Cmd::Major(c) => crate::forms::major(&mut l, &who()?, c, lang, json)?,
         Cmd::Demo {
             cases,
             months,

@@ -909,3 +909,102 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.success(), "{:?} {err}", out.status);
 }
+
+#[test]
+fn print_forms_to_files_and_the_days_slips_in_one() {
+    let mut d = Desk::new();
+    d.now = Some("2026-11-22 10:00".into());
+    let a = d.register(&[]);
+    let b = d.register(&[]);
+    for n in [&a, &b] {
+        d.ok(
+            &[
+                "transfer",
+                n,
+                "--to",
+                "engineering",
+                "--summary",
+                "下水道堵塞",
+            ],
+            Some("zl"),
+        );
+    }
+    let out = d.dir.path().join("out");
+    let slip = out.join("slip.pdf");
+    let v = d.ok(
+        &["print", "slip", &a, "-o", slip.to_str().expect("path")],
+        Some("zl"),
+    );
+    assert_eq!(v["pages"], 1);
+    assert_eq!(v["output"], "save");
+    let first = std::fs::read(&slip).expect("slip written");
+    assert!(first.starts_with(b"%PDF"));
+
+    // The same slip printed again later is the same file; the print log has both.
+    d.now = Some("2026-11-23 08:30".into());
+    d.ok(
+        &["print", "slip", &a, "-o", slip.to_str().expect("path")],
+        Some("boss"),
+    );
+    assert_eq!(std::fs::read(&slip).expect("again"), first);
+    let history = d.ok(&["history", &a], None);
+    let printed = history
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter(|h| h["action"] == "save_form")
+        .count();
+    assert_eq!(printed, 2);
+
+    let day = out.join("day.pdf");
+    let v = d.ok(
+        &[
+            "print",
+            "slips",
+            "--date",
+            "2026-11-22",
+            "-o",
+            day.to_str().expect("path"),
+        ],
+        Some("zl"),
+    );
+    assert_eq!(v["pages"], 2);
+
+    // Through the printer: the spooler gets the file.
+    let spooled = d.dir.path().join("spooled");
+    let fake = d.dir.path().join("lp.sh");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\nfor a; do last=$a; done\ncp \"$last\" {}\n",
+            spooled.display()
+        ),
+    )
+    .expect("lp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let st = Command::new(BIN)
+        .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
+        .env("COMPLAINT_DESK_LP", &fake)
+        .env("COMPLAINT_DESK_NOW", "2026-11-23 08:31")
+        .args(["--json", "--as", "zl", "print", "registration", &b])
+        .output()
+        .expect("print");
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    assert!(std::fs::read(&spooled)
+        .expect("spooled")
+        .starts_with(b"%PDF"));
+
+    // A form that does not apply is refused naming the field.
+    let (code, err) = d.refused(&["print", "major", &a, "-o", "x.pdf"], Some("zl"));
+    assert_eq!((code, err["field"].as_str()), (2, Some("level")));
+    let (_, err) = d.refused(&["print", "leaflet", &a], Some("zl"));
+    assert_eq!(err["field"], "form");
+}
