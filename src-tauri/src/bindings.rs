@@ -43,6 +43,9 @@ pub fn typescript() -> String {
         HistoryEntry,
         Attachment,
         CaseFile,
+        MajorReport,
+        MajorReportInput,
+        ReportStatus,
         NewCase,
         CaseEdit,
         CaseFilter,
@@ -67,6 +70,7 @@ pub fn typescript() -> String {
         crate::commands::directory::Directory,
         crate::commands::directory::Setting,
         crate::commands::reports::UnitPreview,
+        crate::commands::forms::FormMeta,
         ImportCounts,
     ];
     let mut out = String::from(

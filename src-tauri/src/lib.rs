@@ -106,6 +106,8 @@ fn run(args: &[OsString]) -> Result<(), String> {
             commands::cases::record_progress,
             commands::cases::record_callback,
             commands::cases::case_step,
+            commands::cases::save_major_report,
+            commands::cases::approve_major_report,
             commands::directory::directory,
             commands::directory::find_units,
             commands::directory::save_unit,
@@ -125,8 +127,16 @@ fn run(args: &[OsString]) -> Result<(), String> {
             commands::reports::preview_units,
             commands::reports::import_units,
             commands::reports::reveal_file,
+            commands::forms::prepare_form,
+            commands::forms::form_pdf,
+            commands::forms::print_form,
+            commands::forms::save_form,
         ])
         .setup(move |app| {
+            // The installed app carries the form font among its resources.
+            if let Ok(res) = app.path().resource_dir() {
+                desk_forms::fonts::add_font_dir(&res.join("fonts"));
+            }
             let handle = app.handle().clone();
             guard.serve(move || show_main_window(&handle));
             // Escalation runs at start and then every few minutes, beside the window: a

@@ -11,6 +11,8 @@ pub struct Desk {
     ledger: Mutex<Ledger>,
     session: Mutex<Option<Staff>>,
     lang: Mutex<Lang>,
+    /// The form last previewed: print and save send exactly what the clerk saw.
+    prepared: Mutex<Option<desk_forms::Prepared>>,
 }
 
 /// A poisoned lock only means an earlier command panicked; the data behind it is a
@@ -25,6 +27,7 @@ impl Desk {
             ledger: Mutex::new(ledger),
             session: Mutex::new(None),
             lang: Mutex::new(Lang::ZhCn),
+            prepared: Mutex::new(None),
         }
     }
 
@@ -34,6 +37,14 @@ impl Desk {
 
     pub fn set_lang(&self, lang: Lang) {
         *lock(&self.lang) = lang;
+    }
+
+    pub fn prepared(&self) -> Option<desk_forms::Prepared> {
+        lock(&self.prepared).clone()
+    }
+
+    pub fn set_prepared(&self, p: Option<desk_forms::Prepared>) {
+        *lock(&self.prepared) = p;
     }
 
     pub fn signed_in(&self) -> Option<Staff> {

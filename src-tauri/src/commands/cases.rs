@@ -182,3 +182,22 @@ pub async fn case_step(
         }),
     })
 }
+
+/// Writes the major-complaint report; `input.submit` sends it for approval.
+#[tauri::command]
+pub async fn save_major_report(
+    desk: Desk<'_>,
+    number: String,
+    input: desk_ledger::MajorReportInput,
+) -> IpcResult<desk_ledger::MajorReport> {
+    desk.acting(|l, by, _| l.save_major_report(by, &number, &input))
+}
+
+/// A supervisor approves the submitted report.
+#[tauri::command]
+pub async fn approve_major_report(
+    desk: Desk<'_>,
+    number: String,
+) -> IpcResult<desk_ledger::MajorReport> {
+    desk.acting(|l, by, _| l.approve_major_report(by, &number))
+}

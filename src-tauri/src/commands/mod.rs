@@ -5,6 +5,7 @@
 pub mod cases;
 pub mod dashboard;
 pub mod directory;
+pub mod forms;
 pub mod reports;
 pub mod session;
 

@@ -29,7 +29,7 @@ fn report_error(e: ReportError, lang: desk_ledger::Lang) -> IpcError {
 
 /// Where exports go unless the clerk says otherwise: Documents/Complaint Desk (the home
 /// folder when there is no Documents folder).
-fn export_dir() -> PathBuf {
+pub(crate) fn export_dir() -> PathBuf {
     directories::UserDirs::new()
         .map(|u| {
             u.document_dir()
@@ -40,7 +40,7 @@ fn export_dir() -> PathBuf {
         .join("Complaint Desk")
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> IpcResult<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> IpcResult<()> {
     desk_reports::save_file(path, bytes).map_err(|e| IpcError {
         kind: "storage".into(),
         message: format!("{}: {e}", path.display()),

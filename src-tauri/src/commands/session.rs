@@ -70,6 +70,8 @@ pub async fn sign_in(desk: Desk<'_>, code: String) -> IpcResult<Staff> {
 #[tauri::command]
 pub async fn sign_out(desk: Desk<'_>) -> IpcResult<()> {
     desk.set_session(None);
+    // The previewed form may carry a resident's data: it leaves with the clerk.
+    desk.set_prepared(None);
     Ok(())
 }
 

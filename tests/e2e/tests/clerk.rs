@@ -368,3 +368,80 @@ fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
     app.wait_text("重大", 5)?;
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history() -> R<()> {
+    // The system print command is replaced by one that keeps what it was given.
+    let spool = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let lp = spool.path().join("lp.sh");
+    let kept = spool.path().join("printed.pdf");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\nfor a; do last=$a; done\ncp \"$last\" '{}'\n",
+            kept.display()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| e.to_string())?;
+    }
+    std::env::set_var("COMPLAINT_DESK_LP", &lp);
+    let app = App::scripted(&[
+        desk_e2e::INIT,
+        &[
+            "register",
+            "--as",
+            "A01",
+            "--name",
+            "王建国",
+            "--phone",
+            "13812345678",
+            "--building",
+            "3栋",
+            "--room",
+            "1502",
+            "--content",
+            "卫生间天花板漏水",
+            "--category",
+            "B04",
+            "--received-at",
+            "2026-11-20 09:00",
+        ],
+        &[
+            "transfer",
+            "TS-202611-0001",
+            "--as",
+            "A01",
+            "--to",
+            "engineering",
+            "--summary",
+            "天花板漏水，请上门查看",
+        ],
+    ]);
+    std::env::remove_var("COMPLAINT_DESK_LP");
+    let app = app?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    let number = "TS-202611-0001";
+    app.js(&format!("location.hash = '#/case/{number}'"), json!([]))?;
+    app.click_css("[data-print-slip]")?;
+    // pdf.js drew the one page of the slip.
+    app.wait_css("[data-test=form-pages][data-rendered='1'] canvas", 20)?;
+    app.click_css("[data-test=form-print]")?;
+    app.wait_text("已送打印机", 15)?;
+    let printed = std::fs::read(&kept).map_err(|e| format!("nothing spooled: {e}"))?;
+    assert!(printed.starts_with(b"%PDF"));
+    let view = app.invoke("case_view", json!({ "number": number }))?;
+    let actions: Vec<_> = view["file"]["history"]
+        .as_array()
+        .ok_or("history")?
+        .iter()
+        .filter_map(|h| h["action"].as_str())
+        .collect();
+    assert!(actions.contains(&"print_form"), "{actions:?}");
+    Ok(())
+}

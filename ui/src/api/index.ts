@@ -92,4 +92,12 @@ export const api = {
   importUnits: (path: string, mapping: [string, number | null][]) =>
     call<T.ImportCounts>('import_units', { path, mapping }),
   revealFile: (path: string) => call<void>('reveal_file', { path }),
+
+  prepareForm: (form: string, subject: string) => call<T.FormMeta>('prepare_form', { form, subject }),
+  formPdf: () => call<ArrayBuffer>('form_pdf'),
+  printForm: () => call<void>('print_form'),
+  saveForm: (path: string) => call<string>('save_form', { path }),
+  saveMajorReport: (number: string, input: T.MajorReportInput) =>
+    call<T.MajorReport>('save_major_report', { number, input }),
+  approveMajorReport: (number: string) => call<T.MajorReport>('approve_major_report', { number }),
 }

@@ -58,7 +58,37 @@ export type Attachment = { id: number, file_name: string,
  */
 stored_path: string, size: number, added_by: string, added_at: string, note: string, };
 
-export type CaseFile = { case: Case, slips: Array<Slip>, records: Array<Record>, callbacks: Array<Callback>, attachments: Array<Attachment>, history: Array<HistoryEntry>, };
+export type CaseFile = { case: Case, slips: Array<Slip>, records: Array<Record>, callbacks: Array<Callback>, attachments: Array<Attachment>, history: Array<HistoryEntry>, 
+/**
+ * The major-complaint report, once one is written (domain §2.5).
+ */
+major_report: MajorReport | null, };
+
+export type MajorReport = { case_number: string, 
+/**
+ * 产生原因
+ */
+cause: string, 
+/**
+ * 处理过程及结果
+ */
+process: string, 
+/**
+ * 经验教训
+ */
+lessons: string, 
+/**
+ * 纠正预防措施
+ */
+measures: string, status: ReportStatus, submitted_at: string | null, approved_by: string | null, approved_at: string | null, revision: number, };
+
+export type MajorReportInput = { cause: string, process: string, lessons: string, measures: string, 
+/**
+ * Submit to the quality department now (otherwise kept as a draft).
+ */
+submit: boolean, };
+
+export type ReportStatus = "draft" | "submitted" | "approved";
 
 export type NewCase = { kind: string, received_at: string | null, channel: string, complainant_name: string, phones: string, relation: string | null, anonymous: boolean, building: string, unit: string, room: string, public_area: string, content: string, demand: string, category: string | null, validity: string | null, judgement: string, level: string | null, amount: string, media: boolean, lawsuit: boolean, group_action: boolean, repair_size: string | null, complex: boolean, department: string | null, handler: string, };
 
@@ -179,5 +209,15 @@ mapping: Array<[string, number | null]>, rows: number,
  * [row, column, reason]
  */
 problems: Array<[number, string, string]>, };
+
+export type FormMeta = { form: string, subject: string, revision: number, pages: number, 
+/**
+ * Characters the font lacks, printed as 〓 (empty when none).
+ */
+missing: string, 
+/**
+ * Where "save as" suggests putting it.
+ */
+suggested_path: string, };
 
 export type ImportCounts = { added: number, updated: number, unchanged: number, };

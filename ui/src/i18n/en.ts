@@ -81,6 +81,7 @@ export default {
     done: 'Done: {what}',
   },
   history: {
+    print_form: 'printed a form', save_form: 'saved a form', draft_report: 'report draft', submit_report: 'report submitted', approve_report: 'report approved',
     register: 'registered', edit: 'corrected', transfer: 'transferred', sign: 'signed', feedback: 'feedback',
     record: 'recorded', pause: 'paused', resume: 'resumed', finish: 'finished', callback: 'called back',
     close: 'closed', void: 'voided', set_level: 'level changed', escalate: 'escalated', attach: 'attached',
@@ -101,6 +102,17 @@ export default {
     mapping: 'Columns', column: 'Column', rows: '{n} rows can be imported', problems: 'Rows with problems (fix them first; nothing is imported until then)',
     row: 'Row', reason: 'Reason', doImport: 'Import', imported: '{added} added, {updated} updated, {unchanged} unchanged',
     fields: { building: 'Building', unit: 'Unit', room: 'Room', owner_name: 'Owner', phones: 'Phone', status: 'Status' },
+  },
+  forms: {
+    print: 'Print', saveAs: 'Save as PDF…', printed: 'Sent to the printer', saved: 'Saved: {path}', revision: 'revision {n}', pages: '{n} page(s)',
+    missing: 'The font lacks these characters, printed as 〓: {chars}', menu: 'Print a form', registration: 'Registration form', slip: 'Transfer slip',
+    callback: 'Callback record', major_report: 'Major-complaint report', notice: 'Public notice', slips: "The day's transfer slips",
+    noticeMonth: 'Month', slipsDay: 'Day', open: 'Preview',
+  },
+  major: {
+    title: 'Major-complaint report', cause: 'Cause', process: 'Handling and result', lessons: 'Lessons learned', measures: 'Corrective and preventive measures',
+    draft: 'Save draft', submit: 'Submit', approve: 'Approve', status: 'Status', none: 'Not written', saved: 'Saved',
+    states: { draft: 'Draft', submitted: 'Submitted, awaiting approval', approved: 'Approved' }, approvedBy: 'Approved: {name} {at}',
   },
   errors: { title: 'Something went wrong', notSignedIn: 'Please sign in first' },
 }

@@ -81,6 +81,7 @@ export default {
     done: '已完成：{what}',
   },
   history: {
+    print_form: '打印表单', save_form: '保存表单', draft_report: '报告草稿', submit_report: '提交报告', approve_report: '批准报告',
     register: '登记', edit: '更正', transfer: '转交', sign: '签收', feedback: '反馈', record: '处理',
     pause: '暂停', resume: '恢复', finish: '完成', callback: '回访', close: '结案', void: '作废',
     set_level: '调整级别', escalate: '自动升级', attach: '附件', create: '新增', update: '修改',
@@ -100,6 +101,17 @@ export default {
     mapping: '列对应', column: '列', rows: '可导入 {n} 行', problems: '有问题的行（须先改正，否则不导入任何数据）',
     row: '行', reason: '原因', doImport: '导入', imported: '新增 {added}，更新 {updated}，未变 {unchanged}',
     fields: { building: '楼栋', unit: '单元', room: '房号', owner_name: '业主姓名', phones: '联系电话', status: '状态' },
+  },
+  forms: {
+    print: '打印', saveAs: '另存为 PDF…', printed: '已送打印机', saved: '已保存：{path}', revision: '第{n}版', pages: '共 {n} 页',
+    missing: '字体缺少以下字符，已印为〓：{chars}', menu: '打印表单', registration: '顾客投诉处理登记表', slip: '转交签认单',
+    callback: '访问顾客记录表', major_report: '重大投诉报告', notice: '投诉公布', slips: '当日全部转交单',
+    noticeMonth: '公布月份', slipsDay: '转交日期', open: '预览',
+  },
+  major: {
+    title: '重大投诉报告', cause: '产生原因', process: '处理过程及结果', lessons: '经验教训', measures: '纠正预防措施',
+    draft: '保存草稿', submit: '提交', approve: '批准', status: '状态', none: '未填写', saved: '已保存',
+    states: { draft: '草稿', submitted: '已提交，待批准', approved: '已批准' }, approvedBy: '批准：{name} {at}',
   },
   errors: { title: '出错了', notSignedIn: '请先登录' },
 }

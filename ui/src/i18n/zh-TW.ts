@@ -81,6 +81,7 @@ export default {
     done: '已完成：{what}',
   },
   history: {
+    print_form: '列印表單', save_form: '儲存表單', draft_report: '報告草稿', submit_report: '提交報告', approve_report: '批准報告',
     register: '登記', edit: '更正', transfer: '轉交', sign: '簽收', feedback: '回饋', record: '處理',
     pause: '暫停', resume: '恢復', finish: '完成', callback: '回訪', close: '結案', void: '作廢',
     set_level: '調整級別', escalate: '自動升級', attach: '附件', create: '新增', update: '修改',
@@ -100,6 +101,17 @@ export default {
     mapping: '欄位對應', column: '欄', rows: '可匯入 {n} 列', problems: '有問題的列（須先改正，否則不匯入任何資料）',
     row: '列', reason: '原因', doImport: '匯入', imported: '新增 {added}，更新 {updated}，未變 {unchanged}',
     fields: { building: '樓棟', unit: '單元', room: '房號', owner_name: '業主姓名', phones: '聯絡電話', status: '狀態' },
+  },
+  forms: {
+    print: '列印', saveAs: '另存為 PDF…', printed: '已送印表機', saved: '已儲存：{path}', revision: '第{n}版', pages: '共 {n} 頁',
+    missing: '字型缺少以下字元，已印為〓：{chars}', menu: '列印表單', registration: '顧客投訴處理登記表', slip: '轉交簽認單',
+    callback: '訪問顧客記錄表', major_report: '重大投訴報告', notice: '投訴公佈', slips: '當日全部轉交單',
+    noticeMonth: '公佈月份', slipsDay: '轉交日期', open: '預覽',
+  },
+  major: {
+    title: '重大投訴報告', cause: '產生原因', process: '處理過程及結果', lessons: '經驗教訓', measures: '糾正預防措施',
+    draft: '儲存草稿', submit: '提交', approve: '批准', status: '狀態', none: '未填寫', saved: '已儲存',
+    states: { draft: '草稿', submitted: '已提交，待批准', approved: '已批准' }, approvedBy: '批准：{name} {at}',
   },
   errors: { title: '發生錯誤', notSignedIn: '請先登入' },
 }
