@@ -42,15 +42,30 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     // A case that went through transfer and callback shows the most.
     let page = app.invoke(
         "list_cases",
-        json!({"filter": {"status": "closed", "sort": "received_at", "page": 0, "page_size": 1}}),
+        json!({"filter": {"status": "closed", "sort": "received_at", "page": 0, "page_size": 30}}),
     )?;
-    let number = page["rows"][0]["number"]
-        .as_str()
-        .ok_or("no closed case in the demo")?
+    let rows = page["rows"]
+        .as_array()
+        .ok_or("no closed case in the demo")?;
+    let number = rows
+        .iter()
+        .filter_map(|r| r["number"].as_str())
+        .find(|n| {
+            app.invoke("case_view", json!({"number": n}))
+                .is_ok_and(|v| v["file"]["slips"].as_array().is_some_and(|s| !s.is_empty()))
+        })
+        .ok_or("no closed case with a transfer slip in the demo")?
         .to_string();
     app.js("location.hash = '#/case/' + arguments[0]", json!([number]))?;
     app.wait_css("[data-test=deadlines]", 20)?;
     shot(&app, &dir, "case-detail")?;
+
+    // The transfer slip as it will print, in the app's preview.
+    app.click_css("[data-print-slip]")?;
+    app.wait_css("[data-test=form-pages][data-rendered] canvas", 20)?;
+    shot(&app, &dir, "slip-preview")?;
+    app.keys(desk_e2e::key::ESCAPE)?;
+    std::thread::sleep(std::time::Duration::from_millis(400));
 
     // Registration with an address that already has cases: the history panel fills.
     let c = app.invoke("case_view", json!({"number": number}))?;

@@ -29,7 +29,8 @@ fn office(slips: usize) -> (Ledger, Vec<String>) {
                     phones: format!("1381234{:04}", i),
                     building: format!("{}栋", i % 12 + 1),
                     room: format!("{}", 101 + i),
-                    content: "卫生间天花板漏水，楼上住户不在家，已影响吊顶和灯具，请尽快处理。".into(),
+                    content: "卫生间天花板漏水，楼上住户不在家，已影响吊顶和灯具，请尽快处理。"
+                        .into(),
                     demand: "尽快修复并赔偿损失".into(),
                     category: Some("B04".into()),
                     received_at: Some("2026-11-22 09:00".into()),
@@ -109,17 +110,37 @@ fn main() {
 fn libreoffice(l: &Ledger, slip: &str) -> Result<f64, String> {
     let soffice = ["soffice", "libreoffice"]
         .into_iter()
-        .find(|p| Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()))
+        .find(|p| {
+            Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
         .ok_or("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")?;
     let s = l.slip(slip).map_err(|e| e.to_string())?;
     let c = l.case(&s.case_number).map_err(|e| e.to_string())?;
     let rows = [
         ("转交单号", s.number.as_str(), "个案编号", c.number.as_str()),
-        ("投诉人", c.complainant_name.as_str(), "联系电话", c.complainant_phones.as_str()),
+        (
+            "投诉人",
+            c.complainant_name.as_str(),
+            "联系电话",
+            c.complainant_phones.as_str(),
+        ),
         ("位置", &c.location(), "", ""),
         ("投诉内容", c.content.as_str(), "", ""),
-        ("转交摘要", s.summary.as_str(), "处理要求", s.requirement.as_str()),
-        ("接收部门", s.to_department_name.as_str(), "转交时间", s.transferred_at.as_str()),
+        (
+            "转交摘要",
+            s.summary.as_str(),
+            "处理要求",
+            s.requirement.as_str(),
+        ),
+        (
+            "接收部门",
+            s.to_department_name.as_str(),
+            "转交时间",
+            s.transferred_at.as_str(),
+        ),
         ("回复期限", s.reply_due.as_deref().unwrap_or(""), "", ""),
     ]
     .iter()
@@ -135,7 +156,10 @@ fn libreoffice(l: &Ledger, slip: &str) -> Result<f64, String> {
          </body></html>"
     );
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.path().display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
     let run = |args: &[&str]| -> Result<f64, String> {
         let t = Instant::now();
         let out = Command::new(soffice)
@@ -154,7 +178,11 @@ fn libreoffice(l: &Ledger, slip: &str) -> Result<f64, String> {
     let html_path = dir.path().join("slip.html");
     std::fs::write(&html_path, html).map_err(|e| e.to_string())?;
     let docx = dir.path().join("slip.docx");
-    run(&["--convert-to", "docx:MS Word 2007 XML", &html_path.display().to_string()])?;
+    run(&[
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        &html_path.display().to_string(),
+    ])?;
     if !Path::new(&docx).exists() {
         return Err("LibreOffice made no .docx".into());
     }

@@ -2,6 +2,7 @@
 //! collection: reading it per document would cost more than drawing the document.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use printpdf::ParsedFont;
@@ -12,6 +13,8 @@ use crate::error::{FormError, Result};
 pub const FONT_FILE: &str = "NotoSansCJK-Regular.ttc";
 const FACE_SC: usize = 2;
 const FACE_TC: usize = 3;
+
+const UNKNOWN: u16 = u16::MAX;
 
 /// Printed instead of a character the font lacks, so nothing vanishes unseen.
 pub const MISSING_MARK: char = '〓';
@@ -28,24 +31,48 @@ pub enum Script {
 
 pub struct Face {
     pub parsed: ParsedFont,
+    /// Advance of each BMP character in font units once looked up (0: the font has no
+    /// glyph; UNKNOWN: not looked up yet). Measuring was most of the layout's work.
+    bmp: Vec<AtomicU16>,
     units_per_em: f32,
     /// Advance of the space, for characters whose glyph has no width entry.
     fallback_advance: f32,
 }
 
 impl Face {
+    /// The advance in font units, 0 when the font lacks the character.
+    fn units(&self, c: char) -> u16 {
+        let look = || {
+            self.parsed
+                .lookup_glyph_index(c as u32)
+                .map(|g| self.parsed.get_horizontal_advance(g).clamp(1, UNKNOWN - 1))
+                .unwrap_or(0)
+        };
+        match self.bmp.get(c as usize) {
+            Some(cell) => match cell.load(Ordering::Relaxed) {
+                UNKNOWN => {
+                    let w = look();
+                    cell.store(w, Ordering::Relaxed);
+                    w
+                }
+                w => w,
+            },
+            None => look(),
+        }
+    }
+
     pub fn has(&self, c: char) -> bool {
-        self.parsed.lookup_glyph_index(c as u32).is_some()
+        self.units(c) > 0
     }
 
     /// Width of `c` at `size` points.
     pub fn advance(&self, c: char, size: f32) -> f32 {
-        let units = self
-            .parsed
-            .lookup_glyph_index(c as u32)
-            .map(|g| f32::from(self.parsed.get_horizontal_advance(g)))
-            .filter(|w| *w > 0.0)
-            .unwrap_or(self.fallback_advance);
+        let units = f32::from(self.units(c));
+        let units = if units > 0.0 {
+            units
+        } else {
+            self.fallback_advance
+        };
         units * size / self.units_per_em
     }
 
@@ -102,6 +129,12 @@ fn load(index: usize) -> std::result::Result<Face, String> {
             .join("; ")
     })?;
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // One face out of the collection, once: otherwise every PDF copies it out again
+    // (16 MB) before subsetting.
+    let (bytes, index) = match printpdf::extract_collection_face(&bytes, index) {
+        Some(face) => (face, 0),
+        None => (bytes, index),
+    };
     let mut warnings = Vec::new();
     let parsed = ParsedFont::from_bytes(&bytes, index, &mut warnings)
         .ok_or_else(|| format!("{}: not a usable font (face {index})", path.display()))?;
@@ -110,7 +143,9 @@ fn load(index: usize) -> std::result::Result<Face, String> {
         .lookup_glyph_index(' ' as u32)
         .map(|g| f32::from(parsed.get_horizontal_advance(g)))
         .unwrap_or(units_per_em / 2.0);
+    let bmp = (0..0x10000).map(|_| AtomicU16::new(UNKNOWN)).collect();
     Ok(Face {
+        bmp,
         parsed,
         units_per_em,
         fallback_advance,
