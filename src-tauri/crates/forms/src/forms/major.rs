@@ -32,7 +32,10 @@ pub fn major_report(f: &CaseFile, script: Script) -> FormDoc {
     d.row(&[
         (t(script, "个案编号", "個案編號"), &c.number),
         (t(script, "受理时间", "受理時間"), &c.received_at),
-        (t(script, "定为重大", "定為重大"), opt(&c.major_since)),
+        (
+            t(script, "定为重大", "定為重大"),
+            opt(&c.major_since).get(..16).unwrap_or_default(),
+        ),
     ])
     .row(&[
         (t(script, "投诉人", "投訴人"), &complainant(c, script)),

@@ -12,19 +12,24 @@ pub fn public_notice(month: &str, items: &[NoticeItem], script: Script) -> FormD
     let title = t(script, "投诉公布", "投訴公佈");
     let mut d = FormDoc::new("notice", title.into(), "KS-05", month, 1, script);
     let done = items.iter().filter(|i| !i.status.is_open()).count();
+    // "2026-11" reads as 2026年11月 in the sentence.
+    let month_words = match month.split_once('-') {
+        Some((y, m)) => format!("{y}年{}月", m.trim_start_matches('0')),
+        None => month.to_string(),
+    };
     d.block(Block::Note(match script {
         Script::Simplified => format!(
-            "{month} 月共受理公共区域及公共利益投诉 {} 宗，已办结 {done} 宗。现将投诉及处理情况公布如下，欢迎监督。",
+            "{month_words}共受理公共区域及公共利益投诉 {} 宗，已办结 {done} 宗。现将投诉及处理情况公布如下，欢迎监督。",
             items.len()
         ),
         Script::Traditional => format!(
-            "{month} 月共受理公共區域及公共利益投訴 {} 宗，已辦結 {done} 宗。現將投訴及處理情況公佈如下，歡迎監督。",
+            "{month_words}共受理公共區域及公共利益投訴 {} 宗，已辦結 {done} 宗。現將投訴及處理情況公佈如下，歡迎監督。",
             items.len()
         ),
     }));
     d.block(Block::Table {
         columns: vec![
-            (t(script, "日期", "日期").into(), 1.0),
+            (t(script, "日期", "日期").into(), 1.25),
             (t(script, "位置", "位置").into(), 1.3),
             (t(script, "类别", "類別").into(), 1.0),
             (t(script, "投诉内容", "投訴內容").into(), 3.0),
