@@ -46,7 +46,8 @@ need_node() {
 }
 
 # Installs the UI's packages exactly as locked (skipped when they are already there)
-# and builds it into ui/dist, which the app embeds.
+# and builds it into ui/dist, which the app embeds. After an `npm install` in ui/, run
+# scripts/lock-optional-stubs.py, or `npm ci` refuses the lock (see that script).
 build_ui() {
     need_node
     cd "$ROOT/ui"
