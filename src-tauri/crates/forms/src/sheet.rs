@@ -165,35 +165,28 @@ impl<'a> Composer<'a> {
         });
     }
 
-    fn fill(&mut self, x: f32, y: f32, w: f32, h: f32, shade: f32) {
-        let ops = self.ops();
-        ops.push(Op::SetFillColor { col: grey(shade) });
-        ops.push(Op::DrawRectangle {
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, mode: PaintMode) {
+        self.ops().push(Op::DrawRectangle {
             rectangle: Rect {
                 x: Pt(x),
                 y: Pt(y),
                 width: Pt(w),
                 height: Pt(h),
-                mode: Some(PaintMode::Fill),
+                mode: Some(mode),
                 winding_order: None,
             },
         });
-        ops.push(Op::SetFillColor { col: grey(0.0) });
+    }
+
+    fn fill(&mut self, x: f32, y: f32, w: f32, h: f32, shade: f32) {
+        self.ops().push(Op::SetFillColor { col: grey(shade) });
+        self.rect(x, y, w, h, PaintMode::Fill);
+        self.ops().push(Op::SetFillColor { col: grey(0.0) });
     }
 
     fn frame(&mut self, x: f32, y: f32, w: f32, h: f32) {
-        let ops = self.ops();
-        ops.push(Op::SetOutlineThickness { pt: Pt(RULE) });
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(y),
-                width: Pt(w),
-                height: Pt(h),
-                mode: Some(PaintMode::Stroke),
-                winding_order: None,
-            },
-        });
+        self.ops().push(Op::SetOutlineThickness { pt: Pt(RULE) });
+        self.rect(x, y, w, h, PaintMode::Stroke);
     }
 
     fn new_page(&mut self) {

@@ -96,6 +96,35 @@ pub(crate) fn report_of(conn: &Connection, case_id: i64) -> Result<Option<MajorR
         .optional()?)
 }
 
+/// The report's history entry, on the case's timeline.
+fn log(
+    tx: &Connection,
+    actor: i64,
+    case_id: i64,
+    now: &str,
+    action: &str,
+    ch: &Changes,
+) -> Result<()> {
+    let id: i64 = tx.query_row(
+        "SELECT id FROM major_reports WHERE case_id = ?1",
+        [case_id],
+        |r| r.get(0),
+    )?;
+    history::write(
+        tx,
+        Entry {
+            at: now,
+            actor_id: Some(actor),
+            entity: "major_report",
+            entity_id: id,
+            case_id: Some(case_id),
+            action,
+            reason: "",
+        },
+        ch,
+    )
+}
+
 fn not_allowed(field: &'static str, why: &str) -> crate::error::LedgerError {
     invalid(field, Problem::NotAllowed { why: why.into() }, "")
 }
@@ -182,24 +211,7 @@ impl Ledger {
                    submitted_at = excluded.submitted_at, revision = revision + 1",
                 params![case.id, cause, process, lessons, measures, status.as_str(), submitted_at],
             )?;
-            let id: i64 = tx.query_row(
-                "SELECT id FROM major_reports WHERE case_id = ?1",
-                [case.id],
-                |r| r.get(0),
-            )?;
-            history::write(
-                tx,
-                Entry {
-                    at: &now,
-                    actor_id: Some(who.id),
-                    entity: "major_report",
-                    entity_id: id,
-                    case_id: Some(case.id),
-                    action: if input.submit { "submit_report" } else { "draft_report" },
-                    reason: "",
-                },
-                &ch,
-            )?;
+            log(tx, who.id, case.id, &now, if input.submit { "submit_report" } else { "draft_report" }, &ch)?;
             touch(tx, case.id, &now)?;
             Ok(report_of(tx, case.id)?.expect("just written"))
         })
@@ -230,26 +242,9 @@ impl Ledger {
                    revision = revision + 1 WHERE case_id = ?1",
                 params![case.id, who.id, minute],
             )?;
-            let id: i64 = tx.query_row(
-                "SELECT id FROM major_reports WHERE case_id = ?1",
-                [case.id],
-                |r| r.get(0),
-            )?;
             let mut ch = Changes::new();
             ch.diff("status", Some("submitted".into()), Some("approved".into()));
-            history::write(
-                tx,
-                Entry {
-                    at: &now,
-                    actor_id: Some(who.id),
-                    entity: "major_report",
-                    entity_id: id,
-                    case_id: Some(case.id),
-                    action: "approve_report",
-                    reason: "",
-                },
-                &ch,
-            )?;
+            log(tx, who.id, case.id, &now, "approve_report", &ch)?;
             touch(tx, case.id, &now)?;
             Ok(report_of(tx, case.id)?.expect("just written"))
         })
