@@ -142,6 +142,10 @@ fn run(args: &[OsString]) -> Result<(), String> {
             // Escalation runs at start and then every few minutes, beside the window: a
             // ledger that was closed for a long weekend may have thousands to escalate.
             let handle = app.handle().clone();
+            // The daily backup runs on a connection of its own, so copying a large
+            // ledger never holds up the clerk's screens.
+            let backup_dir = dir.clone();
+            std::thread::spawn(move || daily_backups(&backup_dir));
             std::thread::spawn(move || loop {
                 // Let the window and the sign-in screen have the ledger first.
                 std::thread::sleep(ESCALATION_DELAY);
@@ -157,6 +161,35 @@ fn run(args: &[OsString]) -> Result<(), String> {
         })
         .run(context())
         .map_err(|e| e.to_string())
+}
+
+/// Once a day while the app is open: a verified copy in the data directory's backups/,
+/// rotated, and recorded in the history.
+fn daily_backups(dir: &std::path::Path) {
+    std::thread::sleep(ESCALATION_DELAY * 2);
+    let mut ledger = match Ledger::open(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::error!(error = %e, "backup: cannot open the ledger");
+            return;
+        }
+    };
+    if let Ok(clock) = Clock::from_env() {
+        ledger.set_clock(clock);
+    }
+    loop {
+        match ledger.daily_backup() {
+            Ok(Some(info)) => {
+                tracing::info!(file = %info.file, cases = info.cases, "daily backup");
+                if let Err(e) = ledger.log_backup(None, "backup", &info) {
+                    tracing::error!(error = %e, "backup: not recorded in the history");
+                }
+            }
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "daily backup failed"),
+        }
+        std::thread::sleep(ESCALATION_EVERY);
+    }
 }
 
 /// Escalates overdue general complaints (domain §4); returns how many.

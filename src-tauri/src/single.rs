@@ -10,7 +10,8 @@ use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::Path;
 use std::time::Duration;
 
-const LOCK_FILE: &str = "complaint-desk.lock";
+/// The core knows the name too: a restore refuses while the app holds it.
+const LOCK_FILE: &str = desk_ledger::backup::APP_LOCK_FILE;
 const KNOCK: &[u8] = b"complaint-desk:show\n";
 
 pub enum Claim {

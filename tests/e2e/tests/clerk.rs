@@ -445,3 +445,23 @@ fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history()
     assert!(actions.contains(&"print_form"), "{actions:?}");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_running_app_makes_the_days_verified_backup() -> R<()> {
+    let app = signed_in()?;
+    let dir = app.data_dir().join("backups");
+    let found = app.wait(40, || {
+        let sidecar = std::fs::read_dir(&dir)
+            .ok()?
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().ends_with(".sqlite.json"))?;
+        let info: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(sidecar.path()).ok()?).ok()?;
+        Some(info)
+    });
+    let info = found.ok_or("no backup within 40 s of start")?;
+    assert_eq!(info["integrity_ok"], true);
+    assert_eq!(info["reason"], "daily");
+    Ok(())
+}

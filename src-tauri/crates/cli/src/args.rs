@@ -215,6 +215,11 @@ pub enum Cmd {
     Import(ImportCmd),
     /// Print a form (PDF): registration, slip, callback, major_report, notice, slips
     Print(PrintArgs),
+    /// Backups of the ledger: make one now, list, verify
+    Backup(BackupArgs),
+    /// Put a verified backup in place of the ledger (the current file is kept aside).
+    /// Close the app first.
+    Restore { file: PathBuf },
     /// The major-complaint report (重大投诉报告) of a major complaint
     #[command(subcommand)]
     Major(MajorCmd),
@@ -555,4 +560,24 @@ pub enum MajorCmd {
     Approve { number: String },
     /// Show the report
     Show { number: String },
+}
+
+#[derive(Args, Debug)]
+pub struct BackupArgs {
+    #[command(subcommand)]
+    pub cmd: Option<BackupCmd>,
+    /// Where to put the copy (e.g. a USB stick); default: the data directory's backups/
+    #[arg(long)]
+    pub to: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BackupCmd {
+    /// The backups in a folder (default: the data directory's backups/), newest first
+    List {
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Open a backup and check it: integrity and what it holds
+    Verify { file: PathBuf },
 }

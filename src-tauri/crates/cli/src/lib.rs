@@ -3,6 +3,7 @@
 //! when it is started with a subcommand, so `complaint-desk list` works everywhere.
 
 mod args;
+mod backup;
 mod forms;
 mod print;
 mod reports;

@@ -137,6 +137,10 @@ pub fn run(cli: Cli) -> R {
     let dir = data_dir(cli.data_dir.clone())?;
     let mut l = Ledger::open(&dir)?;
     l.set_clock(Clock::from_env()?);
+    if let Cmd::Restore { file } = &cli.cmd {
+        let by = cli.as_staff.clone().unwrap_or_default();
+        return crate::backup::restore(l, &dir, &by, file, lang, json);
+    }
     let who = || -> Result<String, CliError> {
         cli.as_staff
             .clone()
@@ -389,6 +393,12 @@ pub fn run(cli: Cli) -> R {
             crate::reports::consolidate(&files, &output, lang, json)?
         }
         Cmd::Import(c) => crate::reports::import(&mut l, &who()?, c, lang, json)?,
+        Cmd::Backup(a) => {
+            // Only making a copy is an action of someone; listing and verifying are not.
+            let by = if a.cmd.is_none() { Some(who()?) } else { None };
+            crate::backup::backup(&mut l, &dir, by.as_deref(), a, json)?
+        }
+        Cmd::Restore { .. } => unreachable!("handled before the ledger is used"),
         Cmd::Print(a) => crate::forms::print(&mut l, &who()?, a, lang, json)?,
         Cmd::Major(c) => crate::forms::major(&mut l, &who()?, c, lang, json)?,
         Cmd::Demo {

@@ -1008,3 +1008,51 @@ fn print_forms_to_files_and_the_days_slips_in_one() {
     let (_, err) = d.refused(&["print", "leaflet", &a], Some("zl"));
     assert_eq!(err["field"], "form");
 }
+
+#[test]
+fn backup_to_a_folder_and_restore_keeping_the_current_ledger_aside() {
+    let d = Desk::new();
+    let first = d.register(&[]);
+    let usb = d.dir.path().join("usb");
+    let made = d.ok(&["backup", "--to", usb.to_str().expect("path")], Some("zl"));
+    assert_eq!(made["integrity_ok"], true);
+    assert_eq!(made["cases"], 1);
+    let file = made["file"].as_str().expect("file").to_string();
+    let listed = d.ok(
+        &["backup", "list", "--dir", usb.to_str().expect("path")],
+        None,
+    );
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    let second = d.register(&[]);
+    assert_ne!(first, second);
+
+    // A clerk may not restore; a supervisor may.
+    let (code, err) = d.refused(&["restore", &file], Some("zl"));
+    assert_eq!((code, err["kind"].as_str()), (2, Some("forbidden")));
+    let done = d.ok(&["restore", &file], Some("boss"));
+    assert_eq!(done["restored"]["cases"], 1);
+    let previous = done["previous"].as_str().expect("kept aside");
+    assert!(std::path::Path::new(previous).exists());
+    let (_, err) = d.refused(&["show", &second], None);
+    assert_eq!(err["kind"], "not_found");
+    d.ok(&["show", &first], None);
+
+    // While the app holds the data directory, a restore is refused.
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(d.dir.path().join("complaint-desk.lock"))
+        .expect("lock file");
+    lock.lock().expect("lock");
+    let (_, err) = d.refused(&["restore", &file], Some("boss"));
+    assert_eq!(err["field"], "backup");
+    drop(lock);
+
+    // A damaged copy is refused.
+    let bytes = std::fs::read(&file).expect("read");
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).expect("damage");
+    let (_, err) = d.refused(&["backup", "verify", &file], None);
+    assert_eq!(err["field"], "backup");
+}

@@ -91,6 +91,12 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("manage_staff", "管理员工", "管理員工", "manage staff"),
     ("edit_settings", "修改设置", "修改設定", "edit settings"),
     (
+        "restore",
+        "从备份恢复台账",
+        "從備份還原台賬",
+        "restore the ledger from a backup",
+    ),
+    (
         "approve_report",
         "批准重大投诉报告",
         "批准重大投訴報告",

@@ -4,6 +4,7 @@
 //! that also writes the change's history. Nothing here depends on the desktop shell.
 
 mod attachments;
+pub mod backup;
 mod calendar_store;
 mod cases;
 mod db;
@@ -28,6 +29,7 @@ mod summary;
 pub mod validate;
 mod workflow;
 
+pub use backup::BackupInfo;
 pub use calendar_store::{parse_periods, Ctx, YearView};
 pub use cases::{CaseEdit, NewCase, CONTENT_MAX};
 pub use db::{db_path, schema_version, SCHEMA_VERSION};

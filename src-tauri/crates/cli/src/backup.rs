@@ -1,0 +1,70 @@
+//! `backup` and `restore`: parse, call the core, report.
+
+use std::path::Path;
+
+use desk_ledger::backup::{backup_dir, list, restore as put_back, verify};
+use desk_ledger::model::Role;
+use desk_ledger::{Clock, Lang, Ledger};
+
+use crate::args::{BackupArgs, BackupCmd};
+use crate::run::CliError;
+
+type R = Result<(), CliError>;
+
+fn show(json: bool, v: &impl serde::Serialize) {
+    if json {
+        println!("{}", serde_json::to_string(v).unwrap_or_default());
+    } else {
+        println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    }
+}
+
+pub fn backup(l: &mut Ledger, data_dir: &Path, who: Option<&str>, a: BackupArgs, json: bool) -> R {
+    match a.cmd {
+        None => {
+            let dir = a.to.unwrap_or_else(|| backup_dir(data_dir));
+            let info = l.backup_to(&dir, "manual")?;
+            l.log_backup(who, "backup", &info)?;
+            show(json, &info);
+        }
+        Some(BackupCmd::List { dir }) => {
+            show(json, &list(&dir.unwrap_or_else(|| backup_dir(data_dir)))?);
+        }
+        Some(BackupCmd::Verify { file }) => show(json, &verify(&file)?),
+    }
+    Ok(())
+}
+
+/// Checks the staff member on the current ledger, closes it, restores, reopens and
+/// records the restore in the restored ledger's history.
+pub fn restore(l: Ledger, data_dir: &Path, by: &str, file: &Path, lang: Lang, json: bool) -> R {
+    if by.trim().is_empty() {
+        return Err(CliError::Usage {
+            field: "staff",
+            message: lang
+                .pick(
+                    "请用 --as <员工> 指明操作人",
+                    "請用 --as <員工> 指明操作人",
+                    "name the acting staff member with --as <staff>",
+                )
+                .into(),
+        });
+    }
+    l.require_role(by, Role::Supervisor, "restore")?;
+    drop(l);
+    let (mut info, aside) = put_back(data_dir, file)?;
+    let mut l = Ledger::open(data_dir)?;
+    l.set_clock(Clock::from_env()?);
+    info.reason = aside
+        .as_ref()
+        .map(|p| format!("previous ledger kept as {}", p.display()))
+        .unwrap_or_default();
+    // The staff member may not exist in the restored copy; then the entry has no actor.
+    let actor = l.require_role(by, Role::Clerk, "restore").ok().map(|_| by);
+    l.log_backup(actor, "restore", &info)?;
+    show(
+        json,
+        &serde_json::json!({ "restored": info, "previous": aside.map(|p| p.display().to_string()) }),
+    );
+    Ok(())
+}

@@ -1,0 +1,269 @@
+//! Backups of the ledger file (issue: nothing lost): a consistent copy with
+//! `VACUUM INTO`, verified by opening it and checking its integrity, with its row counts
+//! kept beside it; daily copies rotated (14 daily + 12 monthly); restore from a verified
+//! copy, keeping the current file aside.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{invalid, LedgerError, Problem, Result};
+use crate::history::{self, Changes, Entry};
+use crate::ledger::{actor, Ledger};
+use crate::model::Role;
+
+/// Daily copies kept, and months (the first copy of each) kept after that.
+pub const KEEP_DAILY: usize = 14;
+pub const KEEP_MONTHLY: usize = 12;
+
+/// What a backup holds, checked when it was made (and again before a restore).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BackupInfo {
+    pub file: String,
+    /// `2026-11-23 17:05:09`
+    pub made_at: String,
+    /// daily, manual, pre-restore
+    pub reason: String,
+    pub bytes: u64,
+    pub integrity_ok: bool,
+    pub cases: i64,
+    pub slips: i64,
+    pub history: i64,
+    pub schema_version: i64,
+}
+
+/// The data directory's own backup folder.
+pub fn backup_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("backups")
+}
+
+fn sidecar(file: &Path) -> PathBuf {
+    let mut s = file.as_os_str().to_owned();
+    s.push(".json");
+    PathBuf::from(s)
+}
+
+/// Opens a copy read-only and checks it: a SQLite file, integrity ok, a ledger.
+pub fn verify(file: &Path) -> Result<BackupInfo> {
+    let bad = |why: &str| {
+        invalid(
+            "backup",
+            Problem::NotAllowed { why: why.into() },
+            file.display().to_string(),
+        )
+    };
+    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|_| bad("not a readable database / 不是可读的数据库文件"))?;
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|_| bad("damaged: not a database / 文件已损坏"))?;
+    let count = |table: &str| -> Result<i64> {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .map_err(|_| bad("not a Complaint Desk ledger / 不是客诉台账的数据库"))
+    };
+    let made = std::fs::metadata(file)?;
+    let info = BackupInfo {
+        file: file.display().to_string(),
+        made_at: chrono::DateTime::<chrono::Local>::from(made.modified()?)
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string(),
+        reason: String::new(),
+        bytes: made.len(),
+        integrity_ok: check == "ok",
+        cases: count("cases")?,
+        slips: count("slips")?,
+        history: count("history")?,
+        schema_version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+    };
+    Ok(info)
+}
+
+/// The backups in `dir`, newest first, as recorded beside each when it was made.
+pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(out);
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "json") {
+            if let Ok(info) = serde_json::from_slice::<BackupInfo>(&std::fs::read(&p)?) {
+                if Path::new(&info.file).exists() {
+                    out.push(info);
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| b.made_at.cmp(&a.made_at).then(b.file.cmp(&a.file)));
+    Ok(out)
+}
+
+/// Removes daily backups beyond the newest KEEP_DAILY, keeping the first of each of the
+/// KEEP_MONTHLY newest months among them. Manual and pre-restore copies are never removed.
+pub fn rotate(dir: &Path) -> Result<Vec<String>> {
+    let daily: Vec<BackupInfo> = list(dir)?
+        .into_iter()
+        .filter(|b| b.reason == "daily")
+        .collect();
+    let mut removed = Vec::new();
+    let mut months_kept: Vec<String> = Vec::new();
+    // Oldest first, so the first copy of a month is the one kept.
+    let older: Vec<&BackupInfo> = daily.iter().skip(KEEP_DAILY).collect();
+    for b in older.iter().rev() {
+        let month = b.made_at.get(..7).unwrap_or_default().to_string();
+        if !months_kept.contains(&month) && months_kept.len() < KEEP_MONTHLY {
+            months_kept.push(month);
+            continue;
+        }
+        let f = PathBuf::from(&b.file);
+        std::fs::remove_file(&f)?;
+        let _ = std::fs::remove_file(sidecar(&f));
+        removed.push(b.file.clone());
+    }
+    Ok(removed)
+}
+
+impl Ledger {
+    /// Copies the ledger into `dir` (made if missing), verifies the copy and records
+    /// what it holds beside it. `reason`: daily, manual, pre-restore.
+    pub fn backup_to(&self, dir: &Path, reason: &str) -> Result<BackupInfo> {
+        std::fs::create_dir_all(dir)?;
+        let stamp = self.now().format("%Y%m%d-%H%M%S");
+        let mut file = dir.join(format!("ledger-{stamp}-{reason}.sqlite"));
+        let mut n = 1;
+        while file.exists() {
+            n += 1;
+            file = dir.join(format!("ledger-{stamp}-{reason}-{n}.sqlite"));
+        }
+        // Written under a temporary name, so a copy cut short never looks like a backup.
+        let partial = file.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        self.conn
+            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+        std::fs::rename(&partial, &file)?;
+        let mut info = verify(&file)?;
+        if !info.integrity_ok {
+            return Err(LedgerError::Io(std::io::Error::other(format!(
+                "{}: the copy failed its integrity check",
+                file.display()
+            ))));
+        }
+        info.made_at = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
+        info.reason = reason.into();
+        std::fs::write(
+            sidecar(&file),
+            serde_json::to_vec_pretty(&info).unwrap_or_default(),
+        )?;
+        Ok(info)
+    }
+
+    /// Refuses unless `by` has `role` (restoring replaces the whole ledger).
+    pub fn require_role(&self, by: &str, role: Role, action: &'static str) -> Result<()> {
+        actor(&self.conn, by)?.require(role, action)
+    }
+
+    /// Records a backup or restore in the history (the access log of §7): who, when,
+    /// which file, what it held. `by` is None for the automatic daily copy.
+    pub fn log_backup(&mut self, by: Option<&str>, action: &str, info: &BackupInfo) -> Result<()> {
+        let now = self.now_text();
+        self.write(|tx| {
+            let who = match by {
+                Some(b) => Some(actor(tx, b)?.id),
+                None => None,
+            };
+            let mut ch = Changes::new();
+            ch.set("file", &info.file)
+                .set("cases", info.cases.to_string())
+                .set("history", info.history.to_string());
+            history::write(
+                tx,
+                Entry {
+                    at: &now,
+                    actor_id: who,
+                    entity: "backup",
+                    entity_id: 0,
+                    case_id: None,
+                    action,
+                    reason: &info.reason,
+                },
+                &ch,
+            )
+        })
+    }
+
+    /// The daily backup into the data directory's `backups/`, once a day while in use;
+    /// None when today's exists (or the ledger is in memory).
+    pub fn daily_backup(&self) -> Result<Option<BackupInfo>> {
+        let Some(dir) = self.data_dir().map(backup_dir) else {
+            return Ok(None);
+        };
+        let today = self.now().format("%Y-%m-%d").to_string();
+        if list(&dir)?
+            .iter()
+            .any(|b| b.reason == "daily" && b.made_at.starts_with(&today))
+        {
+            return Ok(None);
+        }
+        let info = self.backup_to(&dir, "daily")?;
+        rotate(&dir)?;
+        Ok(Some(info))
+    }
+}
+
+/// The file the running app holds locked in its data directory (one app per folder).
+pub const APP_LOCK_FILE: &str = "complaint-desk.lock";
+
+/// Puts a verified backup in place of the data directory's ledger, which must not be
+/// open. The current file is kept aside as `ledger.before-restore-<time>.sqlite`.
+/// Returns what was restored and where the old file went.
+pub fn restore(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Option<PathBuf>)> {
+    let info = verify(from)?;
+    if !info.integrity_ok {
+        return Err(invalid(
+            "backup",
+            Problem::NotAllowed {
+                why: "the backup failed its integrity check / 备份未通过完整性检查".into(),
+            },
+            from.display().to_string(),
+        ));
+    }
+    // Held for the whole restore: the app cannot have the ledger open meanwhile.
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(data_dir.join(APP_LOCK_FILE))?;
+    if lock.try_lock().is_err() {
+        return Err(invalid(
+            "backup",
+            Problem::NotAllowed {
+                why: "the app is open on this data directory: close it first / 客诉台账正在使用此数据目录，请先关闭".into(),
+            },
+            data_dir.display().to_string(),
+        ));
+    }
+    let db = crate::db::db_path(data_dir);
+    let mut aside = None;
+    if db.exists() {
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let keep = data_dir.join(format!("ledger.before-restore-{stamp}.sqlite"));
+        // Fold the write-ahead log into the file first, so the kept copy is whole.
+        if let Ok(c) = Connection::open(&db) {
+            let _ = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
+        std::fs::rename(&db, &keep)?;
+        for ext in ["-wal", "-shm"] {
+            let mut side = db.as_os_str().to_owned();
+            side.push(ext);
+            let _ = std::fs::remove_file(PathBuf::from(side));
+        }
+        aside = Some(keep);
+    }
+    let partial = db.with_extension("restoring");
+    std::fs::copy(from, &partial)?;
+    std::fs::rename(&partial, &db)?;
+    Ok((info, aside))
+}

@@ -1,0 +1,130 @@
+//! Backups: a verified copy with its counts, once a day, rotated; restore from a copy
+//! after checking it, with the current file kept aside; a damaged copy is refused.
+
+use desk_ledger::backup::{self, backup_dir, list, restore, verify, KEEP_DAILY, KEEP_MONTHLY};
+use desk_ledger::{Clock, Ledger, NewCase};
+
+fn at(s: &str) -> Clock {
+    Clock::Fixed(chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time"))
+}
+
+fn case() -> NewCase {
+    NewCase {
+        kind: "complaint".into(),
+        channel: "phone".into(),
+        complainant_name: "王先生".into(),
+        phones: "13812345678".into(),
+        building: "3栋".into(),
+        room: "1502".into(),
+        content: "卫生间漏水".into(),
+        category: Some("B04".into()),
+        ..Default::default()
+    }
+}
+
+fn office(dir: &std::path::Path) -> Ledger {
+    let mut l = Ledger::open(dir).expect("open");
+    l.set_clock(at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l
+}
+
+#[test]
+fn a_backup_is_verified_and_counted_and_made_once_a_day() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = office(dir.path());
+    l.register("admin", &case()).expect("register");
+    let first = l.daily_backup().expect("backup").expect("made today");
+    assert!(first.integrity_ok);
+    assert_eq!((first.cases, first.reason.as_str()), (1, "daily"));
+    assert!(l.daily_backup().expect("again").is_none(), "one a day");
+    l.set_clock(at("2026-11-24 08:30"));
+    assert!(l.daily_backup().expect("next day").is_some());
+    assert_eq!(list(&backup_dir(dir.path())).expect("list").len(), 2);
+
+    // On demand, to a chosen folder (a USB stick).
+    let usb = tempfile::tempdir().expect("usb");
+    let copy = l.backup_to(usb.path(), "manual").expect("manual");
+    assert_eq!(
+        verify(std::path::Path::new(&copy.file))
+            .expect("verify")
+            .cases,
+        1
+    );
+}
+
+#[test]
+fn rotation_keeps_fourteen_days_and_the_first_of_twelve_months() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = office(dir.path());
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("date");
+    for d in 0..500 {
+        let day = start + chrono::Days::new(d);
+        l.set_clock(Clock::Fixed(day.and_hms_opt(9, 0, 0).expect("time")));
+        l.daily_backup().expect("backup");
+    }
+    let kept = list(&backup_dir(dir.path())).expect("list");
+    assert_eq!(kept.len(), KEEP_DAILY + KEEP_MONTHLY);
+    // The newest fourteen days are all there; older ones are each the 1st of a month.
+    assert!(kept[..KEEP_DAILY]
+        .iter()
+        .all(|b| b.made_at.starts_with("2026-05")));
+    assert!(kept[KEEP_DAILY..]
+        .iter()
+        .all(|b| b.made_at.get(8..10) == Some("01")));
+}
+
+#[test]
+fn restore_brings_back_the_copy_and_keeps_the_current_file_aside() {
+    let dir = tempfile::tempdir().expect("dir");
+    let l = {
+        let mut l = office(dir.path());
+        l.register("admin", &case()).expect("one");
+        l
+    };
+    let copy = l
+        .backup_to(&backup_dir(dir.path()), "manual")
+        .expect("backup");
+    let mut l = l;
+    l.register("admin", &case()).expect("two, after the backup");
+    drop(l);
+
+    let (info, aside) = restore(dir.path(), std::path::Path::new(&copy.file)).expect("restore");
+    assert_eq!(info.cases, 1);
+    let aside = aside.expect("the current file was kept");
+    assert_eq!(verify(&aside).expect("kept file").cases, 2);
+    let l = Ledger::open(dir.path()).expect("reopen");
+    assert_eq!(
+        l.connection()
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
+            .expect("count"),
+        1
+    );
+}
+
+#[test]
+fn a_damaged_backup_is_refused_and_nothing_is_replaced() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = office(dir.path());
+    l.register("admin", &case()).expect("one");
+    let copy = l
+        .backup_to(&backup_dir(dir.path()), "manual")
+        .expect("backup");
+    drop(l);
+    // Cut the copy short: what a yanked USB stick leaves behind.
+    let bytes = std::fs::read(&copy.file).expect("read");
+    std::fs::write(&copy.file, &bytes[..bytes.len() / 3]).expect("damage");
+    let err = restore(dir.path(), std::path::Path::new(&copy.file)).expect_err("refused");
+    assert_eq!(err.field(), Some("backup"));
+    let junk = dir.path().join("notes.txt");
+    std::fs::write(&junk, "这不是数据库").expect("junk");
+    assert!(backup::verify(&junk).is_err());
+    // The ledger is untouched.
+    let l = Ledger::open(dir.path()).expect("reopen");
+    assert_eq!(
+        l.connection()
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
+            .expect("count"),
+        1
+    );
+}
