@@ -53,6 +53,12 @@ pub enum LedgerError {
     SchemaTooNew { found: i64, known: i64 },
     #[error("the ledger is busy in another program; try again")]
     Busy,
+    /// The ledger file is not a readable database; `backup` is the newest good copy.
+    #[error("the ledger file {file} is damaged; restore a backup (latest good one: {})", backup.as_deref().unwrap_or("none found"))]
+    Damaged {
+        file: String,
+        backup: Option<String>,
+    },
     #[error("database: {0}")]
     Db(rusqlite::Error),
     #[error("file: {0}")]
@@ -92,6 +98,7 @@ impl LedgerError {
             LedgerError::Forbidden { .. } => "forbidden",
             LedgerError::SchemaTooNew { .. } => "schema_too_new",
             LedgerError::Busy => "busy",
+            LedgerError::Damaged { .. } => "damaged",
             LedgerError::Db(_) | LedgerError::Io(_) => "storage",
             LedgerError::Calendar(_) => "calendar",
         }
@@ -204,6 +211,26 @@ impl LedgerError {
                     "資料庫版本（{found}）比本程式支援的版本（{known}）新，請使用新版客訴台賬"
                 ),
             },
+            LedgerError::Damaged { file, backup } => {
+                let how = |b: &str| format!("complaint-desk --as <主管> restore \"{b}\"");
+                match (lang, backup) {
+                    (Lang::En, _) => self.to_string(),
+                    (Lang::ZhCn, Some(b)) => format!(
+                        "台账文件 {file} 已损坏。最近一份完好的备份：{b}。请由主管恢复：{}",
+                        how(b)
+                    ),
+                    (Lang::ZhTw, Some(b)) => format!(
+                        "台賬檔案 {file} 已損壞。最近一份完好的備份：{b}。請由主管還原：{}",
+                        how(b)
+                    ),
+                    (Lang::ZhCn, None) => format!(
+                        "台账文件 {file} 已损坏，且未找到完好的备份。请勿删除该文件，联系管理员。"
+                    ),
+                    (Lang::ZhTw, None) => format!(
+                        "台賬檔案 {file} 已損壞，且未找到完好的備份。請勿刪除該檔案，聯繫管理員。"
+                    ),
+                }
+            }
             LedgerError::Busy => lang
                 .pick(
                     "台账正被另一个程序使用，请稍后再试",

@@ -57,9 +57,35 @@ pub struct Actor {
 }
 
 impl Ledger {
+    /// Opens (or creates) the data directory's ledger. A file that is not a readable
+    /// database is reported as damaged, naming the newest good backup: never a crash,
+    /// and never a new empty ledger in its place.
     pub fn open(data_dir: &Path) -> Result<Self> {
-        let conn = db::open(data_dir)?;
-        Self::from_conn(conn, Some(data_dir.to_path_buf()))
+        let opened =
+            db::open(data_dir).and_then(|conn| Self::from_conn(conn, Some(data_dir.to_path_buf())));
+        match opened {
+            Err(LedgerError::Db(e))
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+                ) =>
+            {
+                let backup = crate::backup::list(&crate::backup::backup_dir(data_dir))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find(|b| {
+                        b.integrity_ok
+                            && crate::backup::verify(Path::new(&b.file))
+                                .is_ok_and(|v| v.integrity_ok)
+                    })
+                    .map(|b| b.file);
+                Err(LedgerError::Damaged {
+                    file: db::db_path(data_dir).display().to_string(),
+                    backup,
+                })
+            }
+            other => other,
+        }
     }
 
     pub fn in_memory() -> Result<Self> {

@@ -128,3 +128,29 @@ fn a_damaged_backup_is_refused_and_nothing_is_replaced() {
         1
     );
 }
+
+#[test]
+fn a_damaged_ledger_is_reported_with_the_latest_good_backup_and_not_replaced() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = office(dir.path());
+    l.register("admin", &case()).expect("one");
+    let good = l.daily_backup().expect("backup").expect("made");
+    drop(l);
+    let db = desk_ledger::db_path(dir.path());
+    let mut bytes = std::fs::read(&db).expect("read");
+    bytes[..100].copy_from_slice(&[0x5a; 100]);
+    std::fs::write(&db, &bytes).expect("damage");
+
+    let err = Ledger::open(dir.path()).err().expect("refused");
+    match &err {
+        desk_ledger::LedgerError::Damaged { backup, .. } => {
+            assert_eq!(backup.as_deref(), Some(good.file.as_str()))
+        }
+        other => panic!("expected Damaged, got {other:?}"),
+    }
+    assert!(err.localized(desk_ledger::Lang::ZhCn).contains("restore"));
+    // The damaged file is still there, untouched, for whoever looks at it.
+    assert_eq!(std::fs::read(&db).expect("still there"), bytes);
+    restore(dir.path(), std::path::Path::new(&good.file)).expect("restore");
+    assert!(Ledger::open(dir.path()).is_ok());
+}
