@@ -257,8 +257,10 @@ fn pause_and_resume_are_recorded_with_their_reason() {
 fn a_voided_case_keeps_its_number_and_numbers_are_never_reused() {
     let d = Desk::new();
     let a = d.register(&[]);
-    d.refused(&["void", &a, "--reason", ""], Some("zl"));
-    d.ok(&["void", &a, "--reason", "重复登记"], Some("zl"));
+    d.refused(&["void", &a, "--reason", ""], Some("boss"));
+    let (_, err) = d.refused(&["void", &a, "--reason", "重复登记"], Some("zl"));
+    assert_eq!(err["kind"], "forbidden", "only a supervisor voids");
+    d.ok(&["void", &a, "--reason", "重复登记"], Some("boss"));
     let b = d.register(&[]);
     assert!(a.ends_with("-0001") && b.ends_with("-0002"), "{a} {b}");
     let file = d.ok(&["show", &a], None);
@@ -322,7 +324,7 @@ fn every_forbidden_transition_is_refused_and_changes_nothing() {
     ] {
         d.refused(&args, Some("zl"));
     }
-    d.ok(&["void", &n, "--reason", "登记错误"], Some("zl"));
+    d.ok(&["void", &n, "--reason", "登记错误"], Some("boss"));
     for args in [
         vec!["record", &n, "--action", "x"],
         vec!["void", &n, "--reason", "x"],

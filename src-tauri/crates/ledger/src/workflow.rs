@@ -12,7 +12,7 @@ use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Actor, Ledger};
 use crate::model::{
-    Callback, CallbackMethod, CallbackOutcome, Case, Record, RecordKind, Satisfaction, Slip,
+    Callback, CallbackMethod, CallbackOutcome, Case, Record, RecordKind, Role, Satisfaction, Slip,
     SlipStatus, Status,
 };
 use crate::rules::{next_status, Action, Refusal};
@@ -446,12 +446,15 @@ impl Ledger {
         })
     }
 
-    /// Voids a case registered in error. It keeps its number; the reason is required.
+    /// Voids a case registered in error (a supervisor). It keeps its number; the reason
+    /// is required.
     pub fn void(&mut self, by: &str, number: &str, reason: &str) -> Result<Case> {
         let reason = required("reason", reason, 500)?;
         let now = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
+            // A case registered in error disappears from the figures: the office head decides.
+            who.require(Role::Supervisor, "void")?;
             let case = load(tx, number)?;
             step(tx, &who, &case, Action::Void, &now, &reason, Changes::new())?;
             load(tx, number)

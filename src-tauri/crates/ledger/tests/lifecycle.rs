@@ -95,7 +95,7 @@ fn apply(l: &mut Ledger, n: &str, a: &Act) -> Result<(), LedgerError> {
             l.callback("zl", n, &c).map(|_| ())
         }
         Act::Close => l.close("zl", n, "").map(|_| ()),
-        Act::Void => l.void("zl", n, "登记错误").map(|_| ()),
+        Act::Void => l.void("admin", n, "登记错误").map(|_| ()),
     }
 }
 
