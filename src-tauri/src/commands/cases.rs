@@ -42,12 +42,15 @@ pub async fn list_cases(desk: Desk<'_>, filter: CaseFilter) -> IpcResult<CasePag
 
 #[tauri::command]
 pub async fn case_view(desk: Desk<'_>, number: String) -> IpcResult<CaseView> {
+    let role = desk
+        .signed_in()
+        .map_or(desk_ledger::model::Role::Clerk, |s| s.role);
     desk.with(|l, lang| {
         let file = l.case_file(&number)?;
         Ok(CaseView {
             deadlines: l.deadlines(&number, lang)?,
             actions: file
-                .offered_actions()
+                .offered_actions_for(role)
                 .into_iter()
                 .map(String::from)
                 .collect(),

@@ -236,7 +236,22 @@ pub fn offered_actions(
     out
 }
 
+/// The role an action on a case needs, where it is more than a clerk's.
+pub fn role_for(action: &str) -> crate::model::Role {
+    match action {
+        "void" => crate::model::Role::Supervisor,
+        _ => crate::model::Role::Clerk,
+    }
+}
+
 impl crate::model::CaseFile {
+    /// The actions valid for this case now that `role` may take.
+    pub fn offered_actions_for(&self, role: crate::model::Role) -> Vec<&'static str> {
+        let mut out = self.offered_actions();
+        out.retain(|a| role >= role_for(a));
+        out
+    }
+
     /// The actions valid for this case now (see [`offered_actions`]).
     pub fn offered_actions(&self) -> Vec<&'static str> {
         let issued = self

@@ -12,7 +12,7 @@ use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Actor, Ledger};
 use crate::model::{
-    Callback, CallbackMethod, CallbackOutcome, Case, Record, RecordKind, Role, Satisfaction, Slip,
+    Callback, CallbackMethod, CallbackOutcome, Case, Record, RecordKind, Satisfaction, Slip,
     SlipStatus, Status,
 };
 use crate::rules::{next_status, Action, Refusal};
@@ -454,7 +454,7 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             // A case registered in error disappears from the figures: the office head decides.
-            who.require(Role::Supervisor, "void")?;
+            who.require(crate::rules::role_for("void"), "void")?;
             let case = load(tx, number)?;
             step(tx, &who, &case, Action::Void, &now, &reason, Changes::new())?;
             load(tx, number)

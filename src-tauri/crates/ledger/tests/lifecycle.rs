@@ -250,3 +250,20 @@ fn requests_take_no_complaint_only_fields() {
     l.close("zl", &case.number, "")
         .expect("a request closes without a callback");
 }
+
+#[test]
+fn only_a_supervisor_is_offered_and_allowed_to_void() {
+    use desk_ledger::model::Role;
+    let mut l = ledger();
+    let n = l
+        .register("zl", &new_case(Kind::Complaint))
+        .expect("register")
+        .number;
+    let file = l.case_file(&n).expect("file");
+    assert!(!file.offered_actions_for(Role::Clerk).contains(&"void"));
+    assert!(file.offered_actions_for(Role::Supervisor).contains(&"void"));
+    let err = l.void("zl", &n, "登记错误").expect_err("a clerk");
+    assert_eq!(err.kind(), "forbidden");
+    assert_eq!(l.case(&n).expect("case").status, Status::Registered);
+    l.void("admin", &n, "登记错误").expect("an administrator");
+}
