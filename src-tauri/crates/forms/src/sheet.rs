@@ -464,10 +464,14 @@ impl<'a> Composer<'a> {
             self.at = first + i;
             self.line(LEFT, BOTTOM - 14.0, RIGHT, BOTTOM - 14.0, 0.4);
             let y = BOTTOM - 26.0;
-            let printed = format!(
-                "{}：{}  {}",
-                self.labels.printed, self.head.printed_at, self.head.printed_by
-            );
+            // A notice is posted for all residents: no one's name on it, staff included
+            // (the print log keeps who printed it).
+            let by = if self.doc.form == "notice" {
+                ""
+            } else {
+                self.head.printed_by.as_str()
+            };
+            let printed = format!("{}：{}  {by}", self.labels.printed, self.head.printed_at);
             self.text(LEFT, y, 8.0, &printed, false);
             let page = self.labels.page_of(i + 1, count);
             self.centered(y, 8.0, &page, false);

@@ -484,3 +484,45 @@ fn the_lp_spooler_hands_the_file_to_the_print_command() {
     assert_eq!(args.trim(), format!("-d front-desk -- {}", pdf.display()));
     let _ = Path::new(&pdf);
 }
+
+#[test]
+fn the_notice_of_a_demo_month_has_no_name_or_phone_of_the_whole_ledger() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.demo(&desk_ledger::DemoOptions {
+        cases: 600,
+        months: 2,
+        seed: 11,
+    })
+    .expect("demo");
+    let month = l.now().format("%Y-%m").to_string();
+    let p = prepare(&l, "wangfang", FormKind::Notice, &month).expect("notice");
+    let text: String = text_of(&p.bytes).split_whitespace().collect();
+    assert!(text.contains("投诉公布"));
+    let mut personal: Vec<String> = Vec::new();
+    let conn = l.connection();
+    for sql in [
+        "SELECT complainant_name FROM cases",
+        "SELECT complainant_phones FROM cases",
+        "SELECT owner_name FROM units",
+        "SELECT phones FROM units",
+    ] {
+        let mut st = conn.prepare(sql).expect("sql");
+        let rows = st.query_map([], |r| r.get::<_, String>(0)).expect("rows");
+        for v in rows.flatten() {
+            personal.extend(
+                v.split([',', '，', ' ', '/', ';', '、'])
+                    .map(str::trim)
+                    .filter(|w| w.chars().count() >= 2)
+                    .map(String::from),
+            );
+        }
+    }
+    personal.sort();
+    personal.dedup();
+    assert!(personal.len() > 100, "the demo has residents");
+    let leaked: Vec<_> = personal
+        .iter()
+        .filter(|w| text.contains(w.as_str()))
+        .collect();
+    assert!(leaked.is_empty(), "personal data on the notice: {leaked:?}");
+}
