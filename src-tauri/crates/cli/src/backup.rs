@@ -4,7 +4,7 @@ use std::path::Path;
 
 use desk_ledger::backup::{backup_dir, list, restore as put_back, verify};
 use desk_ledger::model::Role;
-use desk_ledger::{Clock, Lang, Ledger};
+use desk_ledger::{Clock, Ledger};
 
 use crate::args::{BackupArgs, BackupCmd};
 use crate::run::CliError;
@@ -37,19 +37,7 @@ pub fn backup(l: &mut Ledger, data_dir: &Path, who: Option<&str>, a: BackupArgs,
 
 /// Checks the staff member on the current ledger, closes it, restores, reopens and
 /// records the restore in the restored ledger's history.
-pub fn restore(l: Ledger, data_dir: &Path, by: &str, file: &Path, lang: Lang, json: bool) -> R {
-    if by.trim().is_empty() {
-        return Err(CliError::Usage {
-            field: "staff",
-            message: lang
-                .pick(
-                    "请用 --as <员工> 指明操作人",
-                    "請用 --as <員工> 指明操作人",
-                    "name the acting staff member with --as <staff>",
-                )
-                .into(),
-        });
-    }
+pub fn restore(l: Ledger, data_dir: &Path, by: &str, file: &Path, json: bool) -> R {
     l.require_role(by, Role::Supervisor, "restore")?;
     drop(l);
     let (mut info, aside) = put_back(data_dir, file)?;

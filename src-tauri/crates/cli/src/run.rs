@@ -131,6 +131,24 @@ fn weekdays(s: &str) -> Result<Vec<u32>, CliError> {
     Ok(out)
 }
 
+/// The acting staff member from `--as`; every change needs one.
+fn staff(given: Option<&str>, lang: Lang) -> Result<String, CliError> {
+    given
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .ok_or(CliError::Usage {
+            field: "staff",
+            message: lang
+                .pick(
+                    "请用 --as <员工> 指明操作人",
+                    "請用 --as <員工> 指明操作人",
+                    "name the acting staff member with --as <staff>",
+                )
+                .into(),
+        })
+}
+
 pub fn run(cli: Cli) -> R {
     let lang = cli.lang();
     let json = cli.json;
@@ -138,24 +156,10 @@ pub fn run(cli: Cli) -> R {
     let mut l = Ledger::open(&dir)?;
     l.set_clock(Clock::from_env()?);
     if let Cmd::Restore { file } = &cli.cmd {
-        let by = cli.as_staff.clone().unwrap_or_default();
-        return crate::backup::restore(l, &dir, &by, file, lang, json);
+        let by = staff(cli.as_staff.as_deref(), lang)?;
+        return crate::backup::restore(l, &dir, &by, file, json);
     }
-    let who = || -> Result<String, CliError> {
-        cli.as_staff
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-            .ok_or(CliError::Usage {
-                field: "staff",
-                message: lang
-                    .pick(
-                        "请用 --as <员工> 指明操作人",
-                        "請用 --as <員工> 指明操作人",
-                        "name the acting staff member with --as <staff>",
-                    )
-                    .into(),
-            })
-    };
+    let who = || staff(cli.as_staff.as_deref(), lang);
     let out = |v: &dyn erased::Show| v.show(json, lang);
     match cli.cmd {
         Cmd::Init {

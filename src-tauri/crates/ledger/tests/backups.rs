@@ -22,6 +22,12 @@ fn case() -> NewCase {
     }
 }
 
+fn cases_in(l: &Ledger) -> i64 {
+    l.connection()
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count")
+}
+
 fn office(dir: &std::path::Path) -> Ledger {
     let mut l = Ledger::open(dir).expect("open");
     l.set_clock(at("2026-11-23 09:00"));
@@ -94,12 +100,7 @@ fn restore_brings_back_the_copy_and_keeps_the_current_file_aside() {
     let aside = aside.expect("the current file was kept");
     assert_eq!(verify(&aside).expect("kept file").cases, 2);
     let l = Ledger::open(dir.path()).expect("reopen");
-    assert_eq!(
-        l.connection()
-            .query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
-            .expect("count"),
-        1
-    );
+    assert_eq!(cases_in(&l), 1);
 }
 
 #[test]
@@ -121,12 +122,7 @@ fn a_damaged_backup_is_refused_and_nothing_is_replaced() {
     assert!(backup::verify(&junk).is_err());
     // The ledger is untouched.
     let l = Ledger::open(dir.path()).expect("reopen");
-    assert_eq!(
-        l.connection()
-            .query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
-            .expect("count"),
-        1
-    );
+    assert_eq!(cases_in(&l), 1);
 }
 
 #[test]
