@@ -66,6 +66,19 @@ fn period(s: &Summary, lang: Lang) -> String {
 
 /// Print set-up shared by the visible sheets: A4 landscape, fit to width, header row
 /// repeated, the office and period in the page header.
+/// A sheet's header row: each column's title in the header format, and its width.
+fn header_row<S: AsRef<str>>(
+    ws: &mut Worksheet,
+    f: &Formats,
+    cols: impl IntoIterator<Item = (S, f64)>,
+) -> Result<()> {
+    for (c, (title, width)) in cols.into_iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, title.as_ref(), &f.head)?;
+        ws.set_column_width(c as u16, width)?;
+    }
+    Ok(())
+}
+
 fn print_setup(ws: &mut Worksheet, header_row: u32, title: &str) -> Result<()> {
     ws.set_landscape()
         .set_paper_size(9)
@@ -123,9 +136,8 @@ fn ledger_sheet(
     let cols = ledger_columns(lang);
     // Column formats instead of one per cell: tens of thousands of rows write several
     // times faster, and unformatted cells take their column's format.
-    for (c, (name, width)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, &f.head)?;
-        ws.set_column_width(c as u16, *width)?;
+    header_row(ws, f, cols.iter().copied())?;
+    for c in 0..cols.len() {
         let format = if c == 1 || c == 16 { &f.time } else { &f.cell };
         ws.set_column_format(c as u16, format)?;
     }
@@ -228,10 +240,14 @@ fn rates_sheet(
         lang.pick("目标", "目標", "Target"),
         lang.pick("是否达标", "是否達標", "Meets target"),
     ];
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &f.head)?;
-        ws.set_column_width(c as u16, if c == 0 { 26.0 } else { 12.0 })?;
-    }
+    header_row(
+        ws,
+        f,
+        heads
+            .iter()
+            .enumerate()
+            .map(|(c, h)| (*h, if c == 0 { 26.0 } else { 12.0 })),
+    )?;
     for (i, r) in fig.rates.iter().enumerate() {
         let row = i as u32 + 1;
         let goal = match (r.target, r.higher_is_better) {
@@ -290,10 +306,7 @@ fn recurring_sheet(
         lang.pick("次数", "次數", "Times"),
         lang.pick("编号", "編號", "Numbers"),
     ];
-    for (c, (h, w)) in heads.iter().zip([20.0, 24.0, 8.0, 60.0]).enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &f.head)?;
-        ws.set_column_width(c as u16, w)?;
-    }
+    header_row(ws, f, heads.iter().copied().zip([20.0, 24.0, 8.0, 60.0]))?;
     let mut row = 1;
     for r in &s.recurring {
         ws.write_string_with_format(row, 0, &r.location, &f.cell)?;
@@ -352,10 +365,7 @@ fn major_sheet(
             16.0,
         ),
     ];
-    for (c, (h, w)) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &f.head)?;
-        ws.set_column_width(c as u16, *w)?;
-    }
+    header_row(ws, f, heads.iter().copied())?;
     for (i, m) in s.majors.iter().enumerate() {
         let row = i as u32 + 1;
         let report = match m.report_status.as_deref() {
@@ -398,10 +408,7 @@ fn trend_sheet(
     ];
     let keys: Vec<String> = trend[0].rates.iter().map(|r| r.key.clone()).collect();
     heads.extend(keys.iter().map(|k| rate(k, lang).to_string()));
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &f.head)?;
-        ws.set_column_width(c as u16, 12)?;
-    }
+    header_row(ws, f, heads.iter().map(|h| (h, 12.0)))?;
     for (i, m) in trend.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_string_with_format(row, 0, m.from.get(..7).unwrap_or(&m.from), &f.cell)?;
