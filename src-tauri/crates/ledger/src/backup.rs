@@ -9,7 +9,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{invalid, LedgerError, Problem, Result};
-use crate::history::{self, Changes, Entry};
+use crate::history::{self, Changes};
 use crate::ledger::{actor, Ledger};
 use crate::model::Role;
 
@@ -170,25 +170,22 @@ impl Ledger {
         let now = self.now_text();
         self.write(|tx| {
             let who = match by {
-                Some(b) => Some(actor(tx, b)?.id),
+                Some(b) => Some(actor(tx, b)?),
                 None => None,
             };
             let mut ch = Changes::new();
             ch.set("file", &info.file)
                 .set("cases", info.cases.to_string())
                 .set("history", info.history.to_string());
-            history::write(
+            history::log(
                 tx,
-                Entry {
-                    at: &now,
-                    actor_id: who,
-                    entity: "backup",
-                    entity_id: 0,
-                    case_id: None,
-                    action,
-                    reason: &info.reason,
-                },
+                &now,
+                who.as_ref(),
+                "backup",
+                0,
+                action,
                 &ch,
+                &info.reason,
             )
         })
     }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::deadlines::{DeadlinePolicy, SpanUnit, StepRule, STEPS};
 use crate::error::{invalid, Problem, Result};
-use crate::history::{self, Changes, Entry};
+use crate::history::{self, Changes};
 use crate::ledger::{actor, set_setting_tx, Ledger};
 use crate::model::Role;
 
@@ -206,19 +206,7 @@ impl Ledger {
             calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.diff("office_hours", old, Some(json.clone()));
-            history::write(
-                tx,
-                Entry {
-                    at: &at,
-                    actor_id: Some(who.id),
-                    entity: "calendar",
-                    entity_id: 0,
-                    case_id: None,
-                    action: "set_hours",
-                    reason: "",
-                },
-                &ch,
-            )
+            history::log(tx, &at, Some(&who), "calendar", 0, "set_hours", &ch, "")
         })?;
         Ok(hours)
     }
@@ -254,19 +242,7 @@ impl Ledger {
             calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.set(&d.to_string(), format!("{kind} {name}").trim());
-            history::write(
-                tx,
-                Entry {
-                    at: &at,
-                    actor_id: Some(who.id),
-                    entity: "calendar",
-                    entity_id: 0,
-                    case_id: None,
-                    action: "set_day",
-                    reason: "",
-                },
-                &ch,
-            )
+            history::log(tx, &at, Some(&who), "calendar", 0, "set_day", &ch, "")
         })?;
         self.calendar_year(d.year())
     }
@@ -308,19 +284,7 @@ impl Ledger {
             calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.set("imported_days", days.len().to_string());
-            history::write(
-                tx,
-                Entry {
-                    at: &at,
-                    actor_id: Some(who.id),
-                    entity: "calendar",
-                    entity_id: 0,
-                    case_id: None,
-                    action: "import_ics",
-                    reason: "",
-                },
-                &ch,
-            )?;
+            history::log(tx, &at, Some(&who), "calendar", 0, "import_ics", &ch, "")?;
             Ok(days.len())
         })
     }
@@ -374,19 +338,7 @@ impl Ledger {
                 Some(format!("{} {:?}", old.amount, old.unit)),
                 Some(format!("{amount} {unit:?}")),
             );
-            history::write(
-                tx,
-                Entry {
-                    at: &at,
-                    actor_id: Some(who.id),
-                    entity: "calendar",
-                    entity_id: 0,
-                    case_id: None,
-                    action: "set_deadline",
-                    reason: "",
-                },
-                &ch,
-            )
+            history::log(tx, &at, Some(&who), "calendar", 0, "set_deadline", &ch, "")
         })?;
         Ok(policy)
     }

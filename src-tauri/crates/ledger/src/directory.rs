@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{invalid, Problem, Result};
-use crate::history::{self, Changes, Entry};
+use crate::history::{self, Changes};
 use crate::ledger::{actor, set_setting_tx, staff_row, Actor, Ledger};
 use crate::model::{Category, Channel, Department, Kind, Role, Staff, Unit};
 use crate::validate::{optional, phones, required};
@@ -40,31 +40,6 @@ pub struct NewUnit {
 }
 
 #[allow(clippy::too_many_arguments)] // one history row: every column is needed
-fn log(
-    tx: &Transaction,
-    at: &str,
-    who: Option<&Actor>,
-    entity: &str,
-    id: i64,
-    action: &str,
-    ch: &Changes,
-    reason: &str,
-) -> Result<()> {
-    history::write(
-        tx,
-        Entry {
-            at,
-            actor_id: who.map(|a| a.id),
-            entity,
-            entity_id: id,
-            case_id: None,
-            action,
-            reason,
-        },
-        ch,
-    )
-}
-
 fn code_of(field: &'static str, s: &str) -> Result<String> {
     let c = required(field, s, 32)?;
     if c.chars().any(char::is_whitespace) {
@@ -115,7 +90,7 @@ impl Ledger {
                 set_setting_tx(tx, "office_name", &office)?,
                 Some(office.clone()),
             );
-            log(tx, &at, None, "settings", 0, "init", &ch, "")?;
+            history::log(tx, &at, None, "settings", 0, "init", &ch, "")?;
             insert_staff(tx, &at, None, &code, &name, Role::Admin)
         })
     }
@@ -196,7 +171,7 @@ impl Ledger {
                 "UPDATE staff SET name = ?2, role = ?3, active = ?4 WHERE id = ?1",
                 params![old.id, new_name, new_role, new_active],
             )?;
-            log(tx, &at, Some(&who), "staff", old.id, "update", &ch, "")?;
+            history::log(tx, &at, Some(&who), "staff", old.id, "update", &ch, "")?;
             Ok(Staff {
                 name: new_name,
                 role: new_role,
@@ -247,7 +222,7 @@ impl Ledger {
             ch.set("code", &code)
                 .set("name", &name)
                 .set("external", external.to_string());
-            log(tx, &at, Some(&who), "department", id, "create", &ch, "")?;
+            history::log(tx, &at, Some(&who), "department", id, "create", &ch, "")?;
             Ok(Department {
                 id,
                 code,
@@ -319,7 +294,7 @@ impl Ledger {
             if let Some(p) = parent {
                 ch.set("parent", p);
             }
-            log(tx, &at, Some(&who), "category", id, "create", &ch, "")?;
+            history::log(tx, &at, Some(&who), "category", id, "create", &ch, "")?;
             Ok(Category { id, code, kind, parent_code: parent.map(str::to_string), name, description: String::new(), active: true })
         })
     }
@@ -359,7 +334,7 @@ impl Ledger {
             )?;
             let mut ch = Changes::new();
             ch.diff("active", Some(old.to_string()), Some(active.to_string()));
-            log(tx, &at, Some(&who), entity, id, "update", &ch, "")
+            history::log(tx, &at, Some(&who), entity, id, "update", &ch, "")
         })
     }
 
@@ -395,7 +370,7 @@ impl Ledger {
             let id = tx.last_insert_rowid();
             let mut ch = Changes::new();
             ch.set("code", &code).set("name", &name);
-            log(tx, &at, Some(&who), "channel", id, "create", &ch, "")?;
+            history::log(tx, &at, Some(&who), "channel", id, "create", &ch, "")?;
             Ok(Channel {
                 id,
                 code,
@@ -534,7 +509,7 @@ impl Ledger {
             let old = set_setting_tx(tx, key, &value)?;
             let mut ch = Changes::new();
             ch.diff(key, old, Some(value.clone()));
-            log(tx, &at, Some(&who), "settings", 0, "update", &ch, "")
+            history::log(tx, &at, Some(&who), "settings", 0, "update", &ch, "")
         })
     }
 }
@@ -618,7 +593,7 @@ pub(crate) fn upsert_unit_tx(
         }
     };
     if !ch.is_empty() {
-        log(
+        history::log(
             tx,
             at,
             Some(who),
@@ -667,7 +642,7 @@ fn insert_staff(
     ch.set("code", code)
         .set("name", name)
         .set("role", role.as_str());
-    log(tx, at, who, "staff", id, "create", &ch, "")?;
+    history::log(tx, at, who, "staff", id, "create", &ch, "")?;
     Ok(Staff {
         id,
         code: code.into(),

@@ -101,3 +101,31 @@ pub fn for_entity(conn: &Connection, entity: &str, id: i64) -> Result<Vec<Histor
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// The history entry of a change that belongs to no case: settings, the directory, the
+/// calendar, backups. `who` is None for what the program does by itself.
+#[allow(clippy::too_many_arguments)]
+pub fn log(
+    conn: &Connection,
+    at: &str,
+    who: Option<&crate::ledger::Actor>,
+    entity: &str,
+    id: i64,
+    action: &str,
+    ch: &Changes,
+    reason: &str,
+) -> Result<()> {
+    write(
+        conn,
+        Entry {
+            at,
+            actor_id: who.map(|a| a.id),
+            entity,
+            entity_id: id,
+            case_id: None,
+            action,
+            reason,
+        },
+        ch,
+    )
+}
