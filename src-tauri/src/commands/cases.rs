@@ -19,6 +19,10 @@ pub struct CaseView {
     pub file: CaseFile,
     pub deadlines: Vec<Deadline>,
     pub actions: Vec<String>,
+    /// The forms that can be printed for this case (registration, slip, …).
+    pub printable: Vec<String>,
+    /// Whether the signed-in staff member may approve the major-complaint report now.
+    pub may_approve_report: bool,
     /// The stored level reason in the clerk's words.
     pub level_reason: String,
 }
@@ -54,6 +58,11 @@ pub async fn case_view(desk: Desk<'_>, number: String) -> IpcResult<CaseView> {
                 .into_iter()
                 .map(String::from)
                 .collect(),
+            printable: desk_forms::FormKind::for_case(&file)
+                .into_iter()
+                .map(|k| k.as_str().to_string())
+                .collect(),
+            may_approve_report: file.may_approve_report(role),
             level_reason: explain_level_reason(&file.case.level_reason, lang),
             file,
         })

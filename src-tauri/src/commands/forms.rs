@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use desk_forms::{prepare, record, spool::system_spooler, FormError, FormKind, Prepared};
+use desk_forms::{prepare, record, send_to_printer, FormError, FormKind, Prepared};
 use desk_ledger::Lang;
 use serde::Serialize;
 use ts_rs::TS;
@@ -84,11 +84,7 @@ pub async fn form_pdf(desk: Desk<'_>) -> IpcResult<tauri::ipc::Response> {
 pub async fn print_form(desk: Desk<'_>) -> IpcResult<()> {
     let lang = desk.lang();
     let p = prepared(&desk, lang)?;
-    let path = std::env::temp_dir().join(&p.file_name);
-    std::fs::write(&path, &p.bytes).map_err(|e| form_error(e.into(), lang))?;
-    system_spooler()
-        .print(&path, None)
-        .map_err(|e| form_error(e, lang))?;
+    send_to_printer(&p, None).map_err(|e| form_error(e, lang))?;
     desk.acting(|l, who, _| Ok(record(l, who, &p, "print")))?
         .map_err(|e| form_error(e, lang))?;
     tracing::info!(form = %p.printing.form, subject = %p.printing.subject, "printed");

@@ -190,6 +190,14 @@ language: string, };
 
 export type CaseView = { file: CaseFile, deadlines: Array<Deadline>, actions: Array<string>, 
 /**
+ * The forms that can be printed for this case (registration, slip, …).
+ */
+printable: Array<string>, 
+/**
+ * Whether the signed-in staff member may approve the major-complaint report now.
+ */
+may_approve_report: boolean, 
+/**
  * The stored level reason in the clerk's words.
  */
 level_reason: string, };

@@ -1,6 +1,6 @@
 //! `print` and `major`: parse, call desk-forms and the core, report.
 
-use desk_forms::{prepare, record, spool::system_spooler, FormKind};
+use desk_forms::{prepare, record, send_to_printer, FormKind};
 use desk_ledger::{Lang, Ledger, MajorReportInput};
 use serde_json::json;
 
@@ -47,12 +47,7 @@ pub fn print(l: &mut Ledger, who: &str, a: PrintArgs, lang: Lang, json: bool) ->
             })?;
             (path.clone(), "save")
         }
-        None => {
-            let path = std::env::temp_dir().join(&p.file_name);
-            std::fs::write(&path, &p.bytes).map_err(desk_forms::FormError::from)?;
-            system_spooler().print(&path, a.printer.as_deref())?;
-            (path, "print")
-        }
+        None => (send_to_printer(&p, a.printer.as_deref())?, "print"),
     };
     record(l, who, &p, output)?;
     if json {

@@ -1,5 +1,6 @@
 //! From a request ("the slip ZJ-202611-0012") to PDF bytes and a line in the print log.
 
+use desk_ledger::model::CaseFile;
 use desk_ledger::{Ledger, Printing};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -41,6 +42,27 @@ impl FormKind {
             FormKind::Notice => "notice",
             FormKind::SlipsOfDay => "slips",
         }
+    }
+
+    /// Whether this form can be printed for the case: a slip once one was issued, the
+    /// major-complaint report for a major complaint; the notice and the day's slips are
+    /// not forms of one case.
+    pub fn applies_to(self, f: &CaseFile) -> bool {
+        match self {
+            FormKind::Registration | FormKind::Callback => true,
+            FormKind::Slip => !f.slips.is_empty(),
+            FormKind::MajorReport => f.case.level == Some(desk_ledger::model::Level::Major),
+            FormKind::Notice | FormKind::SlipsOfDay => false,
+        }
+    }
+
+    /// The forms the case screen offers to print.
+    pub fn for_case(f: &CaseFile) -> Vec<FormKind> {
+        FormKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.applies_to(f))
+            .collect()
     }
 
     /// Accepts the word, a short form (`major`) or the Chinese name.
@@ -119,7 +141,7 @@ fn build(
         }
         FormKind::MajorReport => {
             let f = ledger.case_file(subject)?;
-            if f.case.level != Some(desk_ledger::model::Level::Major) {
+            if !FormKind::MajorReport.applies_to(&f) {
                 return Err(desk_ledger::LedgerError::Invalid {
                     field: "level",
                     problem: desk_ledger::Problem::NotAllowed {
@@ -255,6 +277,15 @@ pub fn prepare(ledger: &Ledger, by: &str, form: FormKind, subject: &str) -> Resu
         },
         file_name,
     })
+}
+
+/// Hands the prepared PDF to the system's spooler (through a file in the temporary
+/// folder, which is where the spoolers read from); returns that file.
+pub fn send_to_printer(p: &Prepared, printer: Option<&str>) -> Result<std::path::PathBuf> {
+    let path = std::env::temp_dir().join(&p.file_name);
+    std::fs::write(&path, &p.bytes)?;
+    crate::spool::system_spooler().print(&path, printer)?;
+    Ok(path)
 }
 
 /// Records that the prepared document was printed (`print`) or saved (`save`).

@@ -19,7 +19,7 @@ pub use doc::{Block, Field, FormDoc};
 pub use error::{FormError, Result};
 pub use fonts::Script;
 pub use forms::{callback_record, major_report, public_notice, registration, transfer_slip};
-pub use job::{doc_key, prepare, record, script_of, FormKind, Prepared};
+pub use job::{doc_key, prepare, record, script_of, send_to_printer, FormKind, Prepared};
 pub use sheet::{render, Masthead, Rendered};
 
 /// The PDF's dates: the first printing's minute, read as written (office time).

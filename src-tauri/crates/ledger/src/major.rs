@@ -8,7 +8,7 @@ use crate::cases::{load, touch};
 use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Ledger};
-use crate::model::{Kind, Level, Role};
+use crate::model::{Kind, Level};
 use crate::validate::optional;
 
 /// The longest text of one part of the report.
@@ -223,7 +223,7 @@ impl Ledger {
         let minute = self.now_minute();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "approve_report")?;
+            who.require(crate::rules::role_for("approve_report"), "approve_report")?;
             let case = load(tx, number)?;
             let Some(old) = report_of(tx, case.id)? else {
                 return Err(not_allowed(

@@ -239,7 +239,7 @@ pub fn offered_actions(
 /// The role an action on a case needs, where it is more than a clerk's.
 pub fn role_for(action: &str) -> crate::model::Role {
     match action {
-        "void" => crate::model::Role::Supervisor,
+        "void" | "approve_report" => crate::model::Role::Supervisor,
         _ => crate::model::Role::Clerk,
     }
 }
@@ -250,6 +250,14 @@ impl crate::model::CaseFile {
         let mut out = self.offered_actions();
         out.retain(|a| role >= role_for(a));
         out
+    }
+
+    /// Whether `role` may approve this case's major-complaint report now.
+    pub fn may_approve_report(&self, role: crate::model::Role) -> bool {
+        self.major_report
+            .as_ref()
+            .is_some_and(|r| r.status == crate::major::ReportStatus::Submitted)
+            && role >= role_for("approve_report")
     }
 
     /// The actions valid for this case now (see [`offered_actions`]).
