@@ -95,33 +95,4 @@ impl FormDoc {
         self.blocks.push(b);
         self
     }
-
-    /// Every piece of text the document prints, in reading order (for checks and tests).
-    pub fn texts(&self) -> Vec<&str> {
-        let mut out = vec![self.title.as_str(), self.subject.as_str()];
-        for b in &self.blocks {
-            match b {
-                Block::Heading(t) | Block::Note(t) => out.push(t),
-                Block::Fields(fs) => {
-                    for f in fs {
-                        out.push(&f.label);
-                        out.push(&f.value);
-                    }
-                }
-                Block::Table { columns, rows } => {
-                    out.extend(columns.iter().map(|c| c.0.as_str()));
-                    out.extend(rows.iter().flatten().map(String::as_str));
-                }
-                Block::HandBox { label, .. } => out.push(label),
-                Block::Signatures {
-                    captions,
-                    date_caption,
-                } => {
-                    out.extend(captions.iter().map(String::as_str));
-                    out.push(date_caption);
-                }
-            }
-        }
-        out
-    }
 }

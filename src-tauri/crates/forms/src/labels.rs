@@ -53,14 +53,13 @@ impl Labels {
         }
     }
 
+    /// The same in both scripts.
     pub fn revision(&self, r: i64) -> String {
-        match self.script {
-            Script::Simplified => format!("第{r}版"),
-            Script::Traditional => format!("第{r}版"),
-        }
+        format!("第{r}版")
     }
 
     pub fn page_of(&self, page: usize, of: usize) -> String {
-        format!("第 {page} 页 / 共 {of} 页").replace('页', t(self.script, "页", "頁"))
+        let p = t(self.script, "页", "頁");
+        format!("第 {page} {p} / 共 {of} {p}")
     }
 }

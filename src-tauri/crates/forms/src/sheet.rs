@@ -281,9 +281,10 @@ impl<'a> Composer<'a> {
                 let split = c.lines.len().min(fit);
                 let mut lines = c.lines;
                 let tail = lines.split_off(split);
-                let tail = match (&c.cont, tail.is_empty()) {
-                    (Some(cont), _) => wrap(cont, c.w - 2.0 * PAD, &self.measure(BODY)),
-                    (None, _) => tail,
+                // A label cell says what continues; a value cell goes on with its text.
+                let tail = match &c.cont {
+                    Some(cont) => wrap(cont, c.w - 2.0 * PAD, &self.measure(BODY)),
+                    None => tail,
                 };
                 rest.push(Cell {
                     x: c.x,
