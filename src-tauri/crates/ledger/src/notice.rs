@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::cases::{case_row, CASE_SELECT};
 use crate::error::Result;
 use crate::ledger::Ledger;
-use crate::model::{Case, Kind, Status};
+use crate::model::{Case, Status};
 use crate::validate::month_range;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,35 +75,48 @@ impl Ledger {
     /// The month's complaints about public areas, cleaned of personal data.
     pub fn public_notice(&self, month: &str) -> Result<Vec<NoticeItem>> {
         let (start, end) = month_range("month", month)?;
+        let range = [
+            start.format("%Y-%m-%d").to_string(),
+            end.format("%Y-%m-%d").to_string(),
+        ];
+        // Only the public-area complaints are loaded whole; of the rest of the month only
+        // what must be masked.
         let mut st = self.conn.prepare(&format!(
-            "{CASE_SELECT} WHERE c.received_at >= ?1 AND c.received_at < ?2 ORDER BY c.received_at, c.id"
+            "{CASE_SELECT} WHERE c.received_at >= ?1 AND c.received_at < ?2 AND c.kind = 'complaint'
+               AND c.status <> 'voided' AND c.public_area <> '' ORDER BY c.received_at, c.id"
         ))?;
         let cases: Vec<Case> = st
-            .query_map(
-                [
-                    start.format("%Y-%m-%d").to_string(),
-                    end.format("%Y-%m-%d").to_string(),
-                ],
-                case_row,
-            )?
+            .query_map(rusqlite::params_from_iter(&range), case_row)?
             .collect::<rusqlite::Result<_>>()?;
         // Every name, phone and room of the month's complainants, and the owners in the
         // unit directory, is masked wherever it appears in the free text.
         let mut personal: BTreeSet<String> = BTreeSet::new();
-        for c in &cases {
-            for w in [&c.complainant_name, &c.room] {
+        let mut month_people = self.conn.prepare(
+            "SELECT complainant_name, complainant_phones, unit, room FROM cases
+             WHERE received_at >= ?1 AND received_at < ?2",
+        )?;
+        let rows = month_people.query_map(rusqlite::params_from_iter(&range), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (name, phones, unit, room) = row?;
+            for w in [&name, &room] {
                 if w.chars().count() >= 2 {
                     personal.insert(w.clone());
                 }
             }
-            for p in c.complainant_phones.split([',', '，', ' ', '/', ';', '、']) {
+            for p in phones.split([',', '，', ' ', '/', ';', '、']) {
                 if p.trim().chars().count() >= 3 {
                     personal.insert(p.trim().to_string());
                 }
             }
-            let unit_room = format!("{}{}", c.unit, c.room);
-            if !c.room.is_empty() {
-                personal.insert(unit_room);
+            if !room.is_empty() {
+                personal.insert(format!("{unit}{room}"));
             }
         }
         let mut owners = self
@@ -114,11 +127,6 @@ impl Ledger {
         }
         Ok(cases
             .into_iter()
-            .filter(|c| {
-                c.kind == Kind::Complaint
-                    && c.status != Status::Voided
-                    && !c.public_area.trim().is_empty()
-            })
             .map(|c| NoticeItem {
                 received_on: c.received_at.get(..10).unwrap_or_default().to_string(),
                 building: scrub(&c.building, &personal),
