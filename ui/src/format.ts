@@ -22,10 +22,3 @@ export function location(c: { building: string; unit: string; room: string; publ
   if (room && c.public_area) return `${room} ${c.public_area}`
   return room || c.public_area
 }
-
-/** Now as the form's default "received at". */
-export function nowMinute(): string {
-  const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
-}

@@ -124,7 +124,12 @@ export type CasePage = { total: number,
 /**
  * The search matched more than `total` cases; they were not all counted.
  */
-total_capped: boolean, page: number, page_size: number, rows: Array<Case>, };
+total_capped: boolean, page: number, page_size: number, rows: Array<Case>, 
+/**
+ * The numbers of the rows whose next deadline has passed, on the office's clock
+ * (the same judgement as the `overdue` filter).
+ */
+overdue: Array<string>, };
 
 export type TransferInput = { to_department: string, to_person: string, from_department: string | null, summary: string, requirement: string, transferred_at: string | null, };
 

@@ -49,6 +49,9 @@ pub struct CasePage {
     pub page: usize,
     pub page_size: usize,
     pub rows: Vec<Case>,
+    /// The numbers of the rows whose next deadline has passed, on the office's clock
+    /// (the same judgement as the `overdue` filter).
+    pub overdue: Vec<String>,
 }
 
 #[derive(Default)]
@@ -239,12 +242,19 @@ impl Ledger {
             .prepare_cached(&sql)?
             .query_map(rusqlite::params_from_iter(args.iter()), case_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let now = fmt_minute(self.now());
+        let overdue = rows
+            .iter()
+            .filter(|c| c.next_due.as_deref().is_some_and(|d| d < now.as_str()))
+            .map(|c| c.number.clone())
+            .collect();
         Ok(CasePage {
             total,
             total_capped,
             page: f.page,
             page_size,
             rows,
+            overdue,
         })
     }
 

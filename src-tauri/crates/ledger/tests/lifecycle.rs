@@ -267,3 +267,22 @@ fn only_a_supervisor_is_offered_and_allowed_to_void() {
     assert_eq!(l.case(&n).expect("case").status, Status::Registered);
     l.void("admin", &n, "登记错误").expect("an administrator");
 }
+
+#[test]
+fn a_page_of_the_ledger_names_its_overdue_rows_on_the_office_clock() {
+    let mut l = ledger();
+    l.set_clock(desk_ledger::Clock::Fixed(
+        chrono::NaiveDateTime::parse_from_str("2026-11-02 09:00", "%Y-%m-%d %H:%M").expect("t"),
+    ));
+    let n = l
+        .register("zl", &new_case(Kind::Complaint))
+        .expect("register")
+        .number;
+    let page = l.list(&Default::default()).expect("list");
+    assert!(page.overdue.is_empty());
+    l.set_clock(desk_ledger::Clock::Fixed(
+        chrono::NaiveDateTime::parse_from_str("2026-11-20 09:00", "%Y-%m-%d %H:%M").expect("t"),
+    ));
+    let page = l.list(&Default::default()).expect("list");
+    assert_eq!(page.overdue, vec![n]);
+}
