@@ -24,7 +24,7 @@ pub struct BackupInfo {
     pub file: String,
     /// `2026-11-23 17:05:09`
     pub made_at: String,
-    /// daily, manual, pre-restore
+    /// daily or manual
     pub reason: String,
     pub bytes: u64,
     pub integrity_ok: bool,
@@ -101,7 +101,7 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
 }
 
 /// Removes daily backups beyond the newest KEEP_DAILY, keeping the first of each of the
-/// KEEP_MONTHLY newest months among them. Manual and pre-restore copies are never removed.
+/// KEEP_MONTHLY newest months among them. Manual copies are never removed.
 pub fn rotate(dir: &Path) -> Result<Vec<String>> {
     let daily: Vec<BackupInfo> = list(dir)?
         .into_iter()
@@ -127,7 +127,7 @@ pub fn rotate(dir: &Path) -> Result<Vec<String>> {
 
 impl Ledger {
     /// Copies the ledger into `dir` (made if missing), verifies the copy and records
-    /// what it holds beside it. `reason`: daily, manual, pre-restore.
+    /// what it holds beside it. `reason`: daily or manual.
     pub fn backup_to(&self, dir: &Path, reason: &str) -> Result<BackupInfo> {
         std::fs::create_dir_all(dir)?;
         let stamp = self.now().format("%Y%m%d-%H%M%S");
