@@ -186,7 +186,9 @@ impl Ledger {
                 action,
                 &ch,
                 &info.reason,
-            )
+            )?;
+            let detail = format!("{} cases, {}", info.cases, info.reason);
+            crate::access::log_tx(tx, &now, who.as_ref(), action, &info.file, &detail)
         })
     }
 

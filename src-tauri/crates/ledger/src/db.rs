@@ -16,6 +16,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0002_dashboard_and_drafts.sql"),
     ),
     (3, "prints", include_str!("../migrations/0003_prints.sql")),
+    (
+        4,
+        "access_log",
+        include_str!("../migrations/0004_access_log.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -28,7 +33,8 @@ pub fn db_path(data_dir: &Path) -> PathBuf {
 fn configure(conn: &Connection) -> Result<()> {
     // WAL lets the UI read while a write commits; NORMAL sync is durable in WAL mode
     // except for the last transactions on power loss, so we keep FULL for a legal record.
-    conn.busy_timeout(Duration::from_secs(10))?;
+    // Another program holding the file gets five seconds, then the clerk is told.
+    conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

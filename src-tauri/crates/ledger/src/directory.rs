@@ -22,6 +22,8 @@ pub const SETTING_KEYS: &[&str] = &[
     "language",
     // The printed forms' script: simplified or traditional (empty: follow the language).
     "form_script",
+    // Minutes without input before the desk locks its screen (0: never).
+    "idle_lock_minutes",
 ];
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -495,6 +497,15 @@ impl Ledger {
                 "value",
                 Problem::BadChoice {
                     allowed: "simplified, traditional".into(),
+                },
+                value,
+            ));
+        }
+        if key == "idle_lock_minutes" && !value.parse::<u32>().is_ok_and(|m| m <= 480) {
+            return Err(invalid(
+                "value",
+                Problem::NotAllowed {
+                    why: "0–480 minutes / 0–480分钟 / 0–480分鐘".into(),
                 },
                 value,
             ));

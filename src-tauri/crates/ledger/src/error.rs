@@ -25,6 +25,8 @@ pub enum Problem {
     /// Refers to a category, department, staff member or unit that does not exist or is inactive.
     Unknown,
     Duplicate,
+    /// A secret (PIN) that does not match; the value is never echoed.
+    Wrong,
     /// A value that is not allowed together with other values of the record.
     NotAllowed {
         why: String,
@@ -168,6 +170,7 @@ impl LedgerError {
                         Lang::ZhCn => format!("“{value}”已存在"),
                         Lang::ZhTw => format!("「{value}」已存在"),
                     },
+                    Problem::Wrong => lang.pick("不正确", "不正確", "is not correct").to_string(),
                     Problem::NotAllowed { why } => why.clone(),
                 };
                 match lang {

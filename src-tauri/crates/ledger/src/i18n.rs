@@ -90,6 +90,18 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("edit", "修改", "修改", "edited"),
     ("manage_staff", "管理员工", "管理員工", "manage staff"),
     ("edit_settings", "修改设置", "修改設定", "edit settings"),
+    // the access log's actions (查阅记录)
+    ("view_case", "查看个案", "查看個案", "viewed a case"),
+    ("search", "搜索", "搜尋", "searched"),
+    ("print_form", "打印", "列印", "printed"),
+    ("save_form", "另存PDF", "另存PDF", "saved a PDF"),
+    ("export", "导出", "匯出", "exported"),
+    ("backup", "备份", "備份", "backed up"),
+    ("sign_in", "登录", "登入", "signed in"),
+    ("sign_in_refused", "登录被拒（PIN错误）", "登入被拒（PIN錯誤）", "sign-in refused (wrong PIN)"),
+    ("unlock", "解锁", "解鎖", "unlocked"),
+    ("view_access_log", "查看查阅记录", "查看查閱記錄", "view the access log"),
+    ("export_access_log", "导出查阅记录", "匯出查閱記錄", "export the access log"),
     (
         "restore",
         "从备份恢复台账",
@@ -191,6 +203,10 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("status", "状态", "狀態", "Status"),
     ("month", "月份", "月份", "Month"),
     ("callback_at", "回访时间", "回訪時間", "Callback at"),
+    ("pin", "PIN码", "PIN碼", "PIN"),
+    ("current_pin", "当前PIN码", "目前PIN碼", "Current PIN"),
+    ("from", "开始日期", "開始日期", "From"),
+    ("to", "结束日期", "結束日期", "To"),
 ];
 
 /// The label of a stored word, or the word itself if it has none.

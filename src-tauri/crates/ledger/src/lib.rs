@@ -3,6 +3,7 @@
 //! Every public method of [`Ledger`] that changes something is one SQLite transaction
 //! that also writes the change's history. Nothing here depends on the desktop shell.
 
+mod access;
 mod attachments;
 pub mod backup;
 mod calendar_store;
@@ -22,6 +23,7 @@ mod major;
 pub mod model;
 mod notice;
 mod numbering;
+mod pin;
 mod prints;
 mod query;
 pub mod rules;
@@ -29,6 +31,7 @@ mod summary;
 pub mod validate;
 mod workflow;
 
+pub use access::{AccessEntry, AccessFilter, AccessPage, ACCESS_ACTIONS};
 pub use backup::BackupInfo;
 pub use calendar_store::{parse_periods, Ctx, YearView};
 pub use cases::{CaseEdit, NewCase, CONTENT_MAX};

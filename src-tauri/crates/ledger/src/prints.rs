@@ -85,6 +85,11 @@ impl Ledger {
                 params![minute, who.id, p.form, p.doc_key, p.subject, p.revision, p.pages, p.personal, p.output],
             )?;
             let id = tx.last_insert_rowid();
+            if p.personal {
+                let action = if p.output == "save" { "save_form" } else { "print_form" };
+                let detail = format!("{} ({} pages)", p.form, p.pages);
+                crate::access::log_tx(tx, &now, Some(&who), action, &p.subject, &detail)?;
+            }
             for number in &p.cases {
                 let case = load(tx, number)?;
                 let mut ch = Changes::new();

@@ -1,0 +1,235 @@
+//! The access log (查阅记录, domain §7): who saw or took residents' personal data, when
+//! and what. Written in the same transaction as what it records where there is one;
+//! read and exported only by supervisors; the product never changes a row (triggers).
+
+use rusqlite::{params, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::ledger::{actor, Actor, Ledger};
+use crate::model::{CaseFile, Role};
+use crate::query::{CaseFilter, CasePage};
+use crate::validate::optional;
+
+/// The actions the log knows, each with its label in the three languages (i18n).
+pub const ACCESS_ACTIONS: &[&str] = &[
+    "view_case",
+    "search",
+    "print_form",
+    "save_form",
+    "export",
+    "backup",
+    "restore",
+    "sign_in",
+    "sign_in_refused",
+    "unlock",
+    "view_access_log",
+    "export_access_log",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AccessEntry {
+    pub id: i64,
+    pub at: String,
+    /// Staff code and name; empty for the automatic backup or the unnamed command line.
+    pub staff_code: String,
+    pub staff_name: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct AccessFilter {
+    /// First and last day, `YYYY-MM-DD`, both included.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// A staff code or name.
+    pub staff: Option<String>,
+    pub action: Option<String>,
+    /// Newest first; 0 means 200.
+    pub limit: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AccessPage {
+    pub total: i64,
+    pub rows: Vec<AccessEntry>,
+}
+
+/// Writes one row inside the caller's transaction.
+pub(crate) fn log_tx(
+    tx: &Transaction,
+    at: &str,
+    who: Option<&Actor>,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO access_log (at, actor_id, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![at, who.map(|w| w.id), action, subject, detail])?;
+    Ok(())
+}
+
+impl Ledger {
+    /// Records an access that has no transaction of its own (an export written by the
+    /// reports crate, a refused sign-in). `by` None: the command line without `--as`.
+    pub fn log_access(
+        &mut self,
+        by: Option<&str>,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> Result<()> {
+        let at = self.now_text();
+        self.write(|tx| {
+            let who = by.map(|b| actor(tx, b)).transpose()?;
+            log_tx(tx, &at, who.as_ref(), action, subject, detail)
+        })
+    }
+
+    /// A case's whole file, as a person is about to see it: the view is logged.
+    pub fn view_case(&mut self, by: Option<&str>, number: &str) -> Result<CaseFile> {
+        let file = self.case_file(number)?;
+        self.log_access(by, "view_case", &file.case.number, "")?;
+        Ok(file)
+    }
+
+    /// A ledger page; a free-text search (looking a person up) is logged with its text.
+    pub fn search_cases(&mut self, by: Option<&str>, f: &CaseFilter) -> Result<CasePage> {
+        let page = self.list(f)?;
+        if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            // Paging and re-sorting the same search is one look-up, not many.
+            let repeat = f.page > 0 || self.last_search_is(by, text)?;
+            if !repeat {
+                let found = if page.total_capped {
+                    format!("{}+", page.total)
+                } else {
+                    page.total.to_string()
+                };
+                self.log_access(by, "search", text, &found)?;
+            }
+        }
+        Ok(page)
+    }
+
+    fn last_search_is(&self, by: Option<&str>, text: &str) -> Result<bool> {
+        let who = by.map(|b| actor(&self.conn, b)).transpose()?.map(|a| a.id);
+        let last: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT subject FROM access_log WHERE action = 'search' AND actor_id IS ?1
+                 ORDER BY id DESC LIMIT 1",
+                [who],
+                |r| r.get(0),
+            )
+            .ok();
+        Ok(last.as_deref() == Some(text))
+    }
+
+    /// The log, newest first; reading it is itself logged. Supervisors only.
+    pub fn access_log(&mut self, by: &str, f: &AccessFilter) -> Result<AccessPage> {
+        actor(&self.conn, by)?.require(Role::Supervisor, "view_access_log")?;
+        let page = self.access_rows(f)?;
+        self.log_access(Some(by), "view_access_log", &f.describe(), "")?;
+        Ok(page)
+    }
+
+    /// Every row the filter selects, oldest first, for an export; logged. Supervisors only.
+    pub fn access_log_export(&mut self, by: &str, f: &AccessFilter) -> Result<Vec<AccessEntry>> {
+        actor(&self.conn, by)?.require(Role::Supervisor, "export_access_log")?;
+        let all = AccessFilter {
+            limit: usize::MAX / 2,
+            offset: 0,
+            ..f.clone()
+        };
+        let mut rows = self.access_rows(&all)?.rows;
+        rows.reverse();
+        self.log_access(Some(by), "export_access_log", &f.describe(), &rows.len().to_string())?;
+        Ok(rows)
+    }
+
+    fn access_rows(&self, f: &AccessFilter) -> Result<AccessPage> {
+        let from = optional("from", f.from.as_deref().unwrap_or(""), 10)?;
+        let to = optional("to", f.to.as_deref().unwrap_or(""), 10)?;
+        for (field, d) in [("from", &from), ("to", &to)] {
+            if !d.is_empty() {
+                crate::validate::date(field, d)?;
+            }
+        }
+        let staff = match f.staff.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(actor(&self.conn, s)?.id),
+            None => None,
+        };
+        let action = f.action.clone().unwrap_or_default();
+        if !action.is_empty() && !ACCESS_ACTIONS.contains(&action.as_str()) {
+            return Err(crate::error::invalid(
+                "action",
+                crate::error::Problem::BadChoice {
+                    allowed: ACCESS_ACTIONS.join(", "),
+                },
+                action,
+            ));
+        }
+        // `to` is a day: everything before the next day's start.
+        let where_ = "WHERE (?1 = '' OR a.at >= ?1) AND (?2 = '' OR a.at < date(?2, '+1 day'))
+                      AND (?3 IS NULL OR a.actor_id = ?3) AND (?4 = '' OR a.action = ?4)";
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM access_log a {where_}"),
+            params![from, to, staff, action],
+            |r| r.get(0),
+        )?;
+        let limit = if f.limit == 0 { 200 } else { f.limit };
+        let mut st = self.conn.prepare(&format!(
+            "SELECT a.id, a.at, coalesce(s.code, ''), coalesce(s.name, ''), a.action, a.subject, a.detail
+             FROM access_log a LEFT JOIN staff s ON s.id = a.actor_id {where_}
+             ORDER BY a.id DESC LIMIT ?5 OFFSET ?6"
+        ))?;
+        let rows = st
+            .query_map(
+                params![from, to, staff, action, limit as i64, f.offset as i64],
+                |r| {
+                    Ok(AccessEntry {
+                        id: r.get(0)?,
+                        at: r.get(1)?,
+                        staff_code: r.get(2)?,
+                        staff_name: r.get(3)?,
+                        action: r.get(4)?,
+                        subject: r.get(5)?,
+                        detail: r.get(6)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(AccessPage { total, rows })
+    }
+}
+
+impl AccessFilter {
+    /// What was asked for, in a few words, for the log's own entry.
+    fn describe(&self) -> String {
+        let parts = [
+            self.from.as_deref().map(|v| format!("from {v}")),
+            self.to.as_deref().map(|v| format!("to {v}")),
+            self.staff.as_deref().map(|v| format!("staff {v}")),
+            self.action.as_deref().map(|v| format!("action {v}")),
+        ];
+        let s: Vec<String> = parts
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.ends_with(' '))
+            .collect();
+        if s.is_empty() {
+            "all".into()
+        } else {
+            s.join(", ")
+        }
+    }
+}

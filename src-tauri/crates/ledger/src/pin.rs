@@ -1,0 +1,134 @@
+//! Staff PINs and signing in (domain §7). A PIN is kept only as an Argon2id hash (PHC
+//! string with its own salt); it is never stored, logged or shown in clear, and its
+//! history entry says only that it was set or cleared.
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Argon2, PasswordVerifier};
+use rusqlite::{params, OptionalExtension};
+
+use crate::access::log_tx;
+use crate::error::{invalid, Problem, Result};
+use crate::history::{self, Changes};
+use crate::ledger::{actor, staff_row, Ledger};
+use crate::model::{Role, Staff};
+
+/// 4 to 12 digits: typed on the front desk's keypad, not a password.
+fn check_pin(field: &'static str, pin: &str) -> Result<()> {
+    let n = pin.chars().count();
+    if !(4..=12).contains(&n) || !pin.chars().all(|c| c.is_ascii_digit()) {
+        return Err(invalid(
+            field,
+            Problem::NotAllowed {
+                why: "4–12 digits / 4–12位数字 / 4–12位數字".into(),
+            },
+            "",
+        ));
+    }
+    Ok(())
+}
+
+fn hash(pin: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(pin.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| crate::LedgerError::Io(std::io::Error::other(e.to_string())))
+}
+
+fn matches(pin: &str, stored: &str) -> bool {
+    PasswordHash::new(stored)
+        .map(|h| Argon2::default().verify_password(pin.as_bytes(), &h).is_ok())
+        .unwrap_or(false)
+}
+
+impl Ledger {
+    /// Sets (or with `new_pin` None clears) a staff member's PIN. Staff may change their
+    /// own by giving the current one; an administrator may set or clear anyone's.
+    pub fn set_pin(
+        &mut self,
+        by: &str,
+        code: &str,
+        current: Option<&str>,
+        new_pin: Option<&str>,
+    ) -> Result<Staff> {
+        if let Some(p) = new_pin {
+            check_pin("pin", p)?;
+        }
+        let hashed = new_pin.map(hash).transpose()?;
+        let at = self.now_text();
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            let (target, stored) = tx
+                .query_row(
+                    "SELECT id, code, name, role, active, pin_hash FROM staff WHERE code = ?1 AND active = 1",
+                    [code.trim()],
+                    |r| Ok((staff_row(r)?, r.get::<_, Option<String>>(5)?)),
+                )
+                .optional()?
+                .ok_or_else(|| invalid("staff", Problem::Unknown, code))?;
+            if target.id != who.id {
+                who.require(Role::Admin, "manage_staff")?;
+            } else if let Some(stored) = &stored {
+                if who.role < Role::Admin && !current.is_some_and(|c| matches(c, stored)) {
+                    return Err(invalid("current_pin", Problem::Wrong, ""));
+                }
+            }
+            tx.execute(
+                "UPDATE staff SET pin_hash = ?2 WHERE id = ?1",
+                params![target.id, hashed],
+            )?;
+            let mut ch = Changes::new();
+            ch.diff(
+                "pin",
+                Some(if stored.is_some() { "set" } else { "none" }.into()),
+                Some(if hashed.is_some() { "set (changed)" } else { "none" }.into()),
+            );
+            history::log(tx, &at, Some(&who), "staff", target.id, "set_pin", &ch, "")?;
+            Ok(Staff {
+                has_pin: hashed.is_some(),
+                ..target
+            })
+        })
+    }
+
+    /// Signs a staff member in: the PIN must match when one is set. Both a sign-in and a
+    /// refused attempt go to the access log; a refusal names the PIN field.
+    pub fn sign_in(&mut self, code: &str, pin: Option<&str>) -> Result<Staff> {
+        self.check_pin_of(code, pin, "sign_in")
+    }
+
+    /// Unlocks the idle-locked desk for the staff member signed in (same check).
+    pub fn unlock(&mut self, code: &str, pin: Option<&str>) -> Result<Staff> {
+        self.check_pin_of(code, pin, "unlock")
+    }
+
+    fn check_pin_of(&mut self, code: &str, pin: Option<&str>, action: &str) -> Result<Staff> {
+        let staff = self.staff_member(code)?;
+        let stored: Option<String> = self.conn.query_row(
+            "SELECT pin_hash FROM staff WHERE id = ?1",
+            [staff.id],
+            |r| r.get(0),
+        )?;
+        let ok = match (&stored, pin) {
+            (None, _) => true,
+            (Some(h), Some(p)) => matches(p, h),
+            (Some(_), None) => false,
+        };
+        let at = self.now_text();
+        let who = actor(&self.conn, &staff.code)?;
+        let logged = if ok { action } else { "sign_in_refused" };
+        self.write(|tx| log_tx(tx, &at, Some(&who), logged, &staff.code, ""))?;
+        if ok {
+            Ok(staff)
+        } else if pin.is_none_or(str::is_empty) {
+            Err(invalid("pin", Problem::Required, ""))
+        } else {
+            Err(invalid("pin", Problem::Wrong, ""))
+        }
+    }
+
+    /// Minutes of no input before the desk locks (0: never); a supervisor's setting.
+    pub fn idle_lock_minutes(&self) -> Result<u32> {
+        Ok(self.setting("idle_lock_minutes")?.parse().unwrap_or(10))
+    }
+}

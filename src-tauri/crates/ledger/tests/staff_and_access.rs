@@ -1,0 +1,179 @@
+//! PINs (hashed, checked at sign-in, changed only by their owner or an administrator)
+//! and the access log (every view, search, print with personal data and backup; read
+//! and exported only by supervisors; never changed).
+
+use desk_ledger::{AccessFilter, CaseFilter, Clock, Ledger, LedgerError, NewCase, Printing};
+
+fn at(s: &str) -> Clock {
+    Clock::Fixed(chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time"))
+}
+
+fn office() -> Ledger {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l.add_staff("admin", "c1", "王芳", "clerk").expect("clerk");
+    l.add_staff("admin", "s1", "李强", "supervisor").expect("supervisor");
+    l
+}
+
+fn case() -> NewCase {
+    NewCase {
+        kind: "complaint".into(),
+        channel: "phone".into(),
+        complainant_name: "赵大海".into(),
+        phones: "13912345678".into(),
+        building: "3栋".into(),
+        room: "1502".into(),
+        content: "卫生间漏水".into(),
+        category: Some("B04".into()),
+        ..Default::default()
+    }
+}
+
+fn field(e: LedgerError) -> String {
+    e.field().unwrap_or("-").to_string()
+}
+
+#[test]
+fn a_pin_is_stored_hashed_and_checked_at_sign_in() {
+    let mut l = office();
+    assert!(l.sign_in("c1", None).is_ok(), "no PIN yet: picking the name is enough");
+    let s = l.set_pin("c1", "c1", None, Some("2580")).expect("own PIN");
+    assert!(s.has_pin);
+    let stored: String = l
+        .connection()
+        .query_row("SELECT pin_hash FROM staff WHERE code = 'c1'", [], |r| r.get(0))
+        .expect("hash");
+    assert!(stored.starts_with("$argon2id$"), "{stored}");
+    assert!(!stored.contains("2580"));
+    let history: String = l
+        .connection()
+        .query_row(
+            "SELECT group_concat(changes) FROM history WHERE action = 'set_pin'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("history");
+    assert!(history.contains("pin"), "{history}");
+    assert!(!history.contains("2580"), "history must not hold the PIN");
+
+    assert_eq!(field(l.sign_in("c1", None).expect_err("no PIN")), "pin");
+    let wrong = l.sign_in("c1", Some("1111")).expect_err("wrong PIN");
+    assert_eq!(wrong.localized(desk_ledger::Lang::ZhCn), "PIN码：不正确");
+    assert_eq!(field(wrong), "pin");
+    assert_eq!(l.sign_in("c1", Some("2580")).expect("right PIN").code, "c1");
+    assert!(l.unlock("c1", Some("2580")).is_ok());
+
+    // Changing one's own PIN needs the current one; another's needs an administrator.
+    assert_eq!(
+        field(l.set_pin("c1", "c1", Some("0000"), Some("1234")).expect_err("wrong current")),
+        "current_pin"
+    );
+    l.set_pin("c1", "c1", Some("2580"), Some("1234")).expect("changed");
+    assert!(matches!(
+        l.set_pin("s1", "c1", None, None),
+        Err(LedgerError::Forbidden { .. })
+    ));
+    assert_eq!(field(l.set_pin("c1", "c1", Some("1234"), Some("12a4")).expect_err("digits")), "pin");
+    l.set_pin("admin", "c1", None, None).expect("admin clears it");
+    assert!(l.sign_in("c1", None).is_ok());
+
+    let log = l.access_log("s1", &AccessFilter::default()).expect("log");
+    let actions: Vec<&str> = log.rows.iter().map(|r| r.action.as_str()).collect();
+    assert!(actions.contains(&"sign_in_refused"), "{actions:?}");
+    assert_eq!(actions.iter().filter(|a| **a == "sign_in").count(), 3);
+}
+
+#[test]
+fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_log() {
+    let mut l = office();
+    let c = l.register("c1", &case()).expect("register");
+    l.set_clock(at("2026-11-23 10:15"));
+    l.view_case(Some("c1"), &c.number).expect("view");
+    let f = CaseFilter {
+        text: Some("赵大海".into()),
+        ..Default::default()
+    };
+    assert_eq!(l.search_cases(Some("c1"), &f).expect("search").total, 1);
+    // Paging through the same search is one look-up.
+    l.search_cases(Some("c1"), &CaseFilter { page: 1, ..f.clone() }).expect("page 2");
+    l.search_cases(Some("c1"), &CaseFilter { text: None, ..f.clone() }).expect("no text");
+    for personal in [true, false] {
+        l.record_printing(
+            "c1",
+            &Printing {
+                form: if personal { "slip" } else { "notice" }.into(),
+                doc_key: format!("k{personal}"),
+                subject: if personal { c.number.clone() } else { "2026-11".into() },
+                revision: 1,
+                pages: 1,
+                personal,
+                cases: vec![],
+                output: "print".into(),
+            },
+        )
+        .expect("print");
+    }
+    l.log_access(None, "export", "2026-11 xlsx", "").expect("cli export");
+
+    assert!(matches!(
+        l.access_log("c1", &AccessFilter::default()),
+        Err(LedgerError::Forbidden { .. })
+    ));
+    assert!(matches!(
+        l.access_log_export("c1", &AccessFilter::default()),
+        Err(LedgerError::Forbidden { .. })
+    ));
+    let log = l.access_log("s1", &AccessFilter::default()).expect("log");
+    let seen: Vec<(String, String, String)> = log
+        .rows
+        .iter()
+        .rev()
+        .map(|r| (r.staff_name.clone(), r.action.clone(), r.subject.clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("王芳".into(), "view_case".into(), c.number.clone()),
+            ("王芳".into(), "search".into(), "赵大海".into()),
+            ("王芳".into(), "print_form".into(), c.number.clone()),
+            ("".into(), "export".into(), "2026-11 xlsx".into()),
+        ]
+    );
+    assert!(log.rows[0].at.starts_with("2026-11-23 10:15"), "{}", log.rows[0].at);
+
+    // Filters, and the reading itself is in the log.
+    let only = l
+        .access_log(
+            "s1",
+            &AccessFilter {
+                staff: Some("c1".into()),
+                action: Some("search".into()),
+                ..Default::default()
+            },
+        )
+        .expect("filtered");
+    assert_eq!(only.total, 1);
+    let bad = l
+        .access_log("s1", &AccessFilter { action: Some("delete".into()), ..Default::default() })
+        .expect_err("unknown action");
+    assert_eq!(field(bad), "action");
+    let exported = l
+        .access_log_export("s1", &AccessFilter { from: Some("2026-11-23".into()), to: Some("2026-11-23".into()), ..Default::default() })
+        .expect("export");
+    assert_eq!(exported.first().map(|r| r.action.as_str()), Some("view_case"), "oldest first");
+    let none = l
+        .access_log_export("s1", &AccessFilter { from: Some("2026-11-24".into()), ..Default::default() })
+        .expect("export");
+    assert!(none.is_empty());
+    let last = l.access_log("s1", &AccessFilter::default()).expect("log");
+    let count = |a: &str| last.rows.iter().filter(|r| r.action == a).count();
+    assert_eq!(last.rows[0].action, "export_access_log");
+    assert_eq!((count("view_access_log"), count("export_access_log")), (2, 2));
+
+    // The log cannot be changed, even from SQL.
+    for sql in ["UPDATE access_log SET subject = 'x'", "DELETE FROM access_log"] {
+        assert!(l.connection().execute(sql, []).is_err(), "{sql}");
+    }
+}
