@@ -18,6 +18,14 @@ pub struct Cli {
     /// Acting staff member (code or name); every change needs one
     #[arg(long = "as", global = true, env = "COMPLAINT_DESK_AS")]
     pub as_staff: Option<String>,
+    /// The acting staff member's PIN, when they have one
+    #[arg(
+        long,
+        global = true,
+        env = "COMPLAINT_DESK_PIN",
+        hide_env_values = true
+    )]
+    pub pin: Option<String>,
     /// Machine-readable output
     #[arg(long, global = true)]
     pub json: bool,
@@ -220,6 +228,8 @@ pub enum Cmd {
     /// Put a verified backup in place of the ledger (the current file is kept aside).
     /// Close the app first.
     Restore { file: PathBuf },
+    /// The access log (查阅记录): who viewed, searched, printed, exported, backed up (supervisor)
+    AccessLog(AccessLogArgs),
     /// The major-complaint report (重大投诉报告) of a major complaint
     #[command(subcommand)]
     Major(MajorCmd),
@@ -408,6 +418,19 @@ pub enum StaffCmd {
         #[arg(long, default_value = "clerk")]
         role: String,
     },
+    /// Set, change or clear a PIN (your own with --current; anyone's as administrator)
+    Pin {
+        code: String,
+        /// The new PIN (4–12 digits)
+        #[arg(long, conflicts_with = "clear")]
+        new: Option<String>,
+        /// Remove the PIN
+        #[arg(long)]
+        clear: bool,
+        /// Your current PIN, when changing your own
+        #[arg(long)]
+        current: Option<String>,
+    },
     Update {
         code: String,
         #[arg(long)]
@@ -580,4 +603,26 @@ pub enum BackupCmd {
     },
     /// Open a backup and check it: integrity and what it holds
     Verify { file: PathBuf },
+}
+
+#[derive(Args, Debug)]
+pub struct AccessLogArgs {
+    /// First day, 2026-11-01
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day, 2026-11-30
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only this staff member (code or name)
+    #[arg(long)]
+    pub staff: Option<String>,
+    /// Only this action: view_case, search, print_form, save_form, export, backup, restore, sign_in, …
+    #[arg(long)]
+    pub action: Option<String>,
+    /// How many of the newest entries to show
+    #[arg(long, default_value_t = 200)]
+    pub limit: usize,
+    /// Write every selected entry to this CSV file instead
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
 }

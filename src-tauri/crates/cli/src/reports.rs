@@ -2,11 +2,11 @@
 
 use std::path::Path;
 
-use desk_ledger::{Lang, Ledger};
-use desk_reports::{period_csv, period_workbook, read_units, Period};
+use desk_ledger::{AccessFilter, Lang, Ledger};
+use desk_reports::{access_log_csv, export_period, read_units, Period};
 use serde_json::json;
 
-use crate::args::{ExportCmd, ImportCmd};
+use crate::args::{AccessLogArgs, ExportCmd, ImportCmd};
 use crate::run::CliError;
 
 type R = Result<(), CliError>;
@@ -34,39 +34,32 @@ fn done(json: bool, lang: Lang, path: &Path, what: &str, extra: serde_json::Valu
     }
 }
 
-pub fn export(l: &Ledger, c: ExportCmd, lang: Lang, json: bool) -> R {
-    match c {
+/// Writes the export and records it in the access log (`by` None: no `--as` given).
+pub fn export(l: &mut Ledger, by: Option<&str>, c: ExportCmd, lang: Lang, json: bool) -> R {
+    let (p, csv, anonymized, output, what) = match c {
         ExportCmd::Month {
             month,
             output,
             anonymized,
-        } => {
-            let p = Period::months(&month, &month)?;
-            write_file(&output, &period_workbook(l, &p, lang, anonymized)?)?;
-            done(
-                json,
-                lang,
-                &output,
-                "month",
-                json!({ "period": p.slug(), "anonymized": anonymized }),
-            );
-        }
+        } => (
+            Period::months(&month, &month)?,
+            false,
+            anonymized,
+            output,
+            "month",
+        ),
         ExportCmd::Range {
             from,
             to,
             output,
             anonymized,
-        } => {
-            let p = Period::months(&from, &to)?;
-            write_file(&output, &period_workbook(l, &p, lang, anonymized)?)?;
-            done(
-                json,
-                lang,
-                &output,
-                "range",
-                json!({ "period": p.slug(), "anonymized": anonymized }),
-            );
-        }
+        } => (
+            Period::months(&from, &to)?,
+            false,
+            anonymized,
+            output,
+            "range",
+        ),
         ExportCmd::Csv {
             from,
             to,
@@ -74,14 +67,60 @@ pub fn export(l: &Ledger, c: ExportCmd, lang: Lang, json: bool) -> R {
             anonymized,
         } => {
             let p = Period::months(&from, to.as_deref().unwrap_or(&from))?;
-            write_file(&output, period_csv(l, &p, lang, anonymized)?.as_bytes())?;
+            (p, true, anonymized, output, "csv")
+        }
+    };
+    export_period(l, by, &p, csv, lang, anonymized, &output)?;
+    done(
+        json,
+        lang,
+        &output,
+        what,
+        json!({ "period": p.slug(), "anonymized": anonymized }),
+    );
+    Ok(())
+}
+
+/// The access log (supervisors): shown, or written as CSV with `--csv FILE`.
+pub fn access_log(l: &mut Ledger, by: &str, a: AccessLogArgs, lang: Lang, json: bool) -> R {
+    let f = AccessFilter {
+        from: a.from,
+        to: a.to,
+        staff: a.staff,
+        action: a.action,
+        limit: a.limit,
+        offset: 0,
+    };
+    match a.csv {
+        Some(path) => {
+            let rows = l.access_log_export(by, &f)?;
+            write_file(&path, access_log_csv(&rows, lang).as_bytes())?;
             done(
                 json,
                 lang,
-                &output,
-                "csv",
-                json!({ "period": p.slug(), "anonymized": anonymized }),
+                &path,
+                "access_log",
+                json!({ "rows": rows.len() }),
             );
+        }
+        None => {
+            let page = l.access_log(by, &f)?;
+            if json {
+                println!("{}", serde_json::to_string(&page).unwrap_or_default());
+            } else {
+                for r in &page.rows {
+                    println!(
+                        "{}  {:<8} {:<6} {:<14} {}  {}",
+                        r.at,
+                        r.staff_code,
+                        r.staff_name,
+                        desk_ledger::i18n::label(&r.action, lang),
+                        r.subject,
+                        r.detail
+                    );
+                }
+                println!("{} {}", page.total, lang.pick("条", "筆", "entries"));
+            }
         }
     }
     Ok(())

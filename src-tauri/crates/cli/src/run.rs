@@ -155,6 +155,10 @@ pub fn run(cli: Cli) -> R {
     let dir = data_dir(cli.data_dir.clone())?;
     let mut l = Ledger::open(&dir)?;
     l.set_clock(Clock::from_env()?);
+    // A staff member with a PIN acts only with it; the command line is a sign-in too.
+    if let (Some(by), false) = (cli.as_staff.as_deref(), matches!(cli.cmd, Cmd::Init { .. })) {
+        l.authenticate(by, cli.pin.as_deref())?;
+    }
     if let Cmd::Restore { file } = &cli.cmd {
         let by = staff(cli.as_staff.as_deref(), lang)?;
         return crate::backup::restore(l, &dir, &by, file, json);
@@ -216,10 +220,10 @@ pub fn run(cli: Cli) -> R {
                 page: a.page,
                 page_size: a.page_size,
             };
-            out(&l.list(&f)?)
+            out(&l.search_cases(cli.as_staff.as_deref(), &f)?)
         }
         Cmd::Show { number } => {
-            let file = l.case_file(&number)?;
+            let file = l.view_case(cli.as_staff.as_deref(), &number)?;
             let deadlines = l.deadlines(&number, lang)?;
             out(&print::Detail { file, deadlines })
         }
@@ -332,6 +336,19 @@ pub fn run(cli: Cli) -> R {
             StaffCmd::Add { code, name, role } => {
                 out(&l.add_staff(&who()?, &code, &name, &role)?)
             }
+            StaffCmd::Pin {
+                code,
+                new,
+                clear,
+                current,
+            } => {
+                let new = if clear {
+                    None
+                } else {
+                    new.or(Some(String::new()))
+                };
+                out(&l.set_pin(&who()?, &code, current.as_deref(), new.as_deref())?)
+            }
             StaffCmd::Update {
                 code,
                 name,
@@ -392,7 +409,8 @@ pub fn run(cli: Cli) -> R {
             SettingsCmd::Show => out(&l.settings()?),
             SettingsCmd::Set { key, value } => out(&l.set_setting(&who()?, &key, &value)?),
         },
-        Cmd::Export(c) => crate::reports::export(&l, c, lang, json)?,
+        Cmd::Export(c) => crate::reports::export(&mut l, cli.as_staff.as_deref(), c, lang, json)?,
+        Cmd::AccessLog(a) => crate::reports::access_log(&mut l, &who()?, a, lang, json)?,
         Cmd::Consolidate { files, output } => {
             crate::reports::consolidate(&files, &output, lang, json)?
         }

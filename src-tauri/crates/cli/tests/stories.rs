@@ -1058,3 +1058,59 @@ fn backup_to_a_folder_and_restore_keeping_the_current_ledger_aside() {
     let (_, err) = d.refused(&["backup", "verify", &file], None);
     assert_eq!(err["field"], "backup");
 }
+
+#[test]
+fn a_pin_guards_the_staff_member_and_supervisors_read_and_export_the_access_log() {
+    let d = Desk::new();
+    let number = d.register(&[]);
+    d.ok(&["staff", "pin", "zl", "--new", "4821"], Some("admin"));
+    // Acting as zl now needs the PIN.
+    let (code, err) = d.refused(&["show", &number], Some("zl"));
+    assert_eq!((code, err["field"].as_str()), (2, Some("pin")));
+    let (_, err) = d.refused(&["show", &number, "--pin", "1111"], Some("zl"));
+    assert_eq!(err["message"], "PIN码：不正确");
+    d.ok(&["show", &number, "--pin", "4821"], Some("zl"));
+    d.ok(&["list", "--text", "王先生", "--pin", "4821"], Some("zl"));
+    let out = d.dir.path().join("month.xlsx");
+    let month = d.ok(&["show", &number], None)["case"]["received_at"]
+        .as_str()
+        .expect("received")[..7]
+        .to_string();
+    d.ok(
+        &["export", "month", &month, "-o", out.to_str().expect("path")],
+        Some("boss"),
+    );
+    // A clerk may not read the log; a supervisor may, and may export it.
+    let (_, err) = d.refused(&["access-log", "--pin", "4821"], Some("zl"));
+    assert_eq!(err["kind"], "forbidden");
+    let log = d.ok(&["access-log"], Some("boss"));
+    let rows = log["rows"].as_array().expect("rows");
+    let has = |who: &str, action: &str| {
+        rows.iter()
+            .any(|r| r["staff_code"] == who && r["action"] == action)
+    };
+    assert!(has("zl", "view_case"), "{rows:?}");
+    assert!(has("zl", "search"));
+    assert!(has("zl", "sign_in_refused"));
+    assert!(has("boss", "export"));
+    let csv = d.dir.path().join("access.csv");
+    d.ok(
+        &[
+            "access-log",
+            "--staff",
+            "zl",
+            "--csv",
+            csv.to_str().expect("path"),
+        ],
+        Some("boss"),
+    );
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        text.contains("查看个案") && text.contains(&number),
+        "{text}"
+    );
+    assert!(!text.contains("陈主管"), "only zl's entries");
+    // The PIN is never in the ledger file in clear.
+    let db = std::fs::read(d.dir.path().join("ledger.sqlite")).expect("db");
+    assert!(!db.windows(4).any(|w| w == b"4821"));
+}

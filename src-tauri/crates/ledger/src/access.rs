@@ -152,7 +152,12 @@ impl Ledger {
         };
         let mut rows = self.access_rows(&all)?.rows;
         rows.reverse();
-        self.log_access(Some(by), "export_access_log", &f.describe(), &rows.len().to_string())?;
+        self.log_access(
+            Some(by),
+            "export_access_log",
+            &f.describe(),
+            &rows.len().to_string(),
+        )?;
         Ok(rows)
     }
 

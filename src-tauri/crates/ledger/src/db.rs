@@ -43,6 +43,24 @@ fn configure(conn: &Connection) -> Result<()> {
 
 /// Opens (creating if needed) the ledger in `data_dir` and brings its schema up to date.
 pub fn open(data_dir: &Path) -> Result<Connection> {
+    open_writable(data_dir).map_err(|e| match e {
+        // SQLite only says it cannot open the file (it needs to write its journal
+        // beside it); say why when the folder refuses writing.
+        LedgerError::Db(_) if !writable(data_dir) => LedgerError::ReadOnly,
+        e => e,
+    })
+}
+
+/// Whether a file can be made in the folder (a read-only mount, a write-protected USB
+/// stick or a folder without permission says no).
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join(".complaint-desk-write-test");
+    let ok = std::fs::write(&probe, b"").is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+fn open_writable(data_dir: &Path) -> Result<Connection> {
     std::fs::create_dir_all(data_dir)?;
     let path = db_path(data_dir);
     let existed = path.exists();

@@ -55,6 +55,12 @@ pub enum LedgerError {
     SchemaTooNew { found: i64, known: i64 },
     #[error("the ledger is busy in another program; try again")]
     Busy,
+    /// The disk (or the user's quota) is full: nothing was saved.
+    #[error("the disk is full; nothing was saved")]
+    DiskFull,
+    /// The data directory or the ledger file cannot be written: nothing was saved.
+    #[error("the data directory is read-only; nothing was saved")]
+    ReadOnly,
     /// The ledger file is not a readable database; `backup` is the newest good copy.
     #[error("the ledger file {file} is damaged; restore a backup (latest good one: {})", backup.as_deref().unwrap_or("none found"))]
     Damaged {
@@ -64,7 +70,7 @@ pub enum LedgerError {
     #[error("database: {0}")]
     Db(rusqlite::Error),
     #[error("file: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     #[error("calendar: {0}")]
     Calendar(#[from] CalendarError),
 }
@@ -75,7 +81,23 @@ impl From<rusqlite::Error> for LedgerError {
             Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
                 LedgerError::Busy
             }
+            Some(rusqlite::ErrorCode::DiskFull) => LedgerError::DiskFull,
+            Some(rusqlite::ErrorCode::ReadOnly) => LedgerError::ReadOnly,
             _ => LedgerError::Db(e),
+        }
+    }
+}
+
+impl From<std::io::Error> for LedgerError {
+    fn from(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                LedgerError::DiskFull
+            }
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                LedgerError::ReadOnly
+            }
+            _ => LedgerError::Io(e),
         }
     }
 }
@@ -100,6 +122,8 @@ impl LedgerError {
             LedgerError::Forbidden { .. } => "forbidden",
             LedgerError::SchemaTooNew { .. } => "schema_too_new",
             LedgerError::Busy => "busy",
+            LedgerError::DiskFull => "disk_full",
+            LedgerError::ReadOnly => "read_only",
             LedgerError::Damaged { .. } => "damaged",
             LedgerError::Db(_) | LedgerError::Io(_) => "storage",
             LedgerError::Calendar(_) => "calendar",
@@ -239,6 +263,20 @@ impl LedgerError {
                     "台账正被另一个程序使用，请稍后再试",
                     "台賬正被另一個程式使用，請稍後再試",
                     "The ledger is busy in another program; try again",
+                )
+                .to_string(),
+            LedgerError::DiskFull => lang
+                .pick(
+                    "磁盘已满，本次内容未保存（已填写的内容仍在界面上）。请清理磁盘空间后再保存",
+                    "磁碟已滿，本次內容未儲存（已填寫的內容仍在畫面上）。請清理磁碟空間後再儲存",
+                    "The disk is full: nothing was saved (what you typed is still on screen). Free some space, then save again",
+                )
+                .to_string(),
+            LedgerError::ReadOnly => lang
+                .pick(
+                    "数据目录为只读，本次内容未保存（已填写的内容仍在界面上）。请检查文件夹权限或U盘写保护",
+                    "資料目錄為唯讀，本次內容未儲存（已填寫的內容仍在畫面上）。請檢查資料夾權限或隨身碟防寫",
+                    "The data folder is read-only: nothing was saved (what you typed is still on screen). Check the folder's permissions",
                 )
                 .to_string(),
             other => match lang {

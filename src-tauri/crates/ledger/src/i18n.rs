@@ -98,10 +98,25 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("export", "导出", "匯出", "exported"),
     ("backup", "备份", "備份", "backed up"),
     ("sign_in", "登录", "登入", "signed in"),
-    ("sign_in_refused", "登录被拒（PIN错误）", "登入被拒（PIN錯誤）", "sign-in refused (wrong PIN)"),
+    (
+        "sign_in_refused",
+        "登录被拒（PIN错误）",
+        "登入被拒（PIN錯誤）",
+        "sign-in refused (wrong PIN)",
+    ),
     ("unlock", "解锁", "解鎖", "unlocked"),
-    ("view_access_log", "查看查阅记录", "查看查閱記錄", "view the access log"),
-    ("export_access_log", "导出查阅记录", "匯出查閱記錄", "export the access log"),
+    (
+        "view_access_log",
+        "查看查阅记录",
+        "查看查閱記錄",
+        "view the access log",
+    ),
+    (
+        "export_access_log",
+        "导出查阅记录",
+        "匯出查閱記錄",
+        "export the access log",
+    ),
     (
         "restore",
         "从备份恢复台账",

@@ -13,7 +13,8 @@ fn office() -> Ledger {
     l.set_clock(at("2026-11-23 09:00"));
     l.init("", "东区管理处", "admin", "管理员").expect("init");
     l.add_staff("admin", "c1", "王芳", "clerk").expect("clerk");
-    l.add_staff("admin", "s1", "李强", "supervisor").expect("supervisor");
+    l.add_staff("admin", "s1", "李强", "supervisor")
+        .expect("supervisor");
     l
 }
 
@@ -38,12 +39,17 @@ fn field(e: LedgerError) -> String {
 #[test]
 fn a_pin_is_stored_hashed_and_checked_at_sign_in() {
     let mut l = office();
-    assert!(l.sign_in("c1", None).is_ok(), "no PIN yet: picking the name is enough");
+    assert!(
+        l.sign_in("c1", None).is_ok(),
+        "no PIN yet: picking the name is enough"
+    );
     let s = l.set_pin("c1", "c1", None, Some("2580")).expect("own PIN");
     assert!(s.has_pin);
     let stored: String = l
         .connection()
-        .query_row("SELECT pin_hash FROM staff WHERE code = 'c1'", [], |r| r.get(0))
+        .query_row("SELECT pin_hash FROM staff WHERE code = 'c1'", [], |r| {
+            r.get(0)
+        })
         .expect("hash");
     assert!(stored.starts_with("$argon2id$"), "{stored}");
     assert!(!stored.contains("2580"));
@@ -67,16 +73,27 @@ fn a_pin_is_stored_hashed_and_checked_at_sign_in() {
 
     // Changing one's own PIN needs the current one; another's needs an administrator.
     assert_eq!(
-        field(l.set_pin("c1", "c1", Some("0000"), Some("1234")).expect_err("wrong current")),
+        field(
+            l.set_pin("c1", "c1", Some("0000"), Some("1234"))
+                .expect_err("wrong current")
+        ),
         "current_pin"
     );
-    l.set_pin("c1", "c1", Some("2580"), Some("1234")).expect("changed");
+    l.set_pin("c1", "c1", Some("2580"), Some("1234"))
+        .expect("changed");
     assert!(matches!(
         l.set_pin("s1", "c1", None, None),
         Err(LedgerError::Forbidden { .. })
     ));
-    assert_eq!(field(l.set_pin("c1", "c1", Some("1234"), Some("12a4")).expect_err("digits")), "pin");
-    l.set_pin("admin", "c1", None, None).expect("admin clears it");
+    assert_eq!(
+        field(
+            l.set_pin("c1", "c1", Some("1234"), Some("12a4"))
+                .expect_err("digits")
+        ),
+        "pin"
+    );
+    l.set_pin("admin", "c1", None, None)
+        .expect("admin clears it");
     assert!(l.sign_in("c1", None).is_ok());
 
     let log = l.access_log("s1", &AccessFilter::default()).expect("log");
@@ -97,15 +114,33 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
     };
     assert_eq!(l.search_cases(Some("c1"), &f).expect("search").total, 1);
     // Paging through the same search is one look-up.
-    l.search_cases(Some("c1"), &CaseFilter { page: 1, ..f.clone() }).expect("page 2");
-    l.search_cases(Some("c1"), &CaseFilter { text: None, ..f.clone() }).expect("no text");
+    l.search_cases(
+        Some("c1"),
+        &CaseFilter {
+            page: 1,
+            ..f.clone()
+        },
+    )
+    .expect("page 2");
+    l.search_cases(
+        Some("c1"),
+        &CaseFilter {
+            text: None,
+            ..f.clone()
+        },
+    )
+    .expect("no text");
     for personal in [true, false] {
         l.record_printing(
             "c1",
             &Printing {
                 form: if personal { "slip" } else { "notice" }.into(),
                 doc_key: format!("k{personal}"),
-                subject: if personal { c.number.clone() } else { "2026-11".into() },
+                subject: if personal {
+                    c.number.clone()
+                } else {
+                    "2026-11".into()
+                },
                 revision: 1,
                 pages: 1,
                 personal,
@@ -115,7 +150,8 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
         )
         .expect("print");
     }
-    l.log_access(None, "export", "2026-11 xlsx", "").expect("cli export");
+    l.log_access(None, "export", "2026-11 xlsx", "")
+        .expect("cli export");
 
     assert!(matches!(
         l.access_log("c1", &AccessFilter::default()),
@@ -141,7 +177,11 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
             ("".into(), "export".into(), "2026-11 xlsx".into()),
         ]
     );
-    assert!(log.rows[0].at.starts_with("2026-11-23 10:15"), "{}", log.rows[0].at);
+    assert!(
+        log.rows[0].at.starts_with("2026-11-23 10:15"),
+        "{}",
+        log.rows[0].at
+    );
 
     // Filters, and the reading itself is in the log.
     let only = l
@@ -156,24 +196,53 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
         .expect("filtered");
     assert_eq!(only.total, 1);
     let bad = l
-        .access_log("s1", &AccessFilter { action: Some("delete".into()), ..Default::default() })
+        .access_log(
+            "s1",
+            &AccessFilter {
+                action: Some("delete".into()),
+                ..Default::default()
+            },
+        )
         .expect_err("unknown action");
     assert_eq!(field(bad), "action");
     let exported = l
-        .access_log_export("s1", &AccessFilter { from: Some("2026-11-23".into()), to: Some("2026-11-23".into()), ..Default::default() })
+        .access_log_export(
+            "s1",
+            &AccessFilter {
+                from: Some("2026-11-23".into()),
+                to: Some("2026-11-23".into()),
+                ..Default::default()
+            },
+        )
         .expect("export");
-    assert_eq!(exported.first().map(|r| r.action.as_str()), Some("view_case"), "oldest first");
+    assert_eq!(
+        exported.first().map(|r| r.action.as_str()),
+        Some("view_case"),
+        "oldest first"
+    );
     let none = l
-        .access_log_export("s1", &AccessFilter { from: Some("2026-11-24".into()), ..Default::default() })
+        .access_log_export(
+            "s1",
+            &AccessFilter {
+                from: Some("2026-11-24".into()),
+                ..Default::default()
+            },
+        )
         .expect("export");
     assert!(none.is_empty());
     let last = l.access_log("s1", &AccessFilter::default()).expect("log");
     let count = |a: &str| last.rows.iter().filter(|r| r.action == a).count();
     assert_eq!(last.rows[0].action, "export_access_log");
-    assert_eq!((count("view_access_log"), count("export_access_log")), (2, 2));
+    assert_eq!(
+        (count("view_access_log"), count("export_access_log")),
+        (2, 2)
+    );
 
     // The log cannot be changed, even from SQL.
-    for sql in ["UPDATE access_log SET subject = 'x'", "DELETE FROM access_log"] {
+    for sql in [
+        "UPDATE access_log SET subject = 'x'",
+        "DELETE FROM access_log",
+    ] {
         assert!(l.connection().execute(sql, []).is_err(), "{sql}");
     }
 }

@@ -104,3 +104,39 @@ pub fn period_csv(l: &Ledger, p: &Period, lang: Lang, anonymized: bool) -> Resul
     }
     Ok(ledger_csv(&rows, lang))
 }
+
+/// Makes the period's workbook (or CSV), writes it to `path` and records the export in
+/// the access log (who, which period, with or without personal data): the one way the
+/// CLI and the app export.
+pub fn export_period(
+    l: &mut Ledger,
+    by: Option<&str>,
+    p: &Period,
+    csv: bool,
+    lang: Lang,
+    anonymized: bool,
+    path: &std::path::Path,
+) -> Result<()> {
+    let bytes = if csv {
+        period_csv(l, p, lang, anonymized)?.into_bytes()
+    } else {
+        period_workbook(l, p, lang, anonymized)?
+    };
+    save_file(path, &bytes).map_err(|e| crate::ReportError::file(path, e.to_string()))?;
+    let detail = format!(
+        "{} {}",
+        if csv { "csv" } else { "xlsx" },
+        if anonymized {
+            "anonymized"
+        } else {
+            "personal data"
+        }
+    );
+    l.log_access(
+        by,
+        "export",
+        &format!("{} → {}", p.slug(), path.display()),
+        &detail,
+    )?;
+    Ok(())
+}

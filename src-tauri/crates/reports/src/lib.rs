@@ -3,6 +3,7 @@
 //! of the ledger safe to open in a spreadsheet, and the unit-directory import.
 //! Every figure comes from the core ([`desk_ledger::Summary`]); this crate lays it out.
 
+mod access_export;
 mod consolidate;
 mod csv_export;
 mod error;
@@ -12,10 +13,11 @@ mod meta;
 mod summary_book;
 mod units_import;
 
+pub use access_export::access_log_csv;
 pub use consolidate::consolidate;
 pub use csv_export::{csv_cell, ledger_csv};
 pub use error::{ReportError, Result};
-pub use export::{period_csv, period_workbook, save_file, Period};
+pub use export::{export_period, period_csv, period_workbook, save_file, Period};
 pub use meta::{read_meta, Meta, PRODUCT};
 pub use summary_book::summary_workbook;
 pub use units_import::{read_units, ImportPreview, RowProblem};

@@ -1,0 +1,160 @@
+//! Real storage faults through the CLI binary: a full filesystem (a small tmpfs) and a
+//! read-only data folder (a read-only bind mount), each made in a user and mount
+//! namespace of its own (`unshare -rm`), so no root and no cleanup are needed. Each
+//! gives a translated error of its own kind; everything acknowledged before is intact.
+
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_complaint-desk-cli");
+
+/// Runs `script` with `sh` inside new user and mount namespaces.
+fn in_namespace(script: &str, envs: &[(&str, &str)]) -> std::process::Output {
+    let mut c = Command::new("unshare");
+    c.args(["-rm", "sh", "-c", script])
+        .env("BIN", BIN)
+        .env("COMPLAINT_DESK_LANG", "zh-CN")
+        .env_remove("COMPLAINT_DESK_AS")
+        .env_remove("COMPLAINT_DESK_DATA_DIR");
+    for (k, v) in envs {
+        c.env(k, v);
+    }
+    c.output().expect("unshare")
+}
+
+fn error_of(stderr: &[u8]) -> serde_json::Value {
+    let text = String::from_utf8_lossy(stderr);
+    let line = text
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or("{}");
+    serde_json::from_str::<serde_json::Value>(line).expect("json error")["error"].clone()
+}
+
+fn init(dir: &Path) {
+    let out = Command::new(BIN)
+        .args(["--json", "--data-dir"])
+        .arg(dir)
+        .args([
+            "init",
+            "--office",
+            "东区管理处",
+            "--staff-code",
+            "a",
+            "--staff-name",
+            "管理员",
+        ])
+        .output()
+        .expect("init");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+const REGISTER: &str = r#""$BIN" --json --data-dir "$D" --as a register --name 王先生 --phone 13812345678 --building 3栋 --room 1502 --category B04 --content "$CONTENT""#;
+
+#[test]
+fn a_full_disk_refuses_clearly_and_keeps_every_acknowledged_case() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (d, out) = (tmp.path().join("data"), tmp.path().join("out"));
+    std::fs::create_dir_all(&d).expect("dir");
+    std::fs::create_dir_all(&out).expect("dir");
+    let content = "污水从下水道反冒，卫生间地漏返臭。".repeat(60);
+    let script = format!(
+        r#"set -u
+mount -t tmpfs -o size=700k tmpfs "$D" || exit 97
+"$BIN" --json --data-dir "$D" init --office 东区管理处 --staff-code a --staff-name 管理员 > /dev/null || exit 98
+i=0; rc=0
+while [ $i -lt 2000 ]; do
+  {REGISTER} >> "$OUT/acks" 2> "$OUT/err" || {{ rc=$?; break; }}
+  i=$((i+1))
+done
+echo "$rc" > "$OUT/rc"
+cp "$D"/ledger.sqlite* "$OUT"/ 2>/dev/null
+true"#
+    );
+    let run = in_namespace(
+        &script,
+        &[
+            ("D", d.to_str().expect("path")),
+            ("OUT", out.to_str().expect("path")),
+            ("CONTENT", &content),
+        ],
+    );
+    assert!(
+        run.status.success(),
+        "namespace or tmpfs not available: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let rc = std::fs::read_to_string(out.join("rc")).expect("rc");
+    assert_eq!(rc.trim(), "1", "the disk filled and the CLI said so");
+    let err = error_of(&std::fs::read(out.join("err")).expect("err"));
+    assert_eq!(err["kind"], "disk_full", "{err}");
+    assert!(err["message"]
+        .as_str()
+        .expect("message")
+        .starts_with("磁盘已满"));
+
+    let text = std::fs::read_to_string(out.join("acks")).expect("acks");
+    let acks: Vec<String> = serde_json::Deserializer::from_str(&text)
+        .into_iter::<serde_json::Value>()
+        .map(|v| {
+            v.expect("ack")["number"]
+                .as_str()
+                .expect("number")
+                .to_string()
+        })
+        .collect();
+    assert!(acks.len() > 3, "a few cases fitted: {}", acks.len());
+    let l = desk_ledger::Ledger::open(&out).expect("the copy opens");
+    let ok: String = l
+        .connection()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("check");
+    assert_eq!(ok, "ok");
+    let stored: i64 = l
+        .connection()
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(stored, acks.len() as i64, "nothing half-written");
+    for n in &acks {
+        assert_eq!(
+            l.case_file(n).expect("acknowledged case").case.content,
+            content
+        );
+    }
+}
+
+#[test]
+fn a_read_only_data_folder_refuses_clearly_and_changes_nothing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path().join("data");
+    init(&d);
+    let script = format!(
+        r#"mount --bind "$D" "$D" && mount -o remount,bind,ro "$D" || exit 97
+{REGISTER}"#
+    );
+    let run = in_namespace(
+        &script,
+        &[("D", d.to_str().expect("path")), ("CONTENT", "楼道灯不亮")],
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let err = error_of(&run.stderr);
+    assert_eq!(err["kind"], "read_only", "{err}");
+    assert!(err["message"].as_str().expect("message").contains("只读"));
+
+    let l = desk_ledger::Ledger::open(&d).expect("writable again");
+    let stored: i64 = l
+        .connection()
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(stored, 0);
+}
