@@ -73,7 +73,7 @@ pub fn wants_cli(args: &[OsString]) -> bool {
             continue;
         }
         match s.as_ref() {
-            "--data-dir" | "--as" | "--lang" => {
+            "--data-dir" | "--as" | "--lang" | "--pin" => {
                 rest.next();
             }
             "--json" => {}

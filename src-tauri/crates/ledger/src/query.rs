@@ -141,7 +141,12 @@ impl Ledger {
         if f.overdue {
             w.add("c.next_due < ?N", fmt_minute(self.now()).into());
         }
-        if let Some(t) = some(&f.text) {
+        // What the clerk typed is checked like any field: a control character cannot be
+        // searched for and would break the index's query syntax.
+        let text = some(&f.text)
+            .map(|t| crate::validate::optional("text", t, 100))
+            .transpose()?;
+        if let Some(t) = text.as_deref() {
             if t.chars().count() >= 3 {
                 w.add(
                     "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?N)",
