@@ -72,6 +72,10 @@ pub fn typescript() -> String {
         crate::commands::reports::UnitPreview,
         crate::commands::forms::FormMeta,
         ImportCounts,
+        BackupInfo,
+        AccessEntry,
+        AccessFilter,
+        AccessPage,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\n",

@@ -7,7 +7,8 @@ use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct IpcError {
-    /// invalid, not_found, transition, forbidden, busy, storage, calendar, not_signed_in
+    /// invalid, not_found, transition, forbidden, busy, disk_full, read_only, damaged,
+    /// storage, calendar, not_signed_in, locked
     pub kind: String,
     pub message: String,
     /// The core's field name (e.g. "phones"), when the error is about one field.
@@ -23,6 +24,20 @@ impl IpcError {
             kind: e.kind().into(),
             message: e.localized(lang),
             field: e.field().map(String::from),
+        }
+    }
+
+    pub fn locked(lang: Lang) -> Self {
+        IpcError {
+            kind: "locked".into(),
+            message: lang
+                .pick(
+                    "屏幕已锁定，请先解锁",
+                    "螢幕已鎖定，請先解鎖",
+                    "The desk is locked: unlock it first",
+                )
+                .into(),
+            field: None,
         }
     }
 

@@ -71,10 +71,22 @@ fn run(args: &[OsString]) -> Result<(), String> {
             return Ok(());
         }
     };
-    let mut ledger = Ledger::open(&dir).map_err(|e| e.to_string())?;
-    ledger.set_clock(Clock::from_env().map_err(|e| e.to_string())?);
+    let clock = Clock::from_env().map_err(|e| e.to_string())?;
+    // A ledger that cannot be opened (damaged, from a newer version, unreadable) is
+    // never replaced by an empty one: the window opens on the way back instead.
+    let (mut ledger, problem) = match Ledger::open(&dir) {
+        Ok(l) => (l, None),
+        Err(e) => {
+            tracing::error!(error = %e, "the ledger cannot be opened");
+            let lang = desk_ledger::Lang::ZhCn;
+            let stand_in = Ledger::in_memory().map_err(|e| e.to_string())?;
+            (stand_in, Some(e.localized(lang)))
+        }
+    };
+    ledger.set_clock(clock);
     tracing::info!(data_dir = %dir.display(), "starting");
-    let desk = state::Desk::new(ledger);
+    let healthy = problem.is_none();
+    let desk = state::Desk::new(dir.clone(), ledger, problem);
     if let Ok(lang) = desk.with(|l, _| l.setting("language")) {
         desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
     }
@@ -86,6 +98,14 @@ fn run(args: &[OsString]) -> Result<(), String> {
             commands::session::init_office,
             commands::session::sign_in,
             commands::session::sign_out,
+            commands::session::lock_session,
+            commands::session::unlock_session,
+            commands::session::set_pin,
+            commands::access::access_log,
+            commands::access::export_access_log,
+            commands::backup::list_backups,
+            commands::backup::backup_now,
+            commands::backup::restore_backup,
             commands::session::set_language,
             commands::session::save_draft,
             commands::session::load_draft,
@@ -145,7 +165,9 @@ fn run(args: &[OsString]) -> Result<(), String> {
             // The daily backup runs on a connection of its own, so copying a large
             // ledger never holds up the clerk's screens.
             let backup_dir = dir.clone();
-            std::thread::spawn(move || daily_backups(&backup_dir));
+            if healthy {
+                std::thread::spawn(move || daily_backups(&backup_dir));
+            }
             std::thread::spawn(move || loop {
                 // Let the window and the sign-in screen have the ledger first.
                 std::thread::sleep(ESCALATION_DELAY);

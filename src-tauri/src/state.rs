@@ -1,5 +1,6 @@
 //! What the running app holds: the one open ledger, who is signed in, the UI language.
 
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use desk_ledger::model::Staff;
@@ -8,7 +9,13 @@ use desk_ledger::{Lang, Ledger, Result as CoreResult};
 use crate::error::{IpcError, IpcResult};
 
 pub struct Desk {
+    dir: PathBuf,
     ledger: Mutex<Ledger>,
+    /// The screen was locked after the idle time: nothing is served until unlocked.
+    locked: Mutex<bool>,
+    /// Why the ledger could not be opened at start-up (damaged, too new, unreadable):
+    /// the app then shows the way back instead of a ledger (an empty one stands in).
+    problem: Mutex<Option<String>>,
     session: Mutex<Option<Staff>>,
     lang: Mutex<Lang>,
     /// The form last previewed: print and save send exactly what the clerk saw.
@@ -22,9 +29,12 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Desk {
-    pub fn new(ledger: Ledger) -> Self {
+    pub fn new(dir: PathBuf, ledger: Ledger, problem: Option<String>) -> Self {
         Desk {
+            dir,
             ledger: Mutex::new(ledger),
+            locked: Mutex::new(false),
+            problem: Mutex::new(problem),
             session: Mutex::new(None),
             lang: Mutex::new(Lang::ZhCn),
             prepared: Mutex::new(None),
@@ -45,6 +55,32 @@ impl Desk {
 
     pub fn set_prepared(&self, p: Option<desk_forms::Prepared>) {
         *lock(&self.prepared) = p;
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn problem(&self) -> Option<String> {
+        lock(&self.problem).clone()
+    }
+
+    pub fn is_locked(&self) -> bool {
+        *lock(&self.locked)
+    }
+
+    pub fn set_locked(&self, locked: bool) {
+        *lock(&self.locked) = locked;
+    }
+
+    /// Puts another ledger in place (around a restore).
+    pub fn replace_ledger(&self, ledger: Ledger) -> Ledger {
+        std::mem::replace(&mut *lock(&self.ledger), ledger)
+    }
+
+    /// The ledger is open again after a restore.
+    pub fn clear_problem(&self) {
+        *lock(&self.problem) = None;
     }
 
     pub fn signed_in(&self) -> Option<Staff> {
@@ -71,6 +107,9 @@ impl Desk {
         let who = self
             .signed_in()
             .ok_or_else(|| IpcError::not_signed_in(lang))?;
+        if self.is_locked() {
+            return Err(IpcError::locked(lang));
+        }
         let mut ledger = lock(&self.ledger);
         f(&mut ledger, &who.code, lang).map_err(|e| IpcError::from_core(&e, lang))
     }

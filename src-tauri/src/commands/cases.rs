@@ -41,7 +41,7 @@ pub async fn register_case(desk: Desk<'_>, input: NewCase) -> IpcResult<Case> {
 
 #[tauri::command]
 pub async fn list_cases(desk: Desk<'_>, filter: CaseFilter) -> IpcResult<CasePage> {
-    desk.with(|l, _| l.list(&filter))
+    desk.acting(|l, by, _| l.search_cases(Some(by), &filter))
 }
 
 #[tauri::command]
@@ -49,8 +49,8 @@ pub async fn case_view(desk: Desk<'_>, number: String) -> IpcResult<CaseView> {
     let role = desk
         .signed_in()
         .map_or(desk_ledger::model::Role::Clerk, |s| s.role);
-    desk.with(|l, lang| {
-        let file = l.case_file(&number)?;
+    desk.acting(|l, by, lang| {
+        let file = l.view_case(Some(by), &number)?;
         Ok(CaseView {
             deadlines: l.deadlines(&number, lang)?,
             actions: file
@@ -77,7 +77,7 @@ pub async fn related_cases(
     unit: String,
     room: String,
 ) -> IpcResult<Vec<Case>> {
-    desk.with(|l, _| l.related_cases(&phone, &building, &unit, &room, 10))
+    desk.acting(|l, _, _| l.related_cases(&phone, &building, &unit, &room, 10))
 }
 
 #[tauri::command]

@@ -28,5 +28,5 @@ pub async fn month_figures(desk: Desk<'_>, month: String) -> IpcResult<Figures> 
 /// Cases overdue now (`overdue_only`) or falling due soon, soonest first.
 #[tauri::command]
 pub async fn due_list(desk: Desk<'_>, overdue_only: bool) -> IpcResult<Vec<DueItem>> {
-    desk.with(|l, lang| l.due_list(DUE_SOON_MINUTES, overdue_only, None, None, lang))
+    desk.acting(|l, _, lang| l.due_list(DUE_SOON_MINUTES, overdue_only, None, None, lang))
 }

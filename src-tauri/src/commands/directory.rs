@@ -39,7 +39,7 @@ pub async fn directory(desk: Desk<'_>, include_inactive: bool) -> IpcResult<Dire
 /// Units whose building / room / owner match what the clerk is typing.
 #[tauri::command]
 pub async fn find_units(desk: Desk<'_>, query: String) -> IpcResult<Vec<Unit>> {
-    desk.with(|l, _| l.units(&query, 20))
+    desk.acting(|l, _, _| l.units(&query, 20))
 }
 
 #[tauri::command]

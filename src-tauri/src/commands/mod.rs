@@ -2,6 +2,8 @@
 //! They are `async` so Tauri runs them off the window's thread and a slow query never
 //! freezes the screen.
 
+pub mod access;
+pub mod backup;
 pub mod cases;
 pub mod dashboard;
 pub mod directory;

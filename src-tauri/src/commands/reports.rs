@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use desk_ledger::ImportCounts;
-use desk_reports::{period_csv, period_workbook, read_units, Period, ReportError};
+use desk_reports::{read_units, Period, ReportError};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -83,20 +83,16 @@ pub async fn export_period(
     path: String,
 ) -> IpcResult<String> {
     let lang = desk.lang();
-    let bytes = desk.with(|l, lang| {
-        let run = || -> desk_reports::Result<Vec<u8>> {
+    let path = PathBuf::from(path);
+    let done = desk.acting(|l, by, lang| {
+        let mut run = || -> desk_reports::Result<()> {
             let p = Period::months(&from, &to)?;
-            if kind == "csv" {
-                Ok(period_csv(l, &p, lang, anonymized)?.into_bytes())
-            } else {
-                period_workbook(l, &p, lang, anonymized)
-            }
+            desk_reports::export_period(l, Some(by), &p, kind == "csv", lang, anonymized, &path)
         };
         Ok(run())
     })?;
-    let bytes = bytes.map_err(|e| report_error(e, lang))?;
-    let path = PathBuf::from(path);
-    write_file(&path, &bytes)?;
+    done.map_err(|e| report_error(e, lang))?;
+    tracing::info!(file = %path.display(), "exported");
     Ok(path.display().to_string())
 }
 

@@ -20,6 +20,12 @@ pub struct AppInfo {
     pub signed_in: Option<Staff>,
     /// The desk's language (zh-CN, zh-TW, en), kept in the ledger's settings.
     pub language: String,
+    /// The screen is locked after the idle time; the signed-in staff member unlocks it.
+    pub locked: bool,
+    /// Minutes without input before the screen locks (0: never).
+    pub idle_lock_minutes: u32,
+    /// Why the ledger could not be opened: the app shows the way back (restore).
+    pub problem: Option<String>,
 }
 
 #[tauri::command]
@@ -28,10 +34,7 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
     desk.with(|l, _| {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").into(),
-            data_dir: l
-                .data_dir()
-                .map(|d| d.display().to_string())
-                .unwrap_or_default(),
+            data_dir: desk.dir().display().to_string(),
             initialised: l.is_initialised()?,
             office_name: l.setting("office_name")?,
             company_name: l.setting("company_name")?,
@@ -41,6 +44,9 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
                 .unwrap_or_default()
                 .code()
                 .into(),
+            locked: desk.is_locked(),
+            idle_lock_minutes: l.idle_lock_minutes()?,
+            problem: desk.problem(),
         })
     })
 }
@@ -58,18 +64,57 @@ pub async fn init_office(
     Ok(staff)
 }
 
-/// Signs in the chosen active staff member; every later write carries their name.
+/// Signs in the chosen active staff member (with their PIN when they have one); every
+/// later write carries their name.
 #[tauri::command]
-pub async fn sign_in(desk: Desk<'_>, code: String) -> IpcResult<Staff> {
-    let staff = desk.with(|l, _| l.staff_member(&code))?;
+pub async fn sign_in(desk: Desk<'_>, code: String, pin: Option<String>) -> IpcResult<Staff> {
+    let staff = desk.with(|l, _| l.sign_in(&code, pin.as_deref()))?;
     tracing::info!(staff = %staff.code, "signed in");
     desk.set_session(Some(staff.clone()));
+    desk.set_locked(false);
+    Ok(staff)
+}
+
+/// The idle time has passed: nothing is served until the same staff member unlocks.
+#[tauri::command]
+pub async fn lock_session(desk: Desk<'_>) -> IpcResult<()> {
+    if desk.signed_in().is_some() {
+        desk.set_locked(true);
+        // The previewed form may carry a resident's data.
+        desk.set_prepared(None);
+    }
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn unlock_session(desk: Desk<'_>, pin: Option<String>) -> IpcResult<Staff> {
+    let who = desk
+        .signed_in()
+        .ok_or_else(|| crate::error::IpcError::not_signed_in(desk.lang()))?;
+    let staff = desk.with(|l, _| l.unlock(&who.code, pin.as_deref()))?;
+    desk.set_locked(false);
+    Ok(staff)
+}
+
+/// Sets, changes (`current` for one's own) or clears (`pin` None) a staff PIN.
+#[tauri::command]
+pub async fn set_pin(
+    desk: Desk<'_>,
+    code: String,
+    current: Option<String>,
+    pin: Option<String>,
+) -> IpcResult<Staff> {
+    let staff = desk.acting(|l, by, _| l.set_pin(by, &code, current.as_deref(), pin.as_deref()))?;
+    if desk.signed_in().is_some_and(|s| s.code == staff.code) {
+        desk.set_session(Some(staff.clone()));
+    }
     Ok(staff)
 }
 
 #[tauri::command]
 pub async fn sign_out(desk: Desk<'_>) -> IpcResult<()> {
     desk.set_session(None);
+    desk.set_locked(false);
     // The previewed form may carry a resident's data: it leaves with the clerk.
     desk.set_prepared(None);
     Ok(())

@@ -175,7 +175,8 @@ export type YearView = { year: number, covered: boolean, hours: OfficeHours, day
 
 export type IpcError = { 
 /**
- * invalid, not_found, transition, forbidden, busy, storage, calendar, not_signed_in
+ * invalid, not_found, transition, forbidden, busy, disk_full, read_only, damaged,
+ * storage, calendar, not_signed_in, locked
  */
 kind: string, message: string, 
 /**
@@ -191,7 +192,19 @@ dev_build: boolean, signed_in: Staff | null,
 /**
  * The desk's language (zh-CN, zh-TW, en), kept in the ledger's settings.
  */
-language: string, };
+language: string, 
+/**
+ * The screen is locked after the idle time; the signed-in staff member unlocks it.
+ */
+locked: boolean, 
+/**
+ * Minutes without input before the screen locks (0: never).
+ */
+idle_lock_minutes: number, 
+/**
+ * Why the ledger could not be opened: the app shows the way back (restore).
+ */
+problem: string | null, };
 
 export type CaseView = { file: CaseFile, deadlines: Array<Deadline>, actions: Array<string>, 
 /**
@@ -234,3 +247,35 @@ missing: string,
 suggested_path: string, };
 
 export type ImportCounts = { added: number, updated: number, unchanged: number, };
+
+export type BackupInfo = { file: string, 
+/**
+ * `2026-11-23 17:05:09`
+ */
+made_at: string, 
+/**
+ * daily or manual
+ */
+reason: string, bytes: number, integrity_ok: boolean, cases: number, slips: number, history: number, schema_version: number, };
+
+export type AccessEntry = { id: number, at: string, 
+/**
+ * Staff code and name; empty for the automatic backup or the unnamed command line.
+ */
+staff_code: string, staff_name: string, action: string, subject: string, detail: string, };
+
+export type AccessFilter = { 
+/**
+ * First and last day, `YYYY-MM-DD`, both included.
+ */
+from: string | null, to: string | null, 
+/**
+ * A staff code or name.
+ */
+staff: string | null, action: string | null, 
+/**
+ * Newest first; 0 means 200.
+ */
+limit: number, offset: number, };
+
+export type AccessPage = { total: number, rows: Array<AccessEntry>, };

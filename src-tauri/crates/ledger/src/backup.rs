@@ -218,16 +218,6 @@ pub const APP_LOCK_FILE: &str = "complaint-desk.lock";
 /// open. The current file is kept aside as `ledger.before-restore-<time>.sqlite`.
 /// Returns what was restored and where the old file went.
 pub fn restore(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Option<PathBuf>)> {
-    let info = verify(from)?;
-    if !info.integrity_ok {
-        return Err(invalid(
-            "backup",
-            Problem::NotAllowed {
-                why: "the backup failed its integrity check / 备份未通过完整性检查".into(),
-            },
-            from.display().to_string(),
-        ));
-    }
     // Held for the whole restore: the app cannot have the ledger open meanwhile.
     let lock = std::fs::OpenOptions::new()
         .read(true)
@@ -242,6 +232,22 @@ pub fn restore(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Option<PathB
                 why: "the app is open on this data directory: close it first / 客诉台账正在使用此数据目录，请先关闭".into(),
             },
             data_dir.display().to_string(),
+        ));
+    }
+    restore_as_owner(data_dir, from)
+}
+
+/// The restore for the process that holds the app lock itself (the desktop app) and has
+/// closed its own connection to the ledger: the same checks and steps without the lock.
+pub fn restore_as_owner(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Option<PathBuf>)> {
+    let info = verify(from)?;
+    if !info.integrity_ok {
+        return Err(invalid(
+            "backup",
+            Problem::NotAllowed {
+                why: "the backup failed its integrity check / 备份未通过完整性检查".into(),
+            },
+            from.display().to_string(),
         ));
     }
     let db = crate::db::db_path(data_dir);

@@ -21,6 +21,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "access_log",
         include_str!("../migrations/0004_access_log.sql"),
     ),
+    (
+        5,
+        "bigram_search",
+        include_str!("../migrations/0005_bigram_search.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -30,7 +35,46 @@ pub fn db_path(data_dir: &Path) -> PathBuf {
     data_dir.join("ledger.sqlite")
 }
 
+/// The pairs of neighbouring letters or digits of a text, lower-cased and separated by
+/// spaces: what the two-character search index holds (see migration 5). Pairs across
+/// punctuation or spaces are left out, as a search for them falls back to a scan.
+pub fn bigrams(text: &str) -> String {
+    let chars: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    let mut out = String::with_capacity(text.len() * 3);
+    for w in chars.windows(2) {
+        if is_gram_char(w[0]) && is_gram_char(w[1]) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(w[0]);
+            out.push(w[1]);
+        }
+    }
+    out
+}
+
+/// Letters and digits: what the index's tokenizer (unicode61) keeps together.
+pub fn is_gram_char(c: char) -> bool {
+    c.is_alphanumeric() && !c.is_ascii_punctuation()
+}
+
+/// Functions the schema's triggers call; every connection that writes has them.
+fn add_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "desk_bigrams",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(bigrams(text.as_deref().unwrap_or("")))
+        },
+    )?;
+    Ok(())
+}
+
 fn configure(conn: &Connection) -> Result<()> {
+    add_functions(conn)?;
     // WAL lets the UI read while a write commits; NORMAL sync is durable in WAL mode
     // except for the last transactions on power loss, so we keep FULL for a legal record.
     // Another program holding the file gets five seconds, then the clerk is told.
@@ -78,6 +122,7 @@ fn open_writable(data_dir: &Path) -> Result<Connection> {
 /// An in-memory ledger for unit tests.
 pub fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
+    add_functions(&conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     migrate(&mut conn, None)?;
     Ok(conn)

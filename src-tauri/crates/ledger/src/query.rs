@@ -152,8 +152,14 @@ impl Ledger {
                     "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?N)",
                     fts_phrase(t).into(),
                 );
+            } else if t.chars().count() == 2 && t.chars().all(crate::db::is_gram_char) {
+                // Two characters (most names): the pair index.
+                w.add(
+                    "c.id IN (SELECT rowid FROM case_bigrams WHERE case_bigrams MATCH ?N)",
+                    fts_phrase(&crate::db::bigrams(t)).into(),
+                );
             } else {
-                // Trigrams need three characters; shorter words (two-character names) scan.
+                // One character, or a pair with punctuation: scan.
                 let like = format!(
                     "%{}%",
                     t.replace('\\', "\\\\")

@@ -71,3 +71,90 @@ fn a_narrow_search_is_counted_exactly_and_sorted_by_time() {
         .windows(2)
         .all(|w| w[0].received_at >= w[1].received_at));
 }
+
+/// Every case whose searchable text contains `word`, by reading each case.
+fn by_reading(l: &Ledger, word: &str) -> Vec<String> {
+    let mut st = l
+        .connection()
+        .prepare("SELECT c.number, s.body FROM cases c JOIN case_search s ON s.rowid = c.id ORDER BY c.id")
+        .expect("scan");
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .expect("rows");
+    rows.map(|r| r.expect("row"))
+        .filter(|(_, body)| body.to_lowercase().contains(&word.to_lowercase()))
+        .map(|(n, _)| n)
+        .collect()
+}
+
+#[test]
+fn two_character_words_are_found_exactly_and_follow_corrections() {
+    let mut l = demo(800);
+    let name = l
+        .list(&CaseFilter {
+            page_size: 50,
+            ..Default::default()
+        })
+        .expect("list")
+        .rows
+        .iter()
+        .map(|c| c.complainant_name.clone())
+        .find(|n| n.chars().count() >= 2)
+        .expect("a named complainant");
+    let surname_and_first: String = name.chars().take(2).collect();
+    for word in [surname_and_first.as_str(), "漏水", "15", "栋1"] {
+        let mut found: Vec<String> = l
+            .list(&CaseFilter {
+                text: Some(word.into()),
+                page_size: 500,
+                ..Default::default()
+            })
+            .expect("search")
+            .rows
+            .into_iter()
+            .map(|c| c.number)
+            .collect();
+        found.sort();
+        let mut expected = by_reading(&l, word);
+        expected.sort();
+        expected.truncate(500);
+        assert_eq!(found.len(), expected.len().min(500), "{word}");
+        if expected.len() <= 500 {
+            assert_eq!(found, expected, "{word}");
+        }
+    }
+
+    // A correction moves the case between words in the same transaction.
+    let first = l
+        .list(&CaseFilter {
+            page_size: 1,
+            ..Default::default()
+        })
+        .expect("list")
+        .rows[0]
+        .number
+        .clone();
+    let hits = |l: &Ledger, w: &str| {
+        l.list(&CaseFilter {
+            text: Some(w.into()),
+            page_size: 500,
+            ..Default::default()
+        })
+        .expect("search")
+        .rows
+        .iter()
+        .any(|c| c.number == first)
+    };
+    assert!(!hits(&l, "鳄鱼"));
+    l.edit(
+        "admin",
+        &first,
+        &desk_ledger::CaseEdit {
+            content: Some("楼下草坪发现鳄鱼".into()),
+            ..Default::default()
+        },
+        "客户补充",
+    )
+    .expect("edit");
+    assert!(hits(&l, "鳄鱼"));
+}

@@ -1,0 +1,79 @@
+//! Backups and restore from the app: list and verify copies, make one now (to the data
+//! directory or a chosen folder such as a USB stick), and restore one — also from the
+//! start-up screen when the ledger could not be opened.
+
+use std::path::{Path, PathBuf};
+
+use desk_ledger::backup::{self, backup_dir, BackupInfo};
+use desk_ledger::model::Role;
+use desk_ledger::{Clock, Ledger};
+
+use super::Desk;
+use crate::error::{IpcError, IpcResult};
+
+/// The data directory's own copies, newest first.
+#[tauri::command]
+pub async fn list_backups(desk: Desk<'_>, folder: Option<String>) -> IpcResult<Vec<BackupInfo>> {
+    let dir = folder
+        .map(PathBuf::from)
+        .unwrap_or_else(|| backup_dir(desk.dir()));
+    desk.with(|_, _| backup::list(&dir))
+}
+
+#[tauri::command]
+pub async fn backup_now(desk: Desk<'_>, folder: Option<String>) -> IpcResult<BackupInfo> {
+    let dir = folder
+        .filter(|f| !f.trim().is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| backup_dir(desk.dir()));
+    desk.acting(|l, by, _| {
+        let info = l.backup_to(&dir, "manual")?;
+        l.log_backup(Some(by), "backup", &info)?;
+        Ok(info)
+    })
+}
+
+/// Puts a verified backup in place of the ledger (the current file is kept aside).
+/// A supervisor's action; at start-up with a damaged ledger, the way back for anyone at
+/// the desk, since no staff member can be checked against a damaged file.
+#[tauri::command]
+pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInfo> {
+    let lang = desk.lang();
+    let recovering = desk.problem().is_some();
+    let by = if recovering {
+        None
+    } else {
+        let who = desk.acting(|l, by, _| {
+            l.require_role(by, Role::Supervisor, "restore")?;
+            Ok(by.to_string())
+        })?;
+        Some(who)
+    };
+    let file = PathBuf::from(file);
+    // The app's own connection closes for the swap; an empty ledger stands in meanwhile.
+    let placeholder = Ledger::in_memory().map_err(|e| IpcError::from_core(&e, lang))?;
+    drop(desk.replace_ledger(placeholder));
+    let restored = backup::restore_as_owner(desk.dir(), &file);
+    let reopened = reopen(desk.dir());
+    let ledger = reopened.map_err(|e| IpcError::from_core(&e, lang))?;
+    drop(desk.replace_ledger(ledger));
+    desk.clear_problem();
+    let (mut info, aside) = restored.map_err(|e| IpcError::from_core(&e, lang))?;
+    info.reason = aside
+        .map(|p| format!("previous ledger kept as {}", p.display()))
+        .unwrap_or_default();
+    desk.with(|l, _| {
+        // The staff member may not exist in the restored copy; then the entry has no actor.
+        let actor = by.filter(|b| l.staff_member(b).is_ok());
+        l.log_backup(actor.as_deref(), "restore", &info)
+    })?;
+    desk.set_session(None);
+    tracing::info!(file = %file.display(), "restored");
+    Ok(info)
+}
+
+fn reopen(dir: &Path) -> desk_ledger::Result<Ledger> {
+    let mut l = Ledger::open(dir)?;
+    l.set_clock(Clock::from_env()?);
+    Ok(l)
+}
