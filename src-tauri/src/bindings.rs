@@ -75,7 +75,7 @@ pub fn typescript() -> String {
         BackupInfo,
         AccessEntry,
         AccessFilter,
-        AccessPage,
+        crate::commands::access::AccessLogView,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\n",

@@ -5,6 +5,8 @@ const routes = [
   { path: '/', redirect: '/dashboard' },
   { path: '/setup', component: () => import('./views/SetupView.vue'), meta: { open: true } },
   { path: '/sign-in', component: () => import('./views/SignInView.vue'), meta: { open: true } },
+  { path: '/recovery', component: () => import('./views/RecoveryView.vue'), meta: { open: true } },
+  { path: '/access-log', component: () => import('./views/AccessLogView.vue') },
   { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
   { path: '/register', component: () => import('./views/RegisterView.vue') },
   { path: '/ledger', component: () => import('./views/LedgerView.vue') },
@@ -17,6 +19,8 @@ export const router = createRouter({ history: createWebHashHistory(), routes })
 
 // Nothing but set-up and sign-in is shown to nobody.
 router.beforeEach((to) => {
+  // A ledger that could not be opened: only the way back is shown.
+  if (session.info?.problem) return to.path === '/recovery' ? true : '/recovery'
   if (to.meta.open) return true
   if (session.info && !session.info.initialised) return '/setup'
   if (!session.staff) return '/sign-in'

@@ -28,7 +28,17 @@ export const api = {
   appInfo: () => call<T.AppInfo>('app_info'),
   initOffice: (company: string, office: string, staffCode: string, staffName: string) =>
     call<T.Staff>('init_office', { company, office, staffCode, staffName }),
-  signIn: (code: string) => call<T.Staff>('sign_in', { code }),
+  signIn: (code: string, pin: string | null = null) => call<T.Staff>('sign_in', { code, pin }),
+  lockSession: () => call<void>('lock_session'),
+  unlockSession: (pin: string | null) => call<T.Staff>('unlock_session', { pin }),
+  setPin: (code: string, current: string | null, pin: string | null) =>
+    call<T.Staff>('set_pin', { code, current, pin }),
+  accessLog: (filter: T.AccessFilter) => call<T.AccessLogView>('access_log', { filter }),
+  exportAccessLog: (filter: T.AccessFilter, path: string | null = null) =>
+    call<string>('export_access_log', { filter, path }),
+  listBackups: (folder: string | null = null) => call<T.BackupInfo[]>('list_backups', { folder }),
+  backupNow: (folder: string | null = null) => call<T.BackupInfo>('backup_now', { folder }),
+  restoreBackup: (file: string) => call<T.BackupInfo>('restore_backup', { file }),
   signOut: () => call<void>('sign_out'),
   setLanguage: (lang: string) => call<void>('set_language', { lang }),
   saveDraft: (form: string, body: string) => call<void>('save_draft', { form, body }),

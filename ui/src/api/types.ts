@@ -278,4 +278,12 @@ staff: string | null, action: string | null,
  */
 limit: number, offset: number, };
 
-export type AccessPage = { total: number, rows: Array<AccessEntry>, };
+export type AccessLogView = { total: number, rows: Array<AccessEntry>, 
+/**
+ * Each row's action in words, by row position.
+ */
+row_labels: Array<string>, 
+/**
+ * Every action the filter offers: [code, words].
+ */
+actions: Array<[string, string]>, };
