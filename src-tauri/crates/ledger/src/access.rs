@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::ledger::{actor, Actor, Ledger};
-use crate::model::{CaseFile, Role};
+use crate::model::CaseFile;
 use crate::query::{CaseFilter, CasePage};
+use crate::rules::role_for;
 use crate::validate::optional;
 
 /// The actions the log knows, each with its label in the three languages (i18n).
@@ -136,21 +137,17 @@ impl Ledger {
 
     /// The log, newest first; reading it is itself logged. Supervisors only.
     pub fn access_log(&mut self, by: &str, f: &AccessFilter) -> Result<AccessPage> {
-        actor(&self.conn, by)?.require(Role::Supervisor, "view_access_log")?;
-        let page = self.access_rows(f)?;
+        actor(&self.conn, by)?.require(role_for("view_access_log"), "view_access_log")?;
+        let limit = if f.limit == 0 { 200 } else { f.limit };
+        let page = self.access_rows(f, Some((limit, f.offset)))?;
         self.log_access(Some(by), "view_access_log", &f.describe(), "")?;
         Ok(page)
     }
 
     /// Every row the filter selects, oldest first, for an export; logged. Supervisors only.
     pub fn access_log_export(&mut self, by: &str, f: &AccessFilter) -> Result<Vec<AccessEntry>> {
-        actor(&self.conn, by)?.require(Role::Supervisor, "export_access_log")?;
-        let all = AccessFilter {
-            limit: usize::MAX / 2,
-            offset: 0,
-            ..f.clone()
-        };
-        let mut rows = self.access_rows(&all)?.rows;
+        actor(&self.conn, by)?.require(role_for("export_access_log"), "export_access_log")?;
+        let mut rows = self.access_rows(f, None)?.rows;
         rows.reverse();
         self.log_access(
             Some(by),
@@ -161,7 +158,8 @@ impl Ledger {
         Ok(rows)
     }
 
-    fn access_rows(&self, f: &AccessFilter) -> Result<AccessPage> {
+    /// The rows the filter selects, newest first: one page (limit, offset) or all.
+    fn access_rows(&self, f: &AccessFilter, page: Option<(usize, usize)>) -> Result<AccessPage> {
         let from = optional("from", f.from.as_deref().unwrap_or(""), 10)?;
         let to = optional("to", f.to.as_deref().unwrap_or(""), 10)?;
         for (field, d) in [("from", &from), ("to", &to)] {
@@ -191,27 +189,25 @@ impl Ledger {
             params![from, to, staff, action],
             |r| r.get(0),
         )?;
-        let limit = if f.limit == 0 { 200 } else { f.limit };
+        // SQLite reads LIMIT -1 as no limit.
+        let (limit, offset) = page.map_or((-1, 0), |(l, o)| (l as i64, o as i64));
         let mut st = self.conn.prepare(&format!(
             "SELECT a.id, a.at, coalesce(s.code, ''), coalesce(s.name, ''), a.action, a.subject, a.detail
              FROM access_log a LEFT JOIN staff s ON s.id = a.actor_id {where_}
              ORDER BY a.id DESC LIMIT ?5 OFFSET ?6"
         ))?;
         let rows = st
-            .query_map(
-                params![from, to, staff, action, limit as i64, f.offset as i64],
-                |r| {
-                    Ok(AccessEntry {
-                        id: r.get(0)?,
-                        at: r.get(1)?,
-                        staff_code: r.get(2)?,
-                        staff_name: r.get(3)?,
-                        action: r.get(4)?,
-                        subject: r.get(5)?,
-                        detail: r.get(6)?,
-                    })
-                },
-            )?
+            .query_map(params![from, to, staff, action, limit, offset], |r| {
+                Ok(AccessEntry {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    staff_code: r.get(2)?,
+                    staff_name: r.get(3)?,
+                    action: r.get(4)?,
+                    subject: r.get(5)?,
+                    detail: r.get(6)?,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(AccessPage { total, rows })
     }
@@ -220,21 +216,23 @@ impl Ledger {
 impl AccessFilter {
     /// What was asked for, in a few words, for the log's own entry.
     fn describe(&self) -> String {
-        let parts = [
-            self.from.as_deref().map(|v| format!("from {v}")),
-            self.to.as_deref().map(|v| format!("to {v}")),
-            self.staff.as_deref().map(|v| format!("staff {v}")),
-            self.action.as_deref().map(|v| format!("action {v}")),
-        ];
-        let s: Vec<String> = parts
-            .into_iter()
-            .flatten()
-            .filter(|p| !p.ends_with(' '))
-            .collect();
-        if s.is_empty() {
+        let parts: Vec<String> = [
+            ("from", &self.from),
+            ("to", &self.to),
+            ("staff", &self.staff),
+            ("action", &self.action),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| {
+            v.as_deref()
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{k} {v}"))
+        })
+        .collect();
+        if parts.is_empty() {
             "all".into()
         } else {
-            s.join(", ")
+            parts.join(", ")
         }
     }
 }

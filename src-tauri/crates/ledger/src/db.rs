@@ -55,7 +55,7 @@ pub fn bigrams(text: &str) -> String {
 
 /// Letters and digits: what the index's tokenizer (unicode61) keeps together.
 pub fn is_gram_char(c: char) -> bool {
-    c.is_alphanumeric() && !c.is_ascii_punctuation()
+    c.is_alphanumeric()
 }
 
 /// Functions the schema's triggers call; every connection that writes has them.

@@ -94,9 +94,9 @@ impl From<std::io::Error> for LedgerError {
             std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
                 LedgerError::DiskFull
             }
-            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
-                LedgerError::ReadOnly
-            }
+            // Only a read-only file system: a file without permission (an import, an
+            // attachment) is not the data folder being read-only.
+            std::io::ErrorKind::ReadOnlyFilesystem => LedgerError::ReadOnly,
             _ => LedgerError::Io(e),
         }
     }

@@ -118,11 +118,12 @@ impl Ledger {
         pin: Option<&str>,
         action: Option<&str>,
     ) -> Result<Staff> {
-        let staff = self.staff_member(code)?;
-        let stored: Option<String> = self.conn.query_row(
-            "SELECT pin_hash FROM staff WHERE id = ?1",
-            [staff.id],
-            |r| r.get(0),
+        // One look-up: the active staff member by code or name, with the stored hash.
+        let who = actor(&self.conn, code)?;
+        let (staff, stored) = self.conn.query_row(
+            "SELECT id, code, name, role, active, pin_hash FROM staff WHERE id = ?1",
+            [who.id],
+            |r| Ok((staff_row(r)?, r.get::<_, Option<String>>(5)?)),
         )?;
         let ok = match (&stored, pin) {
             (None, _) => true,
@@ -130,7 +131,6 @@ impl Ledger {
             (Some(_), None) => false,
         };
         let at = self.now_text();
-        let who = actor(&self.conn, &staff.code)?;
         if let Some(logged) = if ok { action } else { Some("sign_in_refused") } {
             self.write(|tx| log_tx(tx, &at, Some(&who), logged, &staff.code, ""))?;
         }
