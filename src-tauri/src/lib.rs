@@ -78,9 +78,7 @@ fn run(args: &[OsString]) -> Result<(), String> {
         Ok(l) => (l, None),
         Err(e) => {
             tracing::error!(error = %e, "the ledger cannot be opened");
-            let lang = desk_ledger::Lang::ZhCn;
-            let stand_in = Ledger::in_memory().map_err(|e| e.to_string())?;
-            (stand_in, Some(e.localized(lang)))
+            (Ledger::in_memory().map_err(|e| e.to_string())?, Some(e))
         }
     };
     ledger.set_clock(clock);

@@ -15,7 +15,7 @@ pub struct Desk {
     locked: Mutex<bool>,
     /// Why the ledger could not be opened at start-up (damaged, too new, unreadable):
     /// the app then shows the way back instead of a ledger (an empty one stands in).
-    problem: Mutex<Option<String>>,
+    problem: Mutex<Option<desk_ledger::LedgerError>>,
     session: Mutex<Option<Staff>>,
     lang: Mutex<Lang>,
     /// The form last previewed: print and save send exactly what the clerk saw.
@@ -29,7 +29,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Desk {
-    pub fn new(dir: PathBuf, ledger: Ledger, problem: Option<String>) -> Self {
+    pub fn new(dir: PathBuf, ledger: Ledger, problem: Option<desk_ledger::LedgerError>) -> Self {
         Desk {
             dir,
             ledger: Mutex::new(ledger),
@@ -61,8 +61,11 @@ impl Desk {
         &self.dir
     }
 
+    /// The start-up problem in the desk's language, if there is one.
     pub fn problem(&self) -> Option<String> {
-        lock(&self.problem).clone()
+        lock(&self.problem)
+            .as_ref()
+            .map(|e| e.localized(self.lang()))
     }
 
     pub fn is_locked(&self) -> bool {

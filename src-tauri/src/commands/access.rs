@@ -47,11 +47,9 @@ pub async fn export_access_log(
     path: Option<String>,
 ) -> IpcResult<String> {
     let (rows, lang) = desk.acting(|l, by, lang| Ok((l.access_log_export(by, &filter)?, lang)))?;
-    let path = path.map(PathBuf::from).unwrap_or_else(|| {
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M");
-        let name = lang.pick("查阅记录", "查閱記錄", "access-log");
-        export_dir().join(format!("{name}_{stamp}.csv"))
-    });
+    let path = path
+        .map(PathBuf::from)
+        .unwrap_or_else(|| export_dir().join(desk_reports::access_log_file_name(lang)));
     write_file(&path, desk_reports::access_log_csv(&rows, lang).as_bytes())?;
     Ok(path.display().to_string())
 }

@@ -58,15 +58,8 @@ pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInf
     let ledger = reopened.map_err(|e| IpcError::from_core(&e, lang))?;
     drop(desk.replace_ledger(ledger));
     desk.clear_problem();
-    let (mut info, aside) = restored.map_err(|e| IpcError::from_core(&e, lang))?;
-    info.reason = aside
-        .map(|p| format!("previous ledger kept as {}", p.display()))
-        .unwrap_or_default();
-    desk.with(|l, _| {
-        // The staff member may not exist in the restored copy; then the entry has no actor.
-        let actor = by.filter(|b| l.staff_member(b).is_ok());
-        l.log_backup(actor.as_deref(), "restore", &info)
-    })?;
+    let (info, aside) = restored.map_err(|e| IpcError::from_core(&e, lang))?;
+    let info = desk.with(|l, _| l.log_restore(by.as_deref(), info, aside.as_deref()))?;
     desk.set_session(None);
     tracing::info!(file = %file.display(), "restored");
     Ok(info)

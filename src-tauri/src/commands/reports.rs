@@ -62,13 +62,7 @@ pub async fn suggest_export_path(
     let lang = desk.lang();
     let p = Period::months(&from, &to).map_err(|e| report_error(e, lang))?;
     let office = desk.with(|l, _| l.setting("office_name"))?;
-    let tag = if anonymized {
-        lang.pick("_脱敏", "_去識別", "_anonymized")
-    } else {
-        ""
-    };
-    let ext = if kind == "csv" { "csv" } else { "xlsx" };
-    let name = format!("{office}_{}{tag}.{ext}", p.slug());
+    let name = p.file_name(&office, kind == "csv", anonymized, lang);
     Ok(export_dir().join(name).display().to_string())
 }
 

@@ -26,6 +26,8 @@ pub struct AppInfo {
     pub idle_lock_minutes: u32,
     /// Why the ledger could not be opened: the app shows the way back (restore).
     pub problem: Option<String>,
+    /// Whether the signed-in staff member may read the access log (the core's rule).
+    pub may_view_access_log: bool,
 }
 
 #[tauri::command]
@@ -39,7 +41,7 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
             office_name: l.setting("office_name")?,
             company_name: l.setting("company_name")?,
             dev_build: cfg!(debug_assertions),
-            signed_in,
+            signed_in: signed_in.clone(),
             language: Lang::parse(&l.setting("language")?)
                 .unwrap_or_default()
                 .code()
@@ -47,6 +49,9 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
             locked: desk.is_locked(),
             idle_lock_minutes: l.idle_lock_minutes()?,
             problem: desk.problem(),
+            may_view_access_log: signed_in
+                .as_ref()
+                .is_some_and(|s| s.role >= desk_ledger::rules::role_for("view_access_log")),
         })
     })
 }

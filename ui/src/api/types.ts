@@ -204,7 +204,11 @@ idle_lock_minutes: number,
 /**
  * Why the ledger could not be opened: the app shows the way back (restore).
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * Whether the signed-in staff member may read the access log (the core's rule).
+ */
+may_view_access_log: boolean, };
 
 export type CaseView = { file: CaseFile, deadlines: Array<Deadline>, actions: Array<string>, 
 /**

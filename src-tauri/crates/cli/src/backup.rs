@@ -40,16 +40,10 @@ pub fn backup(l: &mut Ledger, data_dir: &Path, who: Option<&str>, a: BackupArgs,
 pub fn restore(l: Ledger, data_dir: &Path, by: &str, file: &Path, json: bool) -> R {
     l.require_role(by, Role::Supervisor, "restore")?;
     drop(l);
-    let (mut info, aside) = put_back(data_dir, file)?;
+    let (info, aside) = put_back(data_dir, file)?;
     let mut l = Ledger::open(data_dir)?;
     l.set_clock(Clock::from_env()?);
-    info.reason = aside
-        .as_ref()
-        .map(|p| format!("previous ledger kept as {}", p.display()))
-        .unwrap_or_default();
-    // The staff member may not exist in the restored copy; then the entry has no actor.
-    let actor = l.require_role(by, Role::Clerk, "restore").ok().map(|_| by);
-    l.log_backup(actor, "restore", &info)?;
+    let info = l.log_restore(Some(by), info, aside.as_deref())?;
     show(
         json,
         &serde_json::json!({ "restored": info, "previous": aside.map(|p| p.display().to_string()) }),

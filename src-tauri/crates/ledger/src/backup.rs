@@ -192,6 +192,23 @@ impl Ledger {
         })
     }
 
+    /// Records a restore in the restored ledger (history and access log): which copy,
+    /// where the replaced file went. The staff member may not exist in the restored
+    /// copy; then the entry has no actor.
+    pub fn log_restore(
+        &mut self,
+        by: Option<&str>,
+        mut info: BackupInfo,
+        aside: Option<&Path>,
+    ) -> Result<BackupInfo> {
+        info.reason = aside
+            .map(|p| format!("previous ledger kept as {}", p.display()))
+            .unwrap_or_default();
+        let known = by.filter(|b| actor(&self.conn, b).is_ok());
+        self.log_backup(known, "restore", &info)?;
+        Ok(info)
+    }
+
     /// The daily backup into the data directory's `backups/`, once a day while in use;
     /// None when today's exists (or the ledger is in memory).
     pub fn daily_backup(&self) -> Result<Option<BackupInfo>> {

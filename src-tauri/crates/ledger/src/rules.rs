@@ -236,10 +236,12 @@ pub fn offered_actions(
     out
 }
 
-/// The role an action on a case needs, where it is more than a clerk's.
+/// The role an action needs, where it is more than a clerk's.
 pub fn role_for(action: &str) -> crate::model::Role {
     match action {
-        "void" | "approve_report" => crate::model::Role::Supervisor,
+        "void" | "approve_report" | "view_access_log" | "export_access_log" => {
+            crate::model::Role::Supervisor
+        }
         _ => crate::model::Role::Clerk,
     }
 }

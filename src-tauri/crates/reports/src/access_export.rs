@@ -7,6 +7,13 @@ use desk_ledger::AccessEntry;
 
 use crate::csv_export::csv_cell;
 
+/// The name an export of the log suggests: 查阅记录_20261123-1705.csv.
+pub fn access_log_file_name(lang: Lang) -> String {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M");
+    let name = lang.pick("查阅记录", "查閱記錄", "access-log");
+    format!("{name}_{stamp}.csv")
+}
+
 pub fn access_log_csv(rows: &[AccessEntry], lang: Lang) -> String {
     let head = match lang {
         Lang::ZhCn => ["时间", "员工编码", "员工", "操作", "对象", "说明"],

@@ -13,7 +13,7 @@ mod meta;
 mod summary_book;
 mod units_import;
 
-pub use access_export::access_log_csv;
+pub use access_export::{access_log_csv, access_log_file_name};
 pub use consolidate::consolidate;
 pub use csv_export::{csv_cell, ledger_csv};
 pub use error::{ReportError, Result};
