@@ -12,7 +12,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use std::os::unix::process::CommandExt;
 
-const BIN: &str = env!("CARGO_BIN_EXE_complaint-desk-cli");
+mod common;
+use common::{cli, init_office, BIN};
 const KILLS: usize = 100;
 
 /// Each line appended to $ACKS only after the command it names has returned success.
@@ -40,37 +41,12 @@ impl Moments {
     }
 }
 
-fn cli(dir: &std::path::Path, args: &[&str]) {
-    let out = Command::new(BIN)
-        .env("COMPLAINT_DESK_DATA_DIR", dir)
-        .arg("--json")
-        .args(args)
-        .output()
-        .expect("cli");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn writers_killed_at_random_moments_lose_nothing_acknowledged() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("data");
     let acks = tmp.path().join("acks");
-    cli(
-        &dir,
-        &[
-            "init",
-            "--office",
-            "东区管理处",
-            "--staff-code",
-            "a",
-            "--staff-name",
-            "管理员",
-        ],
-    );
+    init_office(&dir);
     cli(&dir, &["--as", "a", "staff", "add", "zl", "张丽"]);
 
     let seed = std::env::var("CRASH_SEED")

@@ -3,10 +3,10 @@
 //! namespace of its own (`unshare -rm`), so no root and no cleanup are needed. Each
 //! gives a translated error of its own kind; everything acknowledged before is intact.
 
-use std::path::Path;
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_complaint-desk-cli");
+mod common;
+use common::{init_office, BIN};
 
 /// Whether this machine lets an ordinary process make user and mount namespaces. Where it
 /// does not (some locked-down containers), these two tests say so and stop; the core's
@@ -46,28 +46,6 @@ fn error_of(stderr: &[u8]) -> serde_json::Value {
         .find(|l| l.starts_with('{'))
         .unwrap_or("{}");
     serde_json::from_str::<serde_json::Value>(line).expect("json error")["error"].clone()
-}
-
-fn init(dir: &Path) {
-    let out = Command::new(BIN)
-        .args(["--json", "--data-dir"])
-        .arg(dir)
-        .args([
-            "init",
-            "--office",
-            "东区管理处",
-            "--staff-code",
-            "a",
-            "--staff-name",
-            "管理员",
-        ])
-        .output()
-        .expect("init");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 const REGISTER: &str = r#""$BIN" --json --data-dir "$D" --as a register --name 王先生 --phone 13812345678 --building 3栋 --room 1502 --category B04 --content "$CONTENT""#;
@@ -154,7 +132,7 @@ fn a_read_only_data_folder_refuses_clearly_and_changes_nothing() {
     }
     let tmp = tempfile::tempdir().expect("tmp");
     let d = tmp.path().join("data");
-    init(&d);
+    init_office(&d);
     let script = format!(
         r#"mount --bind "$D" "$D" && mount -o remount,bind,ro "$D" || exit 97
 {REGISTER}"#

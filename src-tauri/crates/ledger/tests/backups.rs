@@ -2,25 +2,10 @@
 //! after checking it, with the current file kept aside; a damaged copy is refused.
 
 use desk_ledger::backup::{self, backup_dir, list, restore, verify, KEEP_DAILY, KEEP_MONTHLY};
-use desk_ledger::{Clock, Ledger, NewCase};
+use desk_ledger::{Clock, Ledger};
 
-fn at(s: &str) -> Clock {
-    Clock::Fixed(chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time"))
-}
-
-fn case() -> NewCase {
-    NewCase {
-        kind: "complaint".into(),
-        channel: "phone".into(),
-        complainant_name: "王先生".into(),
-        phones: "13812345678".into(),
-        building: "3栋".into(),
-        room: "1502".into(),
-        content: "卫生间漏水".into(),
-        category: Some("B04".into()),
-        ..Default::default()
-    }
-}
+mod common;
+use common::{at, complaint as case};
 
 fn cases_in(l: &Ledger) -> i64 {
     l.connection()

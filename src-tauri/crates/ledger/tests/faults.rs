@@ -5,17 +5,12 @@
 
 use desk_ledger::{Lang, Ledger, LedgerError, NewCase};
 
+mod common;
+
 fn case(content: &str) -> NewCase {
     NewCase {
-        kind: "complaint".into(),
-        channel: "phone".into(),
-        complainant_name: "王先生".into(),
-        phones: "13812345678".into(),
-        building: "3栋".into(),
-        room: "1502".into(),
         content: content.into(),
-        category: Some("B04".into()),
-        ..Default::default()
+        ..common::complaint()
     }
 }
 

@@ -15,13 +15,15 @@ use desk_ledger::{
 };
 use proptest::prelude::*;
 
+mod common;
+
 /// One ledger for all cases: a fresh one per input would spend the time on migrations.
 fn ledger() -> std::sync::MutexGuard<'static, Ledger> {
     static L: OnceLock<Mutex<Ledger>> = OnceLock::new();
     L.get_or_init(|| {
         let mut l = Ledger::in_memory().expect("ledger");
         l.init("", "东区管理处", "a", "管理员").expect("init");
-        let c = l.register("a", &good_case()).expect("seed case");
+        let c = l.register("a", &common::complaint()).expect("seed case");
         l.transfer(
             "a",
             &c.number,
@@ -36,20 +38,6 @@ fn ledger() -> std::sync::MutexGuard<'static, Ledger> {
     })
     .lock()
     .unwrap_or_else(|p| p.into_inner())
-}
-
-fn good_case() -> NewCase {
-    NewCase {
-        kind: "complaint".into(),
-        channel: "phone".into(),
-        complainant_name: "王先生".into(),
-        phones: "13812345678".into(),
-        building: "3栋".into(),
-        room: "1502".into(),
-        content: "卫生间漏水".into(),
-        category: Some("B04".into()),
-        ..Default::default()
-    }
 }
 
 /// Rows in every table a command writes: a refused command must leave them all alone.

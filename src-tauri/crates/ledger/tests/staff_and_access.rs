@@ -2,10 +2,17 @@
 //! and the access log (every view, search, print with personal data and backup; read
 //! and exported only by supervisors; never changed).
 
-use desk_ledger::{AccessFilter, CaseFilter, Clock, Ledger, LedgerError, NewCase, Printing};
+use desk_ledger::{AccessFilter, CaseFilter, Ledger, LedgerError, NewCase, Printing};
 
-fn at(s: &str) -> Clock {
-    Clock::Fixed(chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time"))
+mod common;
+use common::at;
+
+fn case() -> NewCase {
+    NewCase {
+        complainant_name: "赵大海".into(),
+        phones: "13912345678".into(),
+        ..common::complaint()
+    }
 }
 
 fn office() -> Ledger {
@@ -16,20 +23,6 @@ fn office() -> Ledger {
     l.add_staff("admin", "s1", "李强", "supervisor")
         .expect("supervisor");
     l
-}
-
-fn case() -> NewCase {
-    NewCase {
-        kind: "complaint".into(),
-        channel: "phone".into(),
-        complainant_name: "赵大海".into(),
-        phones: "13912345678".into(),
-        building: "3栋".into(),
-        room: "1502".into(),
-        content: "卫生间漏水".into(),
-        category: Some("B04".into()),
-        ..Default::default()
-    }
 }
 
 fn field(e: LedgerError) -> String {

@@ -3,26 +3,12 @@
 //! for every complainant's name and phone in the whole ledger — every month, voided
 //! cases and the unit directory's owners included — not only the exported month's.
 
-use std::path::Path;
 
-use calamine::{open_workbook_auto, Reader};
 use desk_ledger::{DemoOptions, Lang, Ledger};
 use desk_reports::{consolidate, export_period, Period};
 
-fn all_text(path: &Path) -> String {
-    let mut wb = open_workbook_auto(path).expect("open workbook");
-    let mut out = String::new();
-    for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).expect("sheet");
-        for row in range.rows() {
-            for c in row {
-                out.push_str(&c.to_string());
-                out.push('\t');
-            }
-        }
-    }
-    out
-}
+mod common;
+use common::all_text;
 
 /// Every name (two characters or more) and phone the ledger holds.
 fn personal_data(l: &Ledger) -> (Vec<String>, Vec<String>) {

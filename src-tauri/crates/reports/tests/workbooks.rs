@@ -10,6 +10,9 @@ use desk_reports::{consolidate, ledger_csv, read_units, summary_workbook};
 
 const ZH: Lang = Lang::ZhCn;
 
+mod common;
+use common::all_text;
+
 fn cells(path: &Path, sheet: &str) -> Vec<Vec<String>> {
     let mut wb = open_workbook_auto(path).expect("open workbook");
     let range = wb.worksheet_range(sheet).expect("sheet");
@@ -24,22 +27,6 @@ fn cells(path: &Path, sheet: &str) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
-}
-
-fn all_text(path: &Path) -> String {
-    let mut wb = open_workbook_auto(path).expect("open workbook");
-    let mut out = String::new();
-    for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).expect("sheet");
-        for row in range.rows() {
-            for c in row {
-                out.push_str(&c.to_string());
-                out.push('\t');
-            }
-            out.push('\n');
-        }
-    }
-    out
 }
 
 fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

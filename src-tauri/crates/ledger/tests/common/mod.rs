@@ -1,0 +1,25 @@
+//! What the ledger's test files share: a fixed clock and a complete complaint.
+// Each test file is its own crate and uses only some of these.
+#![allow(dead_code)]
+
+use desk_ledger::{Clock, NewCase};
+
+/// The office clock stopped at `2026-11-23 09:00`.
+pub fn at(s: &str) -> Clock {
+    Clock::Fixed(chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time"))
+}
+
+/// A complaint with every required field: 王先生, 3栋1502, a leaking bathroom (B04).
+pub fn complaint() -> NewCase {
+    NewCase {
+        kind: "complaint".into(),
+        channel: "phone".into(),
+        complainant_name: "王先生".into(),
+        phones: "13812345678".into(),
+        building: "3栋".into(),
+        room: "1502".into(),
+        content: "卫生间漏水".into(),
+        category: Some("B04".into()),
+        ..Default::default()
+    }
+}
