@@ -79,5 +79,32 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     app.type_into(&content, "卫生间顶棚漏水，楼上住户不在家")?;
     app.wait_css("[data-test=related] .related", 10)?;
     shot(&app, &dir, "register")?;
+
+    // The idle lock covers the form, which keeps what was typed underneath.
+    app.click_css("[data-test=lock-now]")?;
+    app.wait_css("[data-test=lock-screen]", 10)?;
+    shot(&app, &dir, "lock-screen")?;
+    app.click_css("[data-test=unlock-submit]")?;
+    app.wait(10, || {
+        app.find("[data-test=lock-screen]").is_err().then_some(())
+    })
+    .ok_or("the lock screen stayed")?;
+
+    // The access log, read by the supervisor: 王芳's case views are already in it.
+    app.click_text("退出")?;
+    app.open_select("[data-test=sign-in-staff]")?;
+    app.pick_option("陈静（chenjing）")?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.click_css("[data-nav=access-log]")?;
+    app.wait_text("查看个案", 20)?;
+    shot(&app, &dir, "access-log")?;
+
+    // Backups in Settings, with one made now.
+    app.click_css("[data-nav=settings]")?;
+    app.wait_text("备份与恢复", 10)?;
+    app.click_tab("备份与恢复")?;
+    app.click_css("[data-test=backup-now]")?;
+    app.wait_css("[data-test=backup-restore]", 30)?;
+    shot(&app, &dir, "backups")?;
     Ok(())
 }

@@ -91,7 +91,7 @@ export default {
     pin: 'PIN', pinHint: '4–12 digits', currentPin: 'Current PIN', newPin: 'New PIN', setPin: 'Set PIN',
     clearPin: 'Clear PIN', pinSet: 'set', noPin: 'none', pinSaved: 'PIN saved',
     locked: 'Locked', lockedHint: 'No input for {n} minutes: the screen is locked to protect residents’ data.',
-    unlock: 'Unlock', switchUser: 'Switch user', lockNow: 'Lock',
+    lockedByHand: 'Residents’ data is hidden until you unlock.', unlock: 'Unlock', switchUser: 'Switch user', lockNow: 'Lock',
     accessLog: 'Access log', accessHint: 'Every case view, search, print or export with personal data, backup and restore is recorded here and cannot be changed.',
     from: 'From', to: 'To', action: 'Action', subject: 'Subject', detail: 'Detail', exportCsv: 'Export CSV',
     exported: 'Exported: {file}',

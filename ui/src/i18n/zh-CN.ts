@@ -90,7 +90,7 @@ export default {
     pin: 'PIN码', pinHint: '4–12位数字', currentPin: '当前PIN码', newPin: '新PIN码', setPin: '设置PIN',
     clearPin: '清除PIN', pinSet: '已设置', noPin: '未设置', pinSaved: 'PIN码已保存',
     locked: '屏幕已锁定', lockedHint: '离开超过{n}分钟，屏幕已锁定以保护客户资料。',
-    unlock: '解锁', switchUser: '切换用户', lockNow: '锁定',
+    lockedByHand: '客户资料已隐藏，解锁后继续。', unlock: '解锁', switchUser: '切换用户', lockNow: '锁定',
     accessLog: '查阅记录', accessHint: '每次查看个案、搜索、打印或导出含个人信息的资料、备份与恢复都会记录在此，不能修改或删除。',
     from: '开始日期', to: '结束日期', action: '操作', subject: '对象', detail: '说明', exportCsv: '导出CSV',
     exported: '已导出：{file}',

@@ -90,7 +90,7 @@ export default {
     pin: 'PIN碼', pinHint: '4–12位數字', currentPin: '目前PIN碼', newPin: '新PIN碼', setPin: '設定PIN',
     clearPin: '清除PIN', pinSet: '已設定', noPin: '未設定', pinSaved: 'PIN碼已儲存',
     locked: '螢幕已鎖定', lockedHint: '離開超過{n}分鐘，螢幕已鎖定以保護客戶資料。',
-    unlock: '解鎖', switchUser: '切換使用者', lockNow: '鎖定',
+    lockedByHand: '客戶資料已隱藏，解鎖後繼續。', unlock: '解鎖', switchUser: '切換使用者', lockNow: '鎖定',
     accessLog: '查閱記錄', accessHint: '每次查看個案、搜尋、列印或匯出含個人資料的文件、備份與還原都會記錄在此，不能修改或刪除。',
     from: '開始日期', to: '結束日期', action: '操作', subject: '對象', detail: '說明', exportCsv: '匯出CSV',
     exported: '已匯出：{file}',

@@ -12,6 +12,8 @@ CREATE TABLE access_log (
     detail    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX access_log_by_time ON access_log (at, id);
+-- A person's latest entry: a repeated look-up is not logged again.
+CREATE INDEX access_log_by_actor ON access_log (actor_id, id);
 
 CREATE TRIGGER access_log_keep_rows BEFORE UPDATE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log cannot be changed'); END;

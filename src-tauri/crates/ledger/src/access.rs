@@ -2,7 +2,7 @@
 //! and what. Written in the same transaction as what it records where there is one;
 //! read and exported only by supervisors; the product never changes a row (triggers).
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -99,7 +99,7 @@ impl Ledger {
     /// A case's whole file, as a person is about to see it: the view is logged.
     pub fn view_case(&mut self, by: Option<&str>, number: &str) -> Result<CaseFile> {
         let file = self.case_file(number)?;
-        self.log_access(by, "view_case", &file.case.number, "")?;
+        self.log_look_up(by, "view_case", &file.case.number, "")?;
         Ok(file)
     }
 
@@ -107,32 +107,41 @@ impl Ledger {
     pub fn search_cases(&mut self, by: Option<&str>, f: &CaseFilter) -> Result<CasePage> {
         let page = self.list(f)?;
         if let Some(text) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            // Paging and re-sorting the same search is one look-up, not many.
-            let repeat = f.page > 0 || self.last_search_is(by, text)?;
-            if !repeat {
+            if f.page == 0 {
                 let found = if page.total_capped {
                     format!("{}+", page.total)
                 } else {
                     page.total.to_string()
                 };
-                self.log_access(by, "search", text, &found)?;
+                self.log_look_up(by, "search", text, &found)?;
             }
         }
         Ok(page)
     }
 
-    fn last_search_is(&self, by: Option<&str>, text: &str) -> Result<bool> {
+    /// Logs a look-up (a case opened, a search) unless it repeats this person's last
+    /// entry: re-sorting a search, or the case screen refreshing after each action on
+    /// the case, is the same look-up, not a new one.
+    fn log_look_up(
+        &mut self,
+        by: Option<&str>,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> Result<()> {
         let who = by.map(|b| actor(&self.conn, b)).transpose()?.map(|a| a.id);
-        let last: Option<String> = self
+        let last: Option<(String, String)> = self
             .conn
             .query_row(
-                "SELECT subject FROM access_log WHERE action = 'search' AND actor_id IS ?1
-                 ORDER BY id DESC LIMIT 1",
+                "SELECT action, subject FROM access_log WHERE actor_id IS ?1 ORDER BY id DESC LIMIT 1",
                 [who],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .ok();
-        Ok(last.as_deref() == Some(text))
+            .optional()?;
+        if last.is_some_and(|(a, s)| a == action && s == subject) {
+            return Ok(());
+        }
+        self.log_access(by, action, subject, detail)
     }
 
     /// The log, newest first; reading it is itself logged. Supervisors only.

@@ -3,7 +3,6 @@
 //! for every complainant's name and phone in the whole ledger — every month, voided
 //! cases and the unit directory's owners included — not only the exported month's.
 
-
 use desk_ledger::{DemoOptions, Lang, Ledger};
 use desk_reports::{consolidate, export_period, Period};
 
