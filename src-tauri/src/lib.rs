@@ -23,6 +23,9 @@ use tauri::{Emitter, Manager};
 const ESCALATION_EVERY: Duration = Duration::from_secs(300);
 /// The first run waits this long after start-up.
 const ESCALATION_DELAY: Duration = Duration::from_secs(5);
+/// The integrity check and the daily backup read the whole file: they wait until the
+/// window and the first screens have had the disk.
+const KEEPER_DELAY: Duration = Duration::from_secs(3);
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -83,7 +86,6 @@ fn run(args: &[OsString]) -> Result<(), String> {
     };
     ledger.set_clock(clock);
     tracing::info!(data_dir = %dir.display(), "starting");
-    let healthy = problem.is_none();
     let desk = state::Desk::new(dir.clone(), ledger, problem);
     if let Ok(lang) = desk.with(|l, _| l.setting("language")) {
         desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
@@ -160,12 +162,8 @@ fn run(args: &[OsString]) -> Result<(), String> {
             // Escalation runs at start and then every few minutes, beside the window: a
             // ledger that was closed for a long weekend may have thousands to escalate.
             let handle = app.handle().clone();
-            // The daily backup runs on a connection of its own, so copying a large
-            // ledger never holds up the clerk's screens.
-            let backup_dir = dir.clone();
-            if healthy {
-                std::thread::spawn(move || daily_backups(&backup_dir));
-            }
+            let keeper_handle = app.handle().clone();
+            std::thread::spawn(move || keeper(&keeper_handle, &dir));
             std::thread::spawn(move || loop {
                 // Let the window and the sign-in screen have the ledger first.
                 std::thread::sleep(ESCALATION_DELAY);
@@ -183,33 +181,50 @@ fn run(args: &[OsString]) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Once a day while the app is open: a verified copy in the data directory's backups/,
-/// rotated, and recorded in the history.
-fn daily_backups(dir: &std::path::Path) {
-    std::thread::sleep(ESCALATION_DELAY * 2);
-    let mut ledger = match Ledger::open(dir) {
-        Ok(l) => l,
-        Err(e) => {
-            tracing::error!(error = %e, "backup: cannot open the ledger");
-            return;
-        }
-    };
-    if let Ok(clock) = Clock::from_env() {
-        ledger.set_clock(clock);
-    }
+/// Beside the window, on a connection of its own so a large ledger never holds up the
+/// clerk's screens: first the start-up integrity check, then a verified, rotated copy
+/// once a day. The file is opened afresh each round and closed between rounds, so a
+/// restore can swap it. Damage found takes the desk to the way back.
+fn keeper(handle: &tauri::AppHandle, dir: &std::path::Path) {
+    std::thread::sleep(KEEPER_DELAY);
+    let mut checked = false;
     loop {
-        match ledger.daily_backup() {
-            Ok(Some(info)) => {
-                tracing::info!(file = %info.file, cases = info.cases, "daily backup");
-                if let Err(e) = ledger.log_backup(None, "backup", &info) {
-                    tracing::error!(error = %e, "backup: not recorded in the history");
+        let desk = handle.state::<state::Desk>();
+        // A damaged ledger waits for its restore; the restored file is checked again.
+        if desk.has_problem() {
+            checked = false;
+        } else {
+            let _quiet = desk.maintenance();
+            match keep(dir, checked) {
+                Ok(()) => checked = true,
+                Err(e @ desk_ledger::LedgerError::Damaged { .. }) => {
+                    tracing::error!(error = %e, "start-up check: the ledger is damaged");
+                    match Ledger::in_memory() {
+                        Ok(stand_in) => desk.fail(e, stand_in),
+                        Err(e) => tracing::error!(error = %e, "no stand-in ledger"),
+                    }
+                    let _ = handle.emit("ledger-damaged", ());
                 }
+                Err(e) => tracing::error!(error = %e, "backup round failed"),
             }
-            Ok(None) => {}
-            Err(e) => tracing::error!(error = %e, "daily backup failed"),
         }
         std::thread::sleep(ESCALATION_EVERY);
     }
+}
+
+/// One round of the keeper: the integrity check unless done, then today's backup.
+fn keep(dir: &std::path::Path, checked: bool) -> desk_ledger::Result<()> {
+    let mut ledger = Ledger::open(dir)?;
+    ledger.set_clock(Clock::from_env()?);
+    if !checked {
+        ledger.quick_check()?;
+        tracing::info!("start-up check: the ledger is sound");
+    }
+    if let Some(info) = ledger.daily_backup()? {
+        tracing::info!(file = %info.file, cases = info.cases, "daily backup");
+        ledger.log_backup(None, "backup", &info)?;
+    }
+    Ok(())
 }
 
 /// Escalates overdue general complaints (domain §4); returns how many.

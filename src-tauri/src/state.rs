@@ -16,6 +16,10 @@ pub struct Desk {
     /// Why the ledger could not be opened at start-up (damaged, too new, unreadable):
     /// the app then shows the way back instead of a ledger (an empty one stands in).
     problem: Mutex<Option<desk_ledger::LedgerError>>,
+    /// Held while the background keeper has the ledger file open on its own connection
+    /// (the start-up check, the daily backup) and while a restore swaps the file, so
+    /// the two never overlap.
+    maintenance: Mutex<()>,
     session: Mutex<Option<Staff>>,
     lang: Mutex<Lang>,
     /// The form last previewed: print and save send exactly what the clerk saw.
@@ -35,6 +39,7 @@ impl Desk {
             ledger: Mutex::new(ledger),
             locked: Mutex::new(false),
             problem: Mutex::new(problem),
+            maintenance: Mutex::new(()),
             session: Mutex::new(None),
             lang: Mutex::new(Lang::ZhCn),
             prepared: Mutex::new(None),
@@ -79,6 +84,26 @@ impl Desk {
     /// Puts another ledger in place (around a restore).
     pub fn replace_ledger(&self, ledger: Ledger) -> Ledger {
         std::mem::replace(&mut *lock(&self.ledger), ledger)
+    }
+
+    pub fn has_problem(&self) -> bool {
+        lock(&self.problem).is_some()
+    }
+
+    /// Damage found after start-up: the damaged file is closed (an empty ledger stands
+    /// in, so nothing more is written into it) and the desk shows the way back.
+    pub fn fail(&self, problem: desk_ledger::LedgerError, stand_in: Ledger) {
+        drop(self.replace_ledger(stand_in));
+        *lock(&self.problem) = Some(problem);
+        // The way back needs no sign-in (no staff member can be checked against a
+        // damaged file), and nothing stays unlocked behind it.
+        self.set_session(None);
+        self.set_locked(false);
+    }
+
+    /// See `maintenance`.
+    pub fn maintenance(&self) -> MutexGuard<'_, ()> {
+        lock(&self.maintenance)
     }
 
     /// The ledger is open again after a restore.

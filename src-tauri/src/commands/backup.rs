@@ -50,6 +50,8 @@ pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInf
         Some(who)
     };
     let file = PathBuf::from(file);
+    // The background keeper lets go of the file first.
+    let _quiet = desk.maintenance();
     // The app's own connection closes for the swap; an empty ledger stands in meanwhile.
     let placeholder = Ledger::in_memory().map_err(|e| IpcError::from_core(&e, lang))?;
     drop(desk.replace_ledger(placeholder));

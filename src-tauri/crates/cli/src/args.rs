@@ -603,6 +603,9 @@ pub enum BackupCmd {
     },
     /// Open a backup and check it: integrity and what it holds
     Verify { file: PathBuf },
+    /// Check the ledger itself for damage (SQLite's quick check), as the app does at
+    /// start-up; a damaged ledger names the newest good backup
+    Check,
 }
 
 #[derive(Args, Debug)]

@@ -31,6 +31,13 @@ pub fn backup(l: &mut Ledger, data_dir: &Path, who: Option<&str>, a: BackupArgs,
             show(json, &list(&dir.unwrap_or_else(|| backup_dir(data_dir)))?);
         }
         Some(BackupCmd::Verify { file }) => show(json, &verify(&file)?),
+        Some(BackupCmd::Check) => {
+            l.quick_check()?;
+            show(
+                json,
+                &serde_json::json!({ "ledger": desk_ledger::db_path(data_dir), "ok": true }),
+            );
+        }
     }
     Ok(())
 }

@@ -1060,6 +1060,35 @@ fn backup_to_a_folder_and_restore_keeping_the_current_ledger_aside() {
 }
 
 #[test]
+fn backup_check_finds_a_damaged_page_and_names_the_good_backup() {
+    let d = Desk::new();
+    d.register(&[]);
+    let made = d.ok(&["backup"], Some("zl"));
+    assert_eq!(d.ok(&["backup", "check"], None)["ok"], true);
+    let db = d.dir.path().join("ledger.sqlite");
+    let (page, size): (i64, i64) = {
+        let l = desk_ledger::Ledger::open(d.dir.path()).expect("open");
+        l.connection().query_row(
+            "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'cases'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("cases page")
+    };
+    let mut bytes = std::fs::read(&db).expect("read");
+    let at = ((page - 1) * size) as usize;
+    bytes[at..at + 64].fill(0xa5);
+    std::fs::write(&db, &bytes).expect("damage");
+    let (code, err) = d.refused(&["backup", "check"], None);
+    assert_eq!((code, err["kind"].as_str()), (1, Some("damaged")), "{err}");
+    let named = made["file"].as_str().expect("file");
+    assert!(
+        err["message"].as_str().unwrap_or_default().contains(named),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_pin_guards_the_staff_member_and_supervisors_read_and_export_the_access_log() {
     let d = Desk::new();
     let number = d.register(&[]);

@@ -56,6 +56,30 @@ pub struct Actor {
     pub role: Role,
 }
 
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+    )
+}
+
+/// The damaged ledger of `data_dir`, naming its newest backup that still verifies: the
+/// way back the clerk is shown.
+fn damaged(data_dir: &Path) -> LedgerError {
+    let backup = crate::backup::list(&crate::backup::backup_dir(data_dir))
+        .unwrap_or_default()
+        .into_iter()
+        .find(|b| {
+            b.integrity_ok
+                && crate::backup::verify(Path::new(&b.file)).is_ok_and(|v| v.integrity_ok)
+        })
+        .map(|b| b.file);
+    LedgerError::Damaged {
+        file: db::db_path(data_dir).display().to_string(),
+        backup,
+    }
+}
+
 impl Ledger {
     /// Opens (or creates) the data directory's ledger. A file that is not a readable
     /// database is reported as damaged, naming the newest good backup: never a crash,
@@ -64,27 +88,33 @@ impl Ledger {
         let opened =
             db::open(data_dir).and_then(|conn| Self::from_conn(conn, Some(data_dir.to_path_buf())));
         match opened {
-            Err(LedgerError::Db(e))
-                if matches!(
-                    e.sqlite_error_code(),
-                    Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
-                ) =>
-            {
-                let backup = crate::backup::list(&crate::backup::backup_dir(data_dir))
-                    .unwrap_or_default()
-                    .into_iter()
-                    .find(|b| {
-                        b.integrity_ok
-                            && crate::backup::verify(Path::new(&b.file))
-                                .is_ok_and(|v| v.integrity_ok)
-                    })
-                    .map(|b| b.file);
-                Err(LedgerError::Damaged {
-                    file: db::db_path(data_dir).display().to_string(),
-                    backup,
-                })
-            }
+            Err(LedgerError::Db(e)) if is_damage(&e) => Err(damaged(data_dir)),
             other => other,
+        }
+    }
+
+    /// The start-up check (SQLite's `quick_check`: every page and b-tree, without
+    /// matching indexes to tables). A whole file can still have damaged pages that
+    /// opening does not touch; on a large ledger this takes seconds, so the app runs it
+    /// beside the window. Damage is reported like a file that cannot be opened.
+    pub fn quick_check(&self) -> Result<()> {
+        let verdict = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0));
+        let damage = match verdict {
+            Ok(ref v) => v != "ok",
+            Err(ref e) => is_damage(e),
+        };
+        match (damage, verdict) {
+            (false, Ok(_)) => Ok(()),
+            (false, Err(e)) => Err(e.into()),
+            (true, _) => Err(match self.data_dir() {
+                Some(dir) => damaged(dir),
+                None => LedgerError::Damaged {
+                    file: ":memory:".into(),
+                    backup: None,
+                },
+            }),
         }
     }
 
