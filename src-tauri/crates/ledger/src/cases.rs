@@ -319,7 +319,7 @@ impl Ledger {
                 None => None,
             };
             let unit_id: Option<i64> = tx
-                .query_row(
+                .prepare_cached_query_row(
                     "SELECT id FROM units WHERE building = ?1 AND unit = ?2 AND room = ?3 AND active = 1",
                     params![building, unit, room],
                     |r| r.get(0),
@@ -329,20 +329,22 @@ impl Ledger {
             let prefix: String = tx.prepare_cached_query_row("SELECT value FROM settings WHERE key = ?1", [prefix_key], |r| r.get(0))?;
             let number = numbering::next(tx, &prefix, &month)?;
             let major_since = (level == Some(Level::Major)).then(|| at.clone());
-            tx.execute(
+            // Cached: preparing this insert also compiles its search-index triggers,
+            // which cost more than the insert itself.
+            tx.prepare_cached(
                 "INSERT INTO cases (number, kind, received_at, channel_id, received_by, complainant_name, complainant_phones,
                     relation, anonymous, unit_id, building, unit, room, public_area, content, demand, category_id, validity,
                     judgement, level, level_reason, major_since, amount_fen, media, lawsuit, group_action, repair_size, complex,
                     department_id, handler, status, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
                     ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, 'registered', ?31, ?31)",
-                params![
+            )?
+            .execute(params![
                     number, kind, fmt_minute(received), channel, who.id, name, phone_list, relation, input.anonymous, unit_id,
                     building, unit, room, public_area, content, demand, category, validity, judgement, level, level_reason,
                     major_since, amount, input.media, input.lawsuit, input.group_action, repair, input.complex, department,
                     handler, at
-                ],
-            )?;
+                ])?;
             let id = tx.last_insert_rowid();
             let case = load_by_id(tx, id)?;
             crate::due::store_first_due(tx, &case)?;

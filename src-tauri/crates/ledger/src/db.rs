@@ -79,6 +79,9 @@ fn configure(conn: &Connection) -> Result<()> {
     // except for the last transactions on power loss, so we keep FULL for a legal record.
     // Another program holding the file gets five seconds, then the clerk is told.
     conn.busy_timeout(Duration::from_secs(5))?;
+    // One action runs a dozen statements (registration: lookups, number, insert with its
+    // index triggers, deadline, history); the default 16 would evict them between actions.
+    conn.set_prepared_statement_cache_capacity(128);
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

@@ -48,20 +48,20 @@ pub struct Entry<'a> {
 
 pub fn write(conn: &Connection, e: Entry<'_>, changes: &Changes) -> Result<()> {
     let json = serde_json::to_string(&changes.0).unwrap_or_else(|_| "[]".into());
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO history (at, actor_id, entity, entity_id, case_id, action, changes, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            e.at,
-            e.actor_id,
-            e.entity,
-            e.entity_id,
-            e.case_id,
-            e.action,
-            json,
-            e.reason
-        ],
-    )?;
+    )?
+    .execute(params![
+        e.at,
+        e.actor_id,
+        e.entity,
+        e.entity_id,
+        e.case_id,
+        e.action,
+        json,
+        e.reason
+    ])?;
     Ok(())
 }
 
