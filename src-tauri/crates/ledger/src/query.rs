@@ -146,18 +146,14 @@ impl Ledger {
         let text = some(&f.text)
             .map(|t| crate::validate::optional("text", t, 100))
             .transpose()?;
+        // The search index and the query for it, when the text can use one.
+        let mut indexed: Option<(&str, String)> = None;
         if let Some(t) = text.as_deref() {
             if t.chars().count() >= 3 {
-                w.add(
-                    "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?N)",
-                    fts_phrase(t).into(),
-                );
+                indexed = Some(("case_search", fts_phrase(t)));
             } else if t.chars().count() == 2 && t.chars().all(crate::db::is_gram_char) {
                 // Two characters (most names): the pair index.
-                w.add(
-                    "c.id IN (SELECT rowid FROM case_bigrams WHERE case_bigrams MATCH ?N)",
-                    fts_phrase(&crate::db::bigrams(t)).into(),
-                );
+                indexed = Some(("case_bigrams", fts_phrase(&crate::db::bigrams(t))));
             } else {
                 // One character, or a pair with punctuation: scan.
                 let like = format!(
@@ -172,6 +168,29 @@ impl Ledger {
                 );
             }
         }
+        // A search on its own is driven by the index, newest match first, so counting
+        // stops at the cap and the first page stops after a page instead of gathering
+        // every match (a common phrase in a million cases: 3 ms instead of 30). With
+        // other filters the index is asked once for its matches and the filters' own
+        // indexes lead: driving from the index would check every match's row.
+        let driven = indexed
+            .as_ref()
+            .filter(|_| w.conds.is_empty())
+            .map(|(t, _)| *t);
+        if let Some((table, query)) = indexed {
+            match driven {
+                Some(_) => w.add(&format!("hit.{table} MATCH ?N"), query.into()),
+                None => w.add(
+                    &format!("c.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?N)"),
+                    query.into(),
+                ),
+            }
+        }
+        // CROSS JOIN keeps the index first whatever the planner estimates.
+        let cases_from = match driven {
+            Some(table) => format!("FROM {table} hit CROSS JOIN cases c ON c.id = hit.rowid"),
+            None => "FROM cases c".to_string(),
+        };
         let (conds, args, needs_joins) = (w.conds, w.args, w.joins);
         let wh = if conds.is_empty() {
             String::new()
@@ -217,7 +236,7 @@ impl Ledger {
         } else {
             ""
         };
-        let from = format!("FROM cases c{joins}{wh}");
+        let from = format!("{cases_from}{joins}{wh}");
         let sql_count = if searching {
             format!(
                 "SELECT count(*) FROM (SELECT 1 {from} LIMIT {})",
@@ -238,14 +257,16 @@ impl Ledger {
         });
         // Sorting every match of a broad search by time means reading them all; in
         // registration order the newest page comes straight off the index.
-        let sort = if total_capped && sort == "c.received_at" {
-            "c.id"
-        } else {
-            sort
+        // (The index hands out matches in rowid order only when that is the whole
+        // ORDER BY; a tie-breaker would sort them all again.)
+        let order = match (total_capped && sort == "c.received_at", driven) {
+            (true, Some(_)) => format!("hit.rowid {dir}"),
+            (true, None) => format!("c.id {dir}"),
+            (false, _) => format!("{sort} {dir}, c.id {dir}"),
         };
         let sql = format!(
-            "{}{wh} ORDER BY {sort} {dir}, c.id {dir} LIMIT {page_size} OFFSET {}",
-            case_select(),
+            "{}{wh} ORDER BY {order} LIMIT {page_size} OFFSET {}",
+            case_select().replacen("FROM cases c", &cases_from, 1),
             f.page * page_size
         );
         let rows = self

@@ -158,3 +158,54 @@ fn two_character_words_are_found_exactly_and_follow_corrections() {
     .expect("edit");
     assert!(hits(&l, "鳄鱼"));
 }
+
+#[test]
+fn a_search_alone_and_a_search_with_filters_find_exactly_the_matching_cases() {
+    let l = demo(1600);
+    let all = l
+        .list(&CaseFilter {
+            page_size: 500,
+            ..Default::default()
+        })
+        .expect("list");
+    let status = all.rows[0].status.as_str().to_string();
+    for word in ["下水道", "漏水"] {
+        let matching = by_reading(&l, word);
+        assert!(
+            matching.len() > 1 && matching.len() <= 500,
+            "{word}: {}",
+            matching.len()
+        );
+        let alone = l
+            .list(&CaseFilter {
+                text: Some(word.into()),
+                page_size: 500,
+                ..Default::default()
+            })
+            .expect("search");
+        let mut found: Vec<String> = alone.rows.iter().map(|c| c.number.clone()).collect();
+        found.sort();
+        let mut expected = matching.clone();
+        expected.sort();
+        assert_eq!(
+            (alone.total as usize, found),
+            (expected.len(), expected),
+            "{word}"
+        );
+
+        let narrowed = l
+            .list(&CaseFilter {
+                text: Some(word.into()),
+                status: Some(status.clone()),
+                page_size: 500,
+                ..Default::default()
+            })
+            .expect("search with a status");
+        let expected: Vec<&String> = matching
+            .iter()
+            .filter(|n| l.case(n).expect("case").status.as_str() == status)
+            .collect();
+        assert_eq!(narrowed.total as usize, expected.len(), "{word} + {status}");
+        assert!(narrowed.rows.iter().all(|c| c.status.as_str() == status));
+    }
+}
