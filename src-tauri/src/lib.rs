@@ -25,13 +25,14 @@ const ESCALATION_EVERY: Duration = Duration::from_secs(300);
 const ESCALATION_DELAY: Duration = Duration::from_secs(5);
 /// The integrity check and the daily backup read the whole file: they wait until the
 /// window and the first screens have had the disk.
-const KEEPER_DELAY: Duration = Duration::from_secs(3);
+const KEEPER_DELAY: Duration = Duration::from_secs(10);
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     if desk_cli::wants_cli(&args) {
         return desk_cli::main(args);
     }
+    platform::prepare_webview();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

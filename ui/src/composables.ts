@@ -10,7 +10,8 @@ export async function useDirectory(fresh = false): Promise<Directory> {
   return cached.value
 }
 
-export interface CategoryOption {
+// A type alias rather than an interface, so it fits the cascader's open option type.
+export type CategoryOption = {
   value: string
   label: string
   children?: CategoryOption[]

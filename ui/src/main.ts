@@ -1,6 +1,9 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+// Components come with their own CSS where a screen uses them (vite.config.ts); these
+// are called from scripts, so their CSS is loaded here.
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import 'element-plus/es/components/loading/style/css'
 import './style.css'
 import App from './App.vue'
 import { i18n, LOCALES, type Locale } from './i18n'
@@ -16,7 +19,7 @@ async function start() {
   } catch (e) {
     showError(e)
   }
-  const app = createApp(App).use(i18n).use(router).use(ElementPlus)
+  const app = createApp(App).use(i18n).use(router)
   // Nothing fails silently: an error no screen caught still reaches the clerk, in words.
   app.config.errorHandler = (e) => showError(e)
   window.addEventListener('unhandledrejection', (e) => showError(e.reason))

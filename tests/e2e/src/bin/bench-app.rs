@@ -8,6 +8,8 @@ use std::time::Duration;
 use desk_e2e::{App, R};
 use serde_json::json;
 
+const LAUNCHES: usize = 3;
+
 fn main() {
     if let Err(e) = run() {
         eprintln!("bench-app: {e}");
@@ -18,30 +20,27 @@ fn main() {
 fn run() -> R<()> {
     let dir = PathBuf::from(std::env::args().nth(1).ok_or("usage: bench-app DATA_DIR")?);
     let cases = count_cases(&dir)?;
-    let app = App::launch_on(dir, None)?;
+    // Start-up varies by a few tenths of a second from launch to launch on a shared
+    // machine: the median of three launches is reported; the last one stays open for
+    // the memory and IPC measurements.
+    let mut starts = Vec::new();
+    let mut app = None;
+    for _ in 0..LAUNCHES {
+        drop(app.take());
+        let (opened, to_sign_in, dashboard) = start_up(&dir)?;
+        eprintln!("launch: {to_sign_in:.2} s to sign-in, {dashboard:.2} s to the dashboard");
+        starts.push((to_sign_in + dashboard, to_sign_in, dashboard));
+        app = Some(opened);
+    }
+    let app = app.ok_or("no launch")?;
     let pid = app_pid()?;
-    app.wait_css("[data-test=sign-in-submit]", 60)?;
-    let to_sign_in = seconds_since_start(pid)?;
-    app.open_select("[data-test=sign-in-staff]")?;
-    app.pick_option("王芳（wangfang）")?;
-    let before = seconds_since_start(pid)?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    // Interactive: the tiles show their numbers (the counts came back over IPC).
-    app.wait(60, || {
-        let v = app
-            .js(
-                "const v = document.querySelector('[data-test=tile-overdue] .tile-value');
-                 return v && /^[0-9]+$/.test(v.innerText.trim())",
-                json!([]),
-            )
-            .ok()?;
-        (v.as_bool() == Some(true)).then_some(())
-    })
-    .ok_or("the dashboard never showed its counts")?;
-    let dashboard = seconds_since_start(pid)? - before;
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (_, to_sign_in, dashboard) = starts[starts.len() / 2];
 
     std::thread::sleep(Duration::from_secs(5));
-    let (rss, pss) = tree_memory_mb(pid)?;
+    let memory = tree_memory(pid);
+    let sum = |f: fn(&Memory) -> f64| memory.iter().map(f).sum::<f64>();
+    let (rss, pss, uss) = (sum(|m| m.rss), sum(|m| m.pss), sum(|m| m.uss));
 
     let first_page = median_ms(&app, json!({"filter": {"page": 0, "page_size": 200}}))?;
     let month = median_ms(
@@ -63,7 +62,9 @@ fn run() -> R<()> {
 
     println!("| measurement ({cases} cases, release build) | result | target |");
     println!("|---|---|---|");
-    println!("| start to the sign-in screen | {to_sign_in:.2} s | - |");
+    println!(
+        "| start to the sign-in screen (median of {LAUNCHES} launches) | {to_sign_in:.2} s | - |"
+    );
     println!("| sign-in to a dashboard showing its counts | {dashboard:.2} s | - |");
     println!(
         "| cold start to an interactive dashboard (both) | {:.2} s | ≤ 1 s |",
@@ -71,12 +72,58 @@ fn run() -> R<()> {
     );
     println!("| idle memory, app and its WebKit processes (RSS) | {rss:.0} MB | ≤ 150 MB |");
     println!("| the same, shared libraries counted once (PSS) | {pss:.0} MB | - |");
+    println!("| the same, private pages only (USS) | {uss:.0} MB | - |");
+    for m in &memory {
+        println!(
+            "| – {}: RSS / PSS / USS | {:.0} / {:.0} / {:.0} MB | - |",
+            m.name, m.rss, m.pss, m.uss
+        );
+    }
     println!("| ledger first page over IPC (median of 7) | {first_page:.1} ms | ≤ 100 ms |");
     println!("| month + status filter, first page over IPC | {month:.1} ms | ≤ 100 ms |");
     println!("| search “下水道”, round trip over IPC | {search3:.1} ms | ≤ 100 ms |");
     println!("| search “13812345678”, round trip over IPC | {search_rare:.1} ms | ≤ 100 ms |");
-    println!("| search “王芳” (two characters: scan), over IPC | {search2:.1} ms | ≤ 100 ms |");
+    println!(
+        "| search “王芳” (two characters: pair index), over IPC | {search2:.1} ms | ≤ 100 ms |"
+    );
     Ok(())
+}
+
+/// Launches the app on `dir`, signs in and waits for the dashboard's counts: seconds
+/// from the process's start to the sign-in screen, and from sign-in to the counts.
+fn start_up(dir: &std::path::Path) -> R<(App, f64, f64)> {
+    let app = App::launch_on(dir.to_path_buf(), None)?;
+    let pid = app_pid()?;
+    // The screens set User Timing marks when they are usable; reading those instead of
+    // the moment WebDriver's polling noticed keeps the polling out of the numbers.
+    let mark = |name: &str| -> Option<f64> {
+        app.js(
+            "const m = performance.getEntriesByName(arguments[0])[0];
+             return m ? performance.timeOrigin + m.startTime : null",
+            json!([name]),
+        )
+        .ok()?
+        .as_f64()
+    };
+    let ready = app
+        .wait(60, || mark("sign-in-ready"))
+        .ok_or("the sign-in screen never became ready")?;
+    let to_sign_in = ready / 1000.0 - started_at(pid)?;
+    app.open_select("[data-test=sign-in-staff]")?;
+    app.pick_option("王芳（wangfang）")?;
+    let clicked = app
+        .js(
+            "const t = performance.timeOrigin + performance.now();
+             document.querySelector('[data-test=sign-in-submit]').click();
+             return t",
+            json!([]),
+        )?
+        .as_f64()
+        .ok_or("no click time")?;
+    let shown = app
+        .wait(60, || mark("dashboard-counts"))
+        .ok_or("the dashboard never showed its counts")?;
+    Ok((app, to_sign_in, (shown - clicked) / 1000.0))
 }
 
 /// Median round trip of `list_cases` from the page: invoke, Rust, SQLite, JSON, back.
@@ -137,6 +184,16 @@ fn stat_field(pid: u32, n: usize) -> Option<String> {
     rest.split_whitespace().nth(n - 3).map(String::from)
 }
 
+/// When the app process started, in seconds since the epoch: now on the system clock
+/// (the clock the page's timestamps use) less the process's age.
+fn started_at(pid: u32) -> R<f64> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|e| e.to_string())?
+        .as_secs_f64();
+    Ok(now - seconds_since_start(pid)?)
+}
+
 /// Seconds since the app process started (its start time against the system uptime).
 fn seconds_since_start(pid: u32) -> R<f64> {
     let ticks: f64 = stat_field(pid, 22)
@@ -150,9 +207,17 @@ fn seconds_since_start(pid: u32) -> R<f64> {
     Ok(uptime - ticks / 100.0)
 }
 
-/// Resident memory (RSS, and PSS with shared pages divided among their users) of the app
-/// and every process it started (WebKit's web and network processes), in MB.
-fn tree_memory_mb(root: u32) -> R<(f64, f64)> {
+/// One process's memory in MB: resident (RSS), shared libraries divided among their
+/// users (PSS), and what is its alone (USS: private pages, what closing it would free).
+struct Memory {
+    name: String,
+    rss: f64,
+    pss: f64,
+    uss: f64,
+}
+
+/// The app and every process it started (WebKit's web and network processes).
+fn tree_memory(root: u32) -> Vec<Memory> {
     let all = processes();
     let mut tree = vec![root];
     let mut i = 0;
@@ -161,17 +226,30 @@ fn tree_memory_mb(root: u32) -> R<(f64, f64)> {
         tree.extend(all.iter().filter(|p| p.1 == parent).map(|p| p.0));
         i += 1;
     }
-    let field = |file: &str, key: &str| -> u64 {
-        tree.iter()
-            .filter_map(|pid| {
-                let text = std::fs::read_to_string(format!("/proc/{pid}/{file}")).ok()?;
+    let kb = |pid: u32, file: &str, key: &str| -> f64 {
+        std::fs::read_to_string(format!("/proc/{pid}/{file}"))
+            .ok()
+            .and_then(|text| {
                 let line = text.lines().find(|l| l.starts_with(key))?;
-                line.split_whitespace().nth(1)?.parse::<u64>().ok()
+                line.split_whitespace().nth(1)?.parse::<f64>().ok()
             })
-            .sum()
+            .unwrap_or(0.0)
+            / 1024.0
     };
-    Ok((
-        field("status", "VmRSS:") as f64 / 1024.0,
-        field("smaps_rollup", "Pss:") as f64 / 1024.0,
-    ))
+    tree.into_iter()
+        .map(|pid| Memory {
+            name: stat_name(pid),
+            rss: kb(pid, "status", "VmRSS:"),
+            pss: kb(pid, "smaps_rollup", "Pss:"),
+            uss: kb(pid, "smaps_rollup", "Private_Clean:")
+                + kb(pid, "smaps_rollup", "Private_Dirty:"),
+        })
+        .collect()
+}
+
+/// The command name of a process (WebKitWebProc, complaint-desk, …).
+fn stat_name(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
 }
