@@ -239,3 +239,30 @@ fn damage_that_opening_does_not_see_is_found_by_the_start_up_check() -> R<()> {
     assert!(problem.contains("损坏"), "{problem}");
     restore_from_the_way_back(&app)
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
+    let app = App::start()?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.click_css("[data-nav=settings]")?;
+    // The office's settings by name, not by their keys in the ledger.
+    app.wait_text("无操作锁屏", 10)?;
+    let page = app.page_text()?;
+    assert!(!page.contains("idle_lock_minutes"), "{page}");
+    assert!(page.contains("投诉编号前缀"), "{page}");
+    // Staff have PINs; departments, categories and channels do not.
+    app.click_tab("员工")?;
+    app.wait_css("[data-test=set-pin]", 10)?;
+    for tab in ["部门", "类别", "渠道"] {
+        app.click_tab(tab)?;
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let shown = app.js(
+            "return [...document.querySelectorAll('[data-test=set-pin]')].filter(e => e.offsetParent !== null).length",
+            json!([]),
+        )?;
+        assert_eq!(shown, json!(0), "a PIN button on the {tab} tab");
+    }
+    Ok(())
+}
