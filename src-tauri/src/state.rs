@@ -70,7 +70,7 @@ impl Desk {
     pub fn problem(&self) -> Option<String> {
         lock(&self.problem)
             .as_ref()
-            .map(|e| e.localized(self.lang()))
+            .map(|e| e.localized_in_app(self.lang()))
     }
 
     pub fn is_locked(&self) -> bool {

@@ -204,6 +204,10 @@ fn a_damaged_ledger_opens_on_the_way_back_and_a_backup_restores_it() -> R<()> {
     app.wait_css("[data-test=recovery]", 20)?;
     let problem = app.wait_text_in("[data-test=recovery-problem]", 10)?;
     assert!(problem.contains("损坏"), "{problem}");
+    assert!(
+        !problem.contains("complaint-desk --as"),
+        "no command line in the app: {problem}"
+    );
     restore_from_the_way_back(&app)
 }
 
@@ -237,6 +241,10 @@ fn damage_that_opening_does_not_see_is_found_by_the_start_up_check() -> R<()> {
     app.wait_css("[data-test=recovery]", 30)?;
     let problem = app.wait_text_in("[data-test=recovery-problem]", 10)?;
     assert!(problem.contains("损坏"), "{problem}");
+    assert!(
+        !problem.contains("complaint-desk --as"),
+        "no command line in the app: {problem}"
+    );
     restore_from_the_way_back(&app)
 }
 

@@ -149,6 +149,33 @@ impl LedgerError {
     }
 
     /// The message a clerk reads.
+    /// The message as the desktop app shows it: the same words, except that a damaged
+    /// ledger points to the backups listed on the recovery screen instead of the command
+    /// line.
+    pub fn localized_in_app(&self, lang: Lang) -> String {
+        match self {
+            LedgerError::Damaged { file, backup } => {
+                let newest = |b: &Option<String>| b.clone().unwrap_or_default();
+                match (lang, backup) {
+                    (Lang::En, Some(_)) => format!(
+                        "The ledger file {file} is damaged. The newest good backup is {}: restore it from the list below (no sign-in needed).",
+                        newest(backup)
+                    ),
+                    (Lang::ZhCn, Some(_)) => format!(
+                        "台账文件 {file} 已损坏。最近一份完好的备份：{}。请在下方列表中选择备份恢复（无需登录）。",
+                        newest(backup)
+                    ),
+                    (Lang::ZhTw, Some(_)) => format!(
+                        "台賬檔案 {file} 已損壞。最近一份完好的備份：{}。請在下方清單中選擇備份還原（無需登入）。",
+                        newest(backup)
+                    ),
+                    (_, None) => self.localized(lang),
+                }
+            }
+            other => other.localized(lang),
+        }
+    }
+
     pub fn localized(&self, lang: Lang) -> String {
         match self {
             LedgerError::Invalid {

@@ -129,7 +129,12 @@ fn a_damaged_ledger_is_reported_with_the_latest_good_backup_and_not_replaced() {
         }
         other => panic!("expected Damaged, got {other:?}"),
     }
-    assert!(err.localized(desk_ledger::Lang::ZhCn).contains("restore"));
+    // The command line is told the command; the app points to its list of backups.
+    let cli = err.localized(desk_ledger::Lang::ZhCn);
+    assert!(cli.contains("restore") && cli.contains(&good.file), "{cli}");
+    let app = err.localized_in_app(desk_ledger::Lang::ZhCn);
+    assert!(app.contains(&good.file) && app.contains("下方"), "{app}");
+    assert!(!app.contains("complaint-desk"), "{app}");
     // The damaged file is still there, untouched, for whoever looks at it.
     assert_eq!(std::fs::read(&db).expect("still there"), bytes);
     restore(dir.path(), std::path::Path::new(&good.file)).expect("restore");
