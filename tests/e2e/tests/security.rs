@@ -274,3 +274,34 @@ fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
     }
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_window_locks_itself_after_the_idle_minutes_and_the_server_refuses_meanwhile() -> R<()> {
+    // The shortest idle time the office can set: one minute.
+    let app = App::scripted(&[
+        INIT,
+        &["--as", "A01", "settings", "set", "idle_lock_minutes", "1"],
+    ])?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    // Nobody touches anything for a minute.
+    std::thread::sleep(std::time::Duration::from_secs(58));
+    assert!(
+        app.find("[data-test=lock-screen]").is_err(),
+        "locked before the minute was up"
+    );
+    app.wait_css("[data-test=lock-screen]", 20)?;
+    let text = app.page_text()?;
+    assert!(text.contains("离开超过1分钟"), "{text}");
+    // The shell, not only the screen, is locked: nothing is served until unlocked.
+    let refused = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}));
+    assert!(refused.is_err(), "served while locked: {refused:?}");
+    app.click_css("[data-test=unlock-submit]")?;
+    app.wait(10, || {
+        app.find("[data-test=lock-screen]").is_err().then_some(())
+    })
+    .ok_or("still locked")?;
+    app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
+    Ok(())
+}
