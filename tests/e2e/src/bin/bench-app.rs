@@ -37,6 +37,9 @@ fn run() -> R<()> {
     starts.sort_by(|a, b| a.0.total_cmp(&b.0));
     let (_, to_sign_in, dashboard) = starts[starts.len() / 2];
 
+    // Idle: everything on the dashboard has loaded (the month's rates come last, drawn
+    // as a chart), then five quiet seconds.
+    app.wait_css("[data-test=rate-chart] canvas", 120)?;
     std::thread::sleep(Duration::from_secs(5));
     let memory = tree_memory(pid);
     let sum = |f: fn(&Memory) -> f64| memory.iter().map(f).sum::<f64>();
