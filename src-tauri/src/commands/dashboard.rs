@@ -1,7 +1,7 @@
 //! The dashboard: tiles, the month's rates against the targets, the due list.
 
 use desk_ledger::validate::month_range;
-use desk_ledger::{DeskCounts, DueItem, Figures, DUE_SOON_MINUTES};
+use desk_ledger::{DeskCounts, DueItem, Figures, DASHBOARD_DUE_ITEMS, DUE_SOON_MINUTES};
 
 use super::Desk;
 use crate::error::IpcResult;
@@ -25,8 +25,18 @@ pub async fn month_figures(desk: Desk<'_>, month: String) -> IpcResult<Figures> 
     })
 }
 
-/// Cases overdue now (`overdue_only`) or falling due soon, soonest first.
+/// The most urgent cases overdue now (`overdue_only`) or falling due soon, soonest
+/// first; the tiles count them all.
 #[tauri::command]
 pub async fn due_list(desk: Desk<'_>, overdue_only: bool) -> IpcResult<Vec<DueItem>> {
-    desk.acting(|l, _, lang| l.due_list(DUE_SOON_MINUTES, overdue_only, None, None, lang))
+    desk.acting(|l, _, lang| {
+        l.due_list(
+            DUE_SOON_MINUTES,
+            overdue_only,
+            None,
+            None,
+            lang,
+            DASHBOARD_DUE_ITEMS,
+        )
+    })
 }

@@ -39,6 +39,15 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=rate-chart] canvas", 20)?;
     shot(&app, &dir, "dashboard")?;
+    // Hundreds are overdue in this office: the card lists the most urgent fifty and
+    // says how many there are in all.
+    let more = app.wait_text_in("[data-test=due-more]", 10)?;
+    assert!(more.contains("最紧迫的 50 条"), "{more}");
+    let rows = app.js(
+        "return document.querySelectorAll('.el-card .el-table__body tr').length",
+        json!([]),
+    )?;
+    assert_eq!(rows, json!(50), "{more}");
 
     app.click_css("[data-nav=ledger]")?;
     app.wait_css(".el-table-v2__row", 20)?;

@@ -17,6 +17,7 @@ export default {
     todayNew: 'New today', dueSoon: 'Due soon', overdue: 'Overdue', awaitingSignature: 'Awaiting signature',
     awaitingCallback: 'Awaiting callback', openMajor: 'Open major complaints', monthRates: 'This month',
     target: 'Target', actual: 'Actual', dueList: 'Deadlines', nothingDue: 'Nothing due',
+    dueMore: 'The {shown} most urgent of {total}: see them all',
     cases: '{total} received this month ({complaints} complaints, {requests} requests), {closed} closed',
     noData: 'No cases this month yet',
   },

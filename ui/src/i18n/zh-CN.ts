@@ -17,6 +17,7 @@ export default {
     todayNew: '今日新增', dueSoon: '即将到期', overdue: '已逾期', awaitingSignature: '待签认',
     awaitingCallback: '待回访', openMajor: '未结重大投诉', monthRates: '本月指标',
     target: '目标', actual: '实际', dueList: '到期提醒', nothingDue: '暂无到期事项',
+    dueMore: '共 {total} 条，此处列出最紧迫的 {shown} 条：查看全部',
     cases: '本月受理 {total} 件（投诉 {complaints}，需求 {requests}），已结案 {closed} 件',
     noData: '本月暂无数据',
   },

@@ -321,7 +321,14 @@ pub fn run(cli: Cli) -> R {
         } => {
             let day = l.calendar()?.calendar.hours().standard_day_minutes();
             let mins = span_minutes(&within, day)?;
-            let items = l.due_list(mins, overdue, department.as_deref(), staff.as_deref(), lang)?;
+            let items = l.due_list(
+                mins,
+                overdue,
+                department.as_deref(),
+                staff.as_deref(),
+                lang,
+                desk_ledger::DUE_LIST_MAX,
+            )?;
             let counts = l.due_counts(mins)?;
             out(&print::DueView { counts, items })
         }

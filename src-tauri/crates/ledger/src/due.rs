@@ -123,6 +123,14 @@ pub(crate) fn store_first_due(conn: &Connection, case: &Case) -> Result<()> {
 /// (the CLI's `due` defaults to the same 4h).
 pub const DUE_SOON_MINUTES: i64 = 240;
 
+/// The dashboard lists the most urgent of what is due; its tiles count them all and open
+/// the whole list in the ledger. (A backlog of thousands drawn in a small card helps
+/// nobody and weighs on the window.)
+pub const DASHBOARD_DUE_ITEMS: usize = 50;
+
+/// The most a due list returns (the CLI's `due`).
+pub const DUE_LIST_MAX: usize = 1000;
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DueItem {
@@ -202,6 +210,7 @@ impl Ledger {
         department: Option<&str>,
         staff: Option<&str>,
         lang: Lang,
+        most: usize,
     ) -> Result<Vec<DueItem>> {
         let now = self.now();
         let now_s = fmt_minute(now);
@@ -212,11 +221,14 @@ impl Ledger {
         };
         let mut st = self.conn.prepare_cached(&format!(
             "{} WHERE c.next_due IS NOT NULL AND c.next_due <= ?1 AND (?2 IS NULL OR d.code = ?2 OR d.name = ?2)
-             AND (?3 IS NULL OR s.code = ?3 OR s.name = ?3) ORDER BY c.next_due LIMIT 1000",
+             AND (?3 IS NULL OR s.code = ?3 OR s.name = ?3) ORDER BY c.next_due LIMIT ?4",
             case_select()
         ))?;
         let cases = st
-            .query_map(params![limit, department, staff], case_row)?
+            .query_map(
+                params![limit, department, staff, most.min(DUE_LIST_MAX) as i64],
+                case_row,
+            )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::new();
         for case in cases {

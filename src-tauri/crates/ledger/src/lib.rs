@@ -40,7 +40,9 @@ pub use deadlines::{Deadline, DeadlinePolicy, DeadlineState};
 pub use demo::{DemoOptions, DemoReport};
 pub use desk_calendar::Lang;
 pub use directory::{clean_unit, ImportCounts, NewUnit, SETTING_KEYS};
-pub use due::{DueCounts, DueItem, StepStats, Timeliness, DUE_SOON_MINUTES};
+pub use due::{
+    DueCounts, DueItem, StepStats, Timeliness, DASHBOARD_DUE_ITEMS, DUE_LIST_MAX, DUE_SOON_MINUTES,
+};
 pub use error::{LedgerError, Problem, Result};
 pub use figures::{figures_of, DeskCounts, Figures, Rate, SummaryRow};
 pub use ledger::{default_data_dir, Clock, Ledger};

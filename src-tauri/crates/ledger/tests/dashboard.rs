@@ -1,0 +1,80 @@
+//! What the dashboard shows: the month's figures, counted a day at a time, must be the
+//! very figures of the month's rows taken together (the workbook's definition); the due
+//! list is the most urgent few of what the tiles count.
+
+use desk_ledger::{figures_of, DemoOptions, Ledger};
+
+#[test]
+fn the_dashboard_figures_counted_by_day_are_those_of_the_whole_month() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.demo(&DemoOptions {
+        cases: 1200,
+        months: 3,
+        seed: 5,
+    })
+    .expect("demo");
+    let month = l.now().format("%Y-%m").to_string();
+    let (from, to) = desk_ledger::validate::month_range("month", &month).expect("month");
+    let (from, to) = (from.to_string(), to.to_string());
+
+    let by_day = l.figures(&from, &to).expect("figures");
+    let whole = figures_of(&from, &to, &l.summary_rows(&from, &to).expect("rows"));
+    assert!(by_day.total > 100, "{} cases this month", by_day.total);
+    let summary = |f: &desk_ledger::Figures| {
+        let rates: Vec<(String, i64, i64)> = f
+            .rates
+            .iter()
+            .map(|r| (r.key.clone(), r.numerator, r.denominator))
+            .collect();
+        (f.total, f.complaints, f.requests, f.closed, rates)
+    };
+    assert_eq!(summary(&by_day), summary(&whole));
+    // Every rate has something to count in a demo month.
+    assert!(
+        by_day.rates.iter().all(|r| r.denominator > 0),
+        "{:?}",
+        by_day.rates
+    );
+}
+
+#[test]
+fn the_dashboard_lists_the_most_urgent_of_what_is_due() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.demo(&DemoOptions {
+        cases: 1200,
+        months: 3,
+        seed: 5,
+    })
+    .expect("demo");
+    let lang = desk_ledger::Lang::ZhCn;
+    let soon = desk_ledger::DUE_SOON_MINUTES;
+    let all = l
+        .due_list(soon, false, None, None, lang, desk_ledger::DUE_LIST_MAX)
+        .expect("all due");
+    let counts = l.due_counts(soon).expect("counts");
+    assert_eq!(all.len() as i64, counts.overdue + counts.due_soon);
+    assert!(
+        all.len() > desk_ledger::DASHBOARD_DUE_ITEMS,
+        "{} due",
+        all.len()
+    );
+    let shown = l
+        .due_list(
+            soon,
+            false,
+            None,
+            None,
+            lang,
+            desk_ledger::DASHBOARD_DUE_ITEMS,
+        )
+        .expect("dashboard");
+    assert_eq!(shown.len(), desk_ledger::DASHBOARD_DUE_ITEMS);
+    let numbers =
+        |v: &[desk_ledger::DueItem]| v.iter().map(|d| d.number.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        numbers(&shown),
+        numbers(&all[..shown.len()]),
+        "the soonest first"
+    );
+    assert!(shown.windows(2).all(|w| w[0].due <= w[1].due));
+}
