@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use desk_ledger::{default_data_dir, Clock, Ledger};
+use desk_ledger::{data_dir_from, Clock, Ledger};
 use tauri::{Emitter, Manager};
 
 /// How often open complaints are checked for automatic escalation while the app runs.
@@ -42,26 +42,24 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// `--data-dir D`, then `COMPLAINT_DESK_DATA_DIR`, then the user's data directory:
-/// the same order as the CLI.
+/// `--data-dir D` (or `--data-dir=D`), else what the core resolves for the CLI too
+/// (the environment variable, then the user's data directory).
 fn data_dir(args: &[OsString]) -> Result<PathBuf, String> {
+    let mut given = None;
     let mut it = args.iter().skip(1);
     while let Some(a) = it.next() {
         let s = a.to_string_lossy();
         if let Some(v) = s.strip_prefix("--data-dir=") {
-            return Ok(PathBuf::from(v));
-        }
-        if s == "--data-dir" {
-            return it
-                .next()
-                .map(PathBuf::from)
-                .ok_or("--data-dir needs a folder".into());
+            given = Some(PathBuf::from(v));
+        } else if s == "--data-dir" {
+            given = Some(
+                it.next()
+                    .map(PathBuf::from)
+                    .ok_or("--data-dir needs a folder")?,
+            );
         }
     }
-    if let Some(d) = std::env::var_os("COMPLAINT_DESK_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(d));
-    }
-    default_data_dir().ok_or_else(|| "no user data directory on this system".into())
+    data_dir_from(given).ok_or_else(|| "no user data directory on this system".into())
 }
 
 fn run(args: &[OsString]) -> Result<(), String> {

@@ -12,8 +12,9 @@ use desk_ledger::Lang;
     about = "Complaint Desk (客诉台账): the complaint and request ledger of a property-management office"
 )]
 pub struct Cli {
-    /// Data directory (default: the user's data directory)
-    #[arg(long, global = true, env = "COMPLAINT_DESK_DATA_DIR")]
+    /// Data directory (default: COMPLAINT_DESK_DATA_DIR when set, else the user's data
+    /// directory; an empty variable counts as unset, as in the app)
+    #[arg(long, global = true)]
     pub data_dir: Option<PathBuf>,
     /// Acting staff member (code or name); every change needs one
     #[arg(long = "as", global = true, env = "COMPLAINT_DESK_AS")]

@@ -84,10 +84,7 @@ impl CliError {
 type R = Result<(), CliError>;
 
 fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    if let Some(d) = given {
-        return Ok(d);
-    }
-    desk_ledger::default_data_dir().ok_or(CliError::Usage {
+    desk_ledger::data_dir_from(given).ok_or(CliError::Usage {
         field: "data_dir",
         message: "no home directory; pass --data-dir".into(),
     })

@@ -1143,3 +1143,64 @@ fn a_pin_guards_the_staff_member_and_supervisors_read_and_export_the_access_log(
     let db = std::fs::read(d.dir.path().join("ledger.sqlite")).expect("db");
     assert!(!db.windows(4).any(|w| w == b"4821"));
 }
+
+/// Where a command put its ledger under `root`.
+fn ledgers_under(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.file_name().is_some_and(|n| n == "ledger.sqlite") {
+                found.push(p);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_data_directory_is_the_flag_then_a_set_variable_then_the_users_own() {
+    let home = tempfile::tempdir().expect("home");
+    let chosen = home.path().join("chosen");
+    let named = home.path().join("named");
+    let run = |env_dir: &str, extra: &[&str]| {
+        let out = Command::new(BIN)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("xdg"))
+            .env("COMPLAINT_DESK_DATA_DIR", env_dir)
+            .args(extra)
+            .args([
+                "init",
+                "--office",
+                "东区管理处",
+                "--staff-code",
+                "a",
+                "--staff-name",
+                "管理员",
+            ])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    // The flag wins over the variable.
+    run(
+        named.to_str().expect("path"),
+        &["--data-dir", chosen.to_str().expect("path")],
+    );
+    assert!(chosen.join("ledger.sqlite").exists());
+    assert!(!named.exists());
+    // A set variable is used.
+    run(named.to_str().expect("path"), &[]);
+    assert!(named.join("ledger.sqlite").exists());
+    // An empty one counts as unset, as in the app: the user's data directory.
+    run("", &[]);
+    let own = ledgers_under(&home.path().join("xdg"));
+    assert_eq!(own.len(), 1, "{own:?}");
+}

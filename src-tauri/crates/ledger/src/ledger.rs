@@ -37,6 +37,21 @@ impl Clock {
 /// Where the ledger lives unless `COMPLAINT_DESK_DATA_DIR` or `--data-dir` says otherwise:
 /// the platform's data directory (e.g. `~/.local/share/complaintdesk`,
 /// `%APPDATA%\ComplaintDesk\data`). None without a home directory.
+/// The environment variable naming the data directory (the app and the CLI).
+pub const DATA_DIR_ENV: &str = "COMPLAINT_DESK_DATA_DIR";
+
+/// The data directory: the one given (`--data-dir`), else `COMPLAINT_DESK_DATA_DIR` when
+/// set and not empty, else the user's data directory. The app and the CLI both ask here.
+pub fn data_dir_from(given: Option<PathBuf>) -> Option<PathBuf> {
+    given
+        .or_else(|| {
+            std::env::var_os(DATA_DIR_ENV)
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(default_data_dir)
+}
+
 pub fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "ComplaintDesk").map(|p| p.data_dir().to_path_buf())
 }
