@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use desk_ledger::backup::{self, backup_dir, BackupInfo};
-use desk_ledger::model::Role;
 use desk_ledger::{Clock, Ledger};
 
 use super::Desk;
@@ -39,15 +38,13 @@ pub async fn backup_now(desk: Desk<'_>, folder: Option<String>) -> IpcResult<Bac
 #[tauri::command]
 pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInfo> {
     let lang = desk.lang();
-    let recovering = desk.problem().is_some();
-    let by = if recovering {
-        None
-    } else {
-        let who = desk.acting(|l, by, _| {
-            l.require_role(by, Role::Supervisor, "restore")?;
+    // A ledger that could not be opened stands as damaged: nobody can be checked.
+    let by = match backup::restore_requires(desk.has_problem()) {
+        None => None,
+        Some(role) => Some(desk.acting(|l, by, _| {
+            l.require_role(by, role, "restore")?;
             Ok(by.to_string())
-        })?;
-        Some(who)
+        })?),
     };
     let file = PathBuf::from(file);
     // The background keeper lets go of the file first.

@@ -2,8 +2,7 @@
 
 use std::path::Path;
 
-use desk_ledger::backup::{backup_dir, list, restore as put_back, verify};
-use desk_ledger::model::Role;
+use desk_ledger::backup::{backup_dir, list, restore as put_back, restore_requires, verify};
 use desk_ledger::{Clock, Ledger};
 
 use crate::args::{BackupArgs, BackupCmd};
@@ -42,15 +41,24 @@ pub fn backup(l: &mut Ledger, data_dir: &Path, who: Option<&str>, a: BackupArgs,
     Ok(())
 }
 
-/// Checks the staff member on the current ledger, closes it, restores, reopens and
-/// records the restore in the restored ledger's history.
-pub fn restore(l: Ledger, data_dir: &Path, by: &str, file: &Path, json: bool) -> R {
-    l.require_role(by, Role::Supervisor, "restore")?;
-    drop(l);
+/// Checks the staff member on the current ledger (none when it is damaged, see
+/// `restore_requires`), closes it, restores, reopens and records the restore in the
+/// restored ledger's history.
+pub fn restore(
+    current: Option<Ledger>,
+    data_dir: &Path,
+    by: Option<&str>,
+    file: &Path,
+    json: bool,
+) -> R {
+    if let (Some(l), Some(role)) = (&current, restore_requires(current.is_none())) {
+        l.require_role(by.unwrap_or_default(), role, "restore")?;
+    }
+    drop(current);
     let (info, aside) = put_back(data_dir, file)?;
     let mut l = Ledger::open(data_dir)?;
     l.set_clock(Clock::from_env()?);
-    let info = l.log_restore(Some(by), info, aside.as_deref())?;
+    let info = l.log_restore(by, info, aside.as_deref())?;
     show(
         json,
         &serde_json::json!({ "restored": info, "previous": aside.map(|p| p.display().to_string()) }),

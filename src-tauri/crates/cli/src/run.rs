@@ -150,15 +150,31 @@ pub fn run(cli: Cli) -> R {
     let lang = cli.lang();
     let json = cli.json;
     let dir = data_dir(cli.data_dir.clone())?;
-    let mut l = Ledger::open(&dir)?;
+    let opened = Ledger::open(&dir);
+    // The way back from a damaged ledger: restoring needs no staff member then, since
+    // none can be checked against a damaged file (the core's rule, as in the app).
+    if let Cmd::Restore { file } = &cli.cmd {
+        let mut current = match opened {
+            Ok(l) => Some(l),
+            Err(desk_ledger::LedgerError::Damaged { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let needs = desk_ledger::backup::restore_requires(current.is_none());
+        let by = match (&mut current, needs) {
+            (Some(l), Some(_)) => {
+                let by = staff(cli.as_staff.as_deref(), lang)?;
+                l.authenticate(&by, cli.pin.as_deref())?;
+                Some(by)
+            }
+            _ => None,
+        };
+        return crate::backup::restore(current, &dir, by.as_deref(), file, json);
+    }
+    let mut l = opened?;
     l.set_clock(Clock::from_env()?);
     // A staff member with a PIN acts only with it; the command line is a sign-in too.
     if let (Some(by), false) = (cli.as_staff.as_deref(), matches!(cli.cmd, Cmd::Init { .. })) {
         l.authenticate(by, cli.pin.as_deref())?;
-    }
-    if let Cmd::Restore { file } = &cli.cmd {
-        let by = staff(cli.as_staff.as_deref(), lang)?;
-        return crate::backup::restore(l, &dir, &by, file, json);
     }
     let who = || staff(cli.as_staff.as_deref(), lang);
     let out = |v: &dyn erased::Show| v.show(json, lang);

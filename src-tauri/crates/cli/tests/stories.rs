@@ -1204,3 +1204,30 @@ fn the_data_directory_is_the_flag_then_a_set_variable_then_the_users_own() {
     let own = ledgers_under(&home.path().join("xdg"));
     assert_eq!(own.len(), 1, "{own:?}");
 }
+
+#[test]
+fn the_restore_command_a_damaged_ledger_names_is_the_way_back() {
+    let d = Desk::new();
+    let first = d.register(&[]);
+    let made = d.ok(&["backup"], Some("zl"));
+    let file = made["file"].as_str().expect("file").to_string();
+    // The file's header is overwritten: nothing opens it.
+    let db = d.dir.path().join("ledger.sqlite");
+    let mut bytes = std::fs::read(&db).expect("read");
+    bytes[..100].fill(0x5a);
+    std::fs::write(&db, &bytes).expect("damage");
+    let (_, err) = d.refused(&["show", &first], None);
+    let message = err["message"].as_str().unwrap_or_default().to_string();
+    assert_eq!(err["kind"], "damaged", "{err}");
+    // The message names the command; it works as named, with no staff member to check.
+    let command = format!("complaint-desk restore \"{file}\"");
+    assert!(message.contains(&command), "{message}");
+    let done = d.ok(&["restore", &file], None);
+    assert_eq!(done["restored"]["cases"], 1);
+    d.ok(&["show", &first], None);
+    // The damaged file is kept aside, and the restore is in the history without a name.
+    assert!(std::path::Path::new(done["previous"].as_str().expect("aside")).exists());
+    let log = d.ok(&["access-log", "--action", "restore"], Some("boss"));
+    assert_eq!(log["total"], 1, "{log}");
+    assert_eq!(log["rows"][0]["staff_code"], "", "{log}");
+}

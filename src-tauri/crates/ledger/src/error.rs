@@ -266,15 +266,15 @@ impl LedgerError {
                 ),
             },
             LedgerError::Damaged { file, backup } => {
-                let how = |b: &str| format!("complaint-desk --as <主管> restore \"{b}\"");
+                let how = |b: &str| format!("complaint-desk restore \"{b}\"");
                 match (lang, backup) {
                     (Lang::En, _) => self.to_string(),
                     (Lang::ZhCn, Some(b)) => format!(
-                        "台账文件 {file} 已损坏。最近一份完好的备份：{b}。请由主管恢复：{}",
+                        "台账文件 {file} 已损坏。最近一份完好的备份：{b}。恢复命令：{}",
                         how(b)
                     ),
                     (Lang::ZhTw, Some(b)) => format!(
-                        "台賬檔案 {file} 已損壞。最近一份完好的備份：{b}。請由主管還原：{}",
+                        "台賬檔案 {file} 已損壞。最近一份完好的備份：{b}。還原指令：{}",
                         how(b)
                     ),
                     (Lang::ZhCn, None) => format!(

@@ -239,7 +239,7 @@ pub fn offered_actions(
 /// The role an action needs, where it is more than a clerk's.
 pub fn role_for(action: &str) -> crate::model::Role {
     match action {
-        "void" | "approve_report" | "view_access_log" | "export_access_log" => {
+        "void" | "approve_report" | "view_access_log" | "export_access_log" | "restore" => {
             crate::model::Role::Supervisor
         }
         _ => crate::model::Role::Clerk,
