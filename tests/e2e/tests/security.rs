@@ -66,6 +66,12 @@ fn a_pin_is_asked_at_sign_in_and_unlock_and_the_access_log_shows_the_views() -> 
     app.wait_css("[data-test=case-status]", 10)?;
     app.click_css("[data-test=lock-now]")?;
     app.wait_css("[data-test=lock-screen]", 10)?;
+    // The cover is opaque: nothing of the case behind it can be read.
+    let cover = app.js(
+        "return getComputedStyle(document.querySelector('[data-test=lock-screen]')).backgroundColor",
+        json!([]),
+    )?;
+    assert_eq!(cover, json!("rgb(29, 43, 58)"), "the lock screen's cover");
     let refused = app
         .invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))
         .expect_err("locked");
