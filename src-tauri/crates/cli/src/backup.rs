@@ -41,24 +41,23 @@ pub fn backup(l: &mut Ledger, data_dir: &Path, who: Option<&str>, a: BackupArgs,
     Ok(())
 }
 
-/// Checks the staff member on the current ledger (none when it is damaged, see
-/// `restore_requires`), closes it, restores, reopens and records the restore in the
-/// restored ledger's history.
-pub fn restore(
-    current: Option<Ledger>,
-    data_dir: &Path,
-    by: Option<&str>,
-    file: &Path,
-    json: bool,
-) -> R {
-    if let (Some(l), Some(role)) = (&current, restore_requires(current.is_none())) {
-        l.require_role(by.unwrap_or_default(), role, "restore")?;
-    }
-    drop(current);
+/// Checks the staff member on the current ledger (there is none to check when it is
+/// damaged, see `restore_requires`), closes it, restores, reopens and records the
+/// restore in the restored ledger's history.
+pub fn restore(current: Option<(Ledger, String)>, data_dir: &Path, file: &Path, json: bool) -> R {
+    let by = match current {
+        Some((l, by)) => {
+            if let Some(role) = restore_requires(false) {
+                l.require_role(&by, role, "restore")?;
+            }
+            Some(by)
+        }
+        None => None,
+    };
     let (info, aside) = put_back(data_dir, file)?;
     let mut l = Ledger::open(data_dir)?;
     l.set_clock(Clock::from_env()?);
-    let info = l.log_restore(by, info, aside.as_deref())?;
+    let info = l.log_restore(by.as_deref(), info, aside.as_deref())?;
     show(
         json,
         &serde_json::json!({ "restored": info, "previous": aside.map(|p| p.display().to_string()) }),

@@ -154,21 +154,16 @@ pub fn run(cli: Cli) -> R {
     // The way back from a damaged ledger: restoring needs no staff member then, since
     // none can be checked against a damaged file (the core's rule, as in the app).
     if let Cmd::Restore { file } = &cli.cmd {
-        let mut current = match opened {
-            Ok(l) => Some(l),
+        let current = match opened {
+            Ok(mut l) => {
+                let by = staff(cli.as_staff.as_deref(), lang)?;
+                l.authenticate(&by, cli.pin.as_deref())?;
+                Some((l, by))
+            }
             Err(desk_ledger::LedgerError::Damaged { .. }) => None,
             Err(e) => return Err(e.into()),
         };
-        let needs = desk_ledger::backup::restore_requires(current.is_none());
-        let by = match (&mut current, needs) {
-            (Some(l), Some(_)) => {
-                let by = staff(cli.as_staff.as_deref(), lang)?;
-                l.authenticate(&by, cli.pin.as_deref())?;
-                Some(by)
-            }
-            _ => None,
-        };
-        return crate::backup::restore(current, &dir, by.as_deref(), file, json);
+        return crate::backup::restore(current, &dir, file, json);
     }
     let mut l = opened?;
     l.set_clock(Clock::from_env()?);

@@ -148,34 +148,49 @@ impl LedgerError {
         )
     }
 
-    /// The message a clerk reads.
     /// The message as the desktop app shows it: the same words, except that a damaged
     /// ledger points to the backups listed on the recovery screen instead of the command
     /// line.
     pub fn localized_in_app(&self, lang: Lang) -> String {
         match self {
-            LedgerError::Damaged { file, backup } => {
-                let newest = |b: &Option<String>| b.clone().unwrap_or_default();
-                match (lang, backup) {
-                    (Lang::En, Some(_)) => format!(
-                        "The ledger file {file} is damaged. The newest good backup is {}: restore it from the list below (no sign-in needed).",
-                        newest(backup)
-                    ),
-                    (Lang::ZhCn, Some(_)) => format!(
-                        "台账文件 {file} 已损坏。最近一份完好的备份：{}。请在下方列表中选择备份恢复（无需登录）。",
-                        newest(backup)
-                    ),
-                    (Lang::ZhTw, Some(_)) => format!(
-                        "台賬檔案 {file} 已損壞。最近一份完好的備份：{}。請在下方清單中選擇備份還原（無需登入）。",
-                        newest(backup)
-                    ),
-                    (_, None) => self.localized(lang),
-                }
-            }
+            LedgerError::Damaged { file, backup } => self.damaged(file, backup, lang, true),
             other => other.localized(lang),
         }
     }
 
+    /// A damaged ledger in the clerk's words: what is wrong, the newest good backup, and
+    /// the way back — the restore command on the command line, the list of backups on
+    /// the app's recovery screen.
+    fn damaged(&self, file: &str, backup: &Option<String>, lang: Lang, in_app: bool) -> String {
+        let Some(b) = backup else {
+            return match lang {
+                Lang::En => self.to_string(),
+                Lang::ZhCn => format!(
+                    "台账文件 {file} 已损坏，且未找到完好的备份。请勿删除该文件，联系管理员。"
+                ),
+                Lang::ZhTw => format!(
+                    "台賬檔案 {file} 已損壞，且未找到完好的備份。請勿刪除該檔案，聯繫管理員。"
+                ),
+            };
+        };
+        let way = match (lang, in_app) {
+            (Lang::En, false) => return self.to_string(),
+            (Lang::En, true) => "restore it from the list below (no sign-in needed).".to_string(),
+            (Lang::ZhCn, true) => "请在下方列表中选择备份恢复（无需登录）。".to_string(),
+            (Lang::ZhCn, false) => format!("恢复命令：complaint-desk restore \"{b}\""),
+            (Lang::ZhTw, true) => "請在下方清單中選擇備份還原（無需登入）。".to_string(),
+            (Lang::ZhTw, false) => format!("還原指令：complaint-desk restore \"{b}\""),
+        };
+        match lang {
+            Lang::En => {
+                format!("The ledger file {file} is damaged. The newest good backup is {b}: {way}")
+            }
+            Lang::ZhCn => format!("台账文件 {file} 已损坏。最近一份完好的备份：{b}。{way}"),
+            Lang::ZhTw => format!("台賬檔案 {file} 已損壞。最近一份完好的備份：{b}。{way}"),
+        }
+    }
+
+    /// The message a clerk reads.
     pub fn localized(&self, lang: Lang) -> String {
         match self {
             LedgerError::Invalid {
@@ -265,26 +280,7 @@ impl LedgerError {
                     "資料庫版本（{found}）比本程式支援的版本（{known}）新，請使用新版客訴台賬"
                 ),
             },
-            LedgerError::Damaged { file, backup } => {
-                let how = |b: &str| format!("complaint-desk restore \"{b}\"");
-                match (lang, backup) {
-                    (Lang::En, _) => self.to_string(),
-                    (Lang::ZhCn, Some(b)) => format!(
-                        "台账文件 {file} 已损坏。最近一份完好的备份：{b}。恢复命令：{}",
-                        how(b)
-                    ),
-                    (Lang::ZhTw, Some(b)) => format!(
-                        "台賬檔案 {file} 已損壞。最近一份完好的備份：{b}。還原指令：{}",
-                        how(b)
-                    ),
-                    (Lang::ZhCn, None) => format!(
-                        "台账文件 {file} 已损坏，且未找到完好的备份。请勿删除该文件，联系管理员。"
-                    ),
-                    (Lang::ZhTw, None) => format!(
-                        "台賬檔案 {file} 已損壞，且未找到完好的備份。請勿刪除該檔案，聯繫管理員。"
-                    ),
-                }
-            }
+            LedgerError::Damaged { file, backup } => self.damaged(file, backup, lang, false),
             LedgerError::Busy => lang
                 .pick(
                     "台账正被另一个程序使用，请稍后再试",
