@@ -190,9 +190,15 @@ fn damage_the_cases_page(dir: &Path) -> R<()> {
     std::fs::write(&db, &bytes).map_err(|e| e.to_string())
 }
 
-/// Restores the offered backup from the recovery screen and checks the case is back and
-/// the damaged file kept aside.
+/// Reads the recovery screen's problem, restores the offered backup and checks the case
+/// is back and the damaged file kept aside.
 fn restore_from_the_way_back(app: &App) -> R<()> {
+    let problem = app.wait_text_in("[data-test=recovery-problem]", 10)?;
+    assert!(problem.contains("损坏"), "{problem}");
+    assert!(
+        !problem.contains("complaint-desk --as"),
+        "no command line in the app: {problem}"
+    );
     app.wait_css("[data-test=backup-restore]", 10)?;
     app.click_css("[data-test=backup-restore]")?;
     app.click_css(".el-message-box__btns .el-button--primary")?;
@@ -229,12 +235,6 @@ fn a_damaged_ledger_opens_on_the_way_back_and_a_backup_restores_it() -> R<()> {
 
     let app = App::launch(dir)?;
     app.wait_css("[data-test=recovery]", 20)?;
-    let problem = app.wait_text_in("[data-test=recovery-problem]", 10)?;
-    assert!(problem.contains("损坏"), "{problem}");
-    assert!(
-        !problem.contains("complaint-desk --as"),
-        "no command line in the app: {problem}"
-    );
     restore_from_the_way_back(&app)
 }
 
@@ -251,12 +251,6 @@ fn damage_that_opening_does_not_see_is_found_by_the_start_up_check() -> R<()> {
     app.wait_css("[data-test=sign-in-submit]", 20)?;
     // The check beside the window finds it and the window turns to the way back.
     app.wait_css("[data-test=recovery]", 30)?;
-    let problem = app.wait_text_in("[data-test=recovery-problem]", 10)?;
-    assert!(problem.contains("损坏"), "{problem}");
-    assert!(
-        !problem.contains("complaint-desk --as"),
-        "no command line in the app: {problem}"
-    );
     restore_from_the_way_back(&app)
 }
 

@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
 const BIN: &str = env!("CARGO_BIN_EXE_complaint-desk-cli");
 
 struct Desk {
@@ -1172,15 +1174,7 @@ fn the_data_directory_is_the_flag_then_a_set_variable_then_the_users_own() {
             .env("XDG_DATA_HOME", home.path().join("xdg"))
             .env("COMPLAINT_DESK_DATA_DIR", env_dir)
             .args(extra)
-            .args([
-                "init",
-                "--office",
-                "东区管理处",
-                "--staff-code",
-                "a",
-                "--staff-name",
-                "管理员",
-            ])
+            .args(common::INIT_OFFICE)
             .output()
             .expect("run");
         assert!(

@@ -2,17 +2,13 @@
 //! very figures of the month's rows taken together (the workbook's definition); the due
 //! list is the most urgent few of what the tiles count.
 
-use desk_ledger::{figures_of, DemoOptions, Ledger};
+use desk_ledger::figures_of;
+
+mod common;
 
 #[test]
 fn the_dashboard_figures_counted_by_day_are_those_of_the_whole_month() {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.demo(&DemoOptions {
-        cases: 1200,
-        months: 3,
-        seed: 5,
-    })
-    .expect("demo");
+    let l = common::demo(1200, 5);
     let month = l.now().format("%Y-%m").to_string();
     let (from, to) = desk_ledger::validate::month_range("month", &month).expect("month");
     let (from, to) = (from.to_string(), to.to_string());
@@ -39,13 +35,7 @@ fn the_dashboard_figures_counted_by_day_are_those_of_the_whole_month() {
 
 #[test]
 fn the_dashboard_lists_the_most_urgent_of_what_is_due() {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.demo(&DemoOptions {
-        cases: 1200,
-        months: 3,
-        seed: 5,
-    })
-    .expect("demo");
+    let l = common::demo(1200, 5);
     let lang = desk_ledger::Lang::ZhCn;
     let soon = desk_ledger::DUE_SOON_MINUTES;
     let all = l

@@ -1,17 +1,12 @@
 //! Free-text search as the ledger screen uses it: broad searches stop counting at the
 //! cap and page newest-registered first; narrow ones are counted exactly and sorted.
 
-use desk_ledger::{CaseFilter, DemoOptions, Ledger, SEARCH_COUNT_CAP};
+use desk_ledger::{CaseFilter, Ledger, SEARCH_COUNT_CAP};
+
+mod common;
 
 fn demo(cases: usize) -> Ledger {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.demo(&DemoOptions {
-        cases,
-        months: 3,
-        seed: 11,
-    })
-    .expect("demo");
-    l
+    common::demo(cases, 11)
 }
 
 fn search(l: &Ledger, text: &str, page: usize) -> desk_ledger::CasePage {

@@ -23,18 +23,18 @@ pub fn cli(dir: &Path, args: &[&str]) {
     );
 }
 
+/// The command that sets up a new office whose administrator is `a`.
+pub const INIT_OFFICE: &[&str] = &[
+    "init",
+    "--office",
+    "东区管理处",
+    "--staff-code",
+    "a",
+    "--staff-name",
+    "管理员",
+];
+
 /// A new office in `dir` whose administrator is `a`.
 pub fn init_office(dir: &Path) {
-    cli(
-        dir,
-        &[
-            "init",
-            "--office",
-            "东区管理处",
-            "--staff-code",
-            "a",
-            "--staff-name",
-            "管理员",
-        ],
-    );
+    cli(dir, INIT_OFFICE);
 }

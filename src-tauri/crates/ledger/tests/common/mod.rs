@@ -1,8 +1,9 @@
-//! What the ledger's test files share: a fixed clock and a complete complaint.
+//! What the ledger's test files share: a fixed clock, a complete complaint and an
+//! in-memory office filled with demo cases.
 // Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
 
-use desk_ledger::{Clock, NewCase};
+use desk_ledger::{Clock, DemoOptions, Ledger, NewCase};
 
 /// The office clock stopped at `2026-11-23 09:00`.
 pub fn at(s: &str) -> Clock {
@@ -22,4 +23,16 @@ pub fn complaint() -> NewCase {
         category: Some("B04".into()),
         ..Default::default()
     }
+}
+
+/// An in-memory office with `cases` demo cases over three months (`seed` picks them).
+pub fn demo(cases: usize, seed: u64) -> Ledger {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.demo(&DemoOptions {
+        cases,
+        months: 3,
+        seed,
+    })
+    .expect("demo");
+    l
 }
