@@ -196,7 +196,7 @@ fn restore_from_the_way_back(app: &App) -> R<()> {
     let problem = app.wait_text_in("[data-test=recovery-problem]", 10)?;
     assert!(problem.contains("损坏"), "{problem}");
     assert!(
-        !problem.contains("complaint-desk --as"),
+        !problem.contains("complaint-desk restore"),
         "no command line in the app: {problem}"
     );
     app.wait_css("[data-test=backup-restore]", 10)?;
