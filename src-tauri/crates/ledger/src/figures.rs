@@ -114,6 +114,9 @@ pub struct SummaryRow {
     callbacks: Vec<Callback>,
 }
 
+/// Below this many cases, judging them on more threads costs more than it saves.
+const PARALLEL_FROM: usize = 2000;
+
 impl Ledger {
     /// Cases received in [from, to) (dates 'YYYY-MM-DD'), voided ones left out, each
     /// with its deadlines and callbacks judged as of now.
@@ -129,8 +132,12 @@ impl Ledger {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let facts = facts_received_between(&self.conn, from, to)?;
         let ctx = crate::calendar_store::ctx(&self.conn)?;
-        // Judging deadlines is pure arithmetic on loaded facts: spread it over the cores,
-        // a month of a large office is tens of thousands of cases.
+        // Judging deadlines is pure arithmetic on loaded facts: spread it over the cores
+        // when there is enough of it (a month-end workbook of a large office is tens of
+        // thousands of cases); the dashboard's day of a few dozen is judged in place.
+        if cases.len() < PARALLEL_FROM {
+            return judge(&cases, &facts, &ctx, now);
+        }
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = cases.len().div_ceil(threads).max(1);
         let judged: Vec<Result<Vec<SummaryRow>>> = std::thread::scope(|scope| {
