@@ -5,6 +5,7 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use crate::db::CachedQuery;
 use crate::error::Result;
 use crate::ledger::{actor, Actor, Ledger};
 use crate::model::CaseFile;
@@ -129,19 +130,23 @@ impl Ledger {
         subject: &str,
         detail: &str,
     ) -> Result<()> {
-        let who = by.map(|b| actor(&self.conn, b)).transpose()?.map(|a| a.id);
-        let last: Option<(String, String)> = self
-            .conn
-            .query_row(
-                "SELECT action, subject FROM access_log WHERE actor_id IS ?1 ORDER BY id DESC LIMIT 1",
-                [who],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        if last.is_some_and(|(a, s)| a == action && s == subject) {
-            return Ok(());
-        }
-        self.log_access(by, action, subject, detail)
+        let at = self.now_text();
+        // One transaction: the person is looked up once, and the check and the entry
+        // cannot be split by another writer.
+        self.write(|tx| {
+            let who = by.map(|b| actor(tx, b)).transpose()?;
+            let last: Option<(String, String)> = tx
+                .prepare_cached_query_row(
+                    "SELECT action, subject FROM access_log WHERE actor_id IS ?1 ORDER BY id DESC LIMIT 1",
+                    [who.as_ref().map(|w| w.id)],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if last.is_some_and(|(a, s)| a == action && s == subject) {
+                return Ok(());
+            }
+            log_tx(tx, &at, who.as_ref(), action, subject, detail)
+        })
     }
 
     /// The log, newest first; reading it is itself logged. Supervisors only.
