@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU16, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -21,7 +20,6 @@ pub const INIT: &[&str] = &[
 ];
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
-static NEXT_PORT: AtomicU16 = AtomicU16::new(0);
 
 /// The app binary under test (built by the test script before these tests run).
 pub fn app_binary() -> PathBuf {
@@ -86,35 +84,21 @@ impl App {
 
     /// Launches on an existing data directory (benchmarks keep theirs between runs).
     pub fn launch_on(data_dir: PathBuf, temp: Option<tempfile::TempDir>) -> R<App> {
-        // Ports from the process id so parallel test binaries do not collide either.
-        let base_port = 20000 + (std::process::id() % 2000) as u16 * 10;
-        let port = base_port + NEXT_PORT.fetch_add(2, Ordering::SeqCst);
-        let native = port + 1;
-        // The app inherits the data directory from tauri-driver → WebKitWebDriver → app.
-        let driver = Command::new(tauri_driver())
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native.to_string(),
-            ])
-            .env("COMPLAINT_DESK_DATA_DIR", &data_dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("start tauri-driver: {e}"))?;
-        let mut app = App {
-            driver,
-            http: ureq::AgentBuilder::new()
-                .timeout_connect(Duration::from_secs(5))
-                .timeout(Duration::from_secs(90))
-                .build(),
-            base: format!("http://127.0.0.1:{port}"),
-            session: String::new(),
-            data_dir,
-            temp,
-        };
-        app.wait_ready(native)?;
+        // A driver that does not come up (a port taken between choosing and binding it,
+        // a slow start on a loaded machine) is stopped and started again on new ports.
+        let mut failures = Vec::new();
+        let mut app = None;
+        for _ in 0..3 {
+            match Self::driver_on(&data_dir) {
+                Ok(a) => {
+                    app = Some(a);
+                    break;
+                }
+                Err(e) => failures.push(e),
+            }
+        }
+        let mut app = app.ok_or_else(|| failures.join("; "))?;
+        app.temp = temp;
         let caps = json!({"capabilities": {"alwaysMatch": {
             "tauri:options": {"application": app_binary().display().to_string()}
         }}});
@@ -139,6 +123,50 @@ impl App {
             )
         })?;
         Ok(app)
+    }
+
+    /// Starts tauri-driver on two ports the system says are free and waits until it and
+    /// its WebKitWebDriver answer. (Ports must come from the system: fixed ones could
+    /// fall in the range it hands out to outgoing connections.)
+    fn driver_on(data_dir: &Path) -> R<App> {
+        let [port, native] = free_ports()?;
+        let log = std::env::temp_dir().join(format!("complaint-desk-driver-{port}.log"));
+        let log_file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
+        // The app inherits the data directory from tauri-driver → WebKitWebDriver → app.
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("COMPLAINT_DESK_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .stderr(log_file)
+            .spawn()
+            .map_err(|e| format!("start tauri-driver: {e}"))?;
+        let mut app = App {
+            driver,
+            http: ureq::AgentBuilder::new()
+                .timeout_connect(Duration::from_secs(5))
+                .timeout(Duration::from_secs(90))
+                .build(),
+            base: format!("http://127.0.0.1:{port}"),
+            session: String::new(),
+            data_dir: data_dir.to_path_buf(),
+            temp: None,
+        };
+        let ready = app.wait_ready(native);
+        let said = std::fs::read_to_string(&log).unwrap_or_default();
+        let _ = std::fs::remove_file(&log);
+        match ready {
+            Ok(()) => Ok(app),
+            Err(e) => {
+                // Dropping stops the driver (and anything it started on this directory).
+                drop(app);
+                Err(format!("{e} (ports {port}/{native}): {}", said.trim()))
+            }
+        }
     }
 
     /// Closes the app and starts it again on the same data directory.
@@ -174,7 +202,7 @@ impl App {
     }
 
     /// Both the native driver and tauri-driver's own port must answer before a session.
-    fn wait_ready(&self, native: u16) -> R<()> {
+    fn wait_ready(&mut self, native: u16) -> R<()> {
         let until = Instant::now() + Duration::from_secs(30);
         let own: std::net::SocketAddr = self
             .base
@@ -182,6 +210,9 @@ impl App {
             .parse()
             .map_err(|_| "bad address".to_string())?;
         while Instant::now() < until {
+            if let Ok(Some(status)) = self.driver.try_wait() {
+                return Err(format!("tauri-driver stopped ({status})"));
+            }
             if self
                 .http
                 .get(&format!("http://127.0.0.1:{native}/status"))
@@ -533,6 +564,16 @@ pub mod key {
     pub const TAB: &str = "\u{E004}";
     pub const ENTER: &str = "\u{E007}";
     pub const ESCAPE: &str = "\u{E00C}";
+}
+
+/// Two different loopback ports nothing listens on now (both held until both are chosen).
+fn free_ports() -> R<[u16; 2]> {
+    let bind =
+        || std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"));
+    let (a, b) = (bind()?, bind()?);
+    let port =
+        |l: &std::net::TcpListener| l.local_addr().map(|a| a.port()).map_err(|e| e.to_string());
+    Ok([port(&a)?, port(&b)?])
 }
 
 fn tauri_driver() -> PathBuf {
