@@ -11,6 +11,8 @@ mod platform;
 mod single;
 mod state;
 
+pub use platform::prepare_webview;
+
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;

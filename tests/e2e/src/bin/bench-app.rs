@@ -82,6 +82,21 @@ fn run() -> R<()> {
             m.name, m.rss, m.pss, m.uss
         );
     }
+    if let Some(bare) = bare_window_memory()? {
+        let floor = |f: fn(&Memory) -> f64| bare.iter().map(f).sum::<f64>();
+        println!(
+            "| floor: a bare Tauri window with an empty page (RSS / PSS / USS) | {:.0} / {:.0} / {:.0} MB | - |",
+            floor(|m| m.rss),
+            floor(|m| m.pss),
+            floor(|m| m.uss)
+        );
+        println!(
+            "| the app above that floor (RSS / PSS / USS) | {:.0} / {:.0} / {:.0} MB | - |",
+            rss - floor(|m| m.rss),
+            pss - floor(|m| m.pss),
+            uss - floor(|m| m.uss)
+        );
+    }
     println!("| ledger first page over IPC (median of 7) | {first_page:.1} ms | ≤ 100 ms |");
     println!("| month + status filter, first page over IPC | {month:.1} ms | ≤ 100 ms |");
     println!("| search “下水道”, round trip over IPC | {search3:.1} ms | ≤ 100 ms |");
@@ -90,6 +105,26 @@ fn run() -> R<()> {
         "| search “王芳” (two characters: pair index), over IPC | {search2:.1} ms | ≤ 100 ms |"
     );
     Ok(())
+}
+
+/// The memory of the bare window (`COMPLAINT_DESK_BARE_WINDOW`, built by the bench
+/// script) after the same quiet seconds as the app: what any Tauri window on this
+/// machine's web view holds before a page of the app's is loaded.
+fn bare_window_memory() -> R<Option<Vec<Memory>>> {
+    let Some(bin) = std::env::var_os("COMPLAINT_DESK_BARE_WINDOW") else {
+        return Ok(None);
+    };
+    let mut child = std::process::Command::new(&bin)
+        .spawn()
+        .map_err(|e| format!("start {}: {e}", PathBuf::from(&bin).display()))?;
+    std::thread::sleep(Duration::from_secs(10));
+    let memory = tree_memory(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    if !memory.iter().any(|m| m.name.starts_with("WebKitWebProc")) {
+        return Err("the bare window started no web view".into());
+    }
+    Ok(Some(memory))
 }
 
 /// Launches the app on `dir`, signs in and waits for the dashboard's counts: seconds
