@@ -266,7 +266,11 @@ export type AccessEntry = { id: number, at: string,
 /**
  * Staff code and name; empty for the automatic backup or the unnamed command line.
  */
-staff_code: string, staff_name: string, action: string, subject: string, detail: string, };
+staff_code: string, staff_name: string, 
+/**
+ * The operating-system account the program ran under (who sat at the computer).
+ */
+account: string, action: string, subject: string, detail: string, };
 
 export type AccessFilter = { 
 /**

@@ -94,7 +94,7 @@ export default {
     locked: 'Locked', lockedHint: 'No input for {n} minutes: the screen is locked to protect residents’ data.',
     lockedByHand: 'Residents’ data is hidden until you unlock.', unlock: 'Unlock', switchUser: 'Switch user', lockNow: 'Lock',
     accessLog: 'Access log', accessHint: 'Every case view, search, print or export with personal data, backup and restore is recorded here and cannot be changed.',
-    from: 'From', to: 'To', action: 'Action', subject: 'Subject', detail: 'Detail', exportCsv: 'Export CSV',
+    account: 'OS account', from: 'From', to: 'To', action: 'Action', subject: 'Subject', detail: 'Detail', exportCsv: 'Export CSV',
     exported: 'Exported: {file}',
     backups: 'Backup & restore', backupNow: 'Back up now', backupFolder: 'Folder (empty: backups in the data folder)',
     madeAt: 'Made at', file: 'File', cases: 'Cases', integrity: 'Integrity', ok: 'ok', bad: 'damaged',

@@ -93,7 +93,7 @@ export default {
     locked: '屏幕已锁定', lockedHint: '离开超过{n}分钟，屏幕已锁定以保护客户资料。',
     lockedByHand: '客户资料已隐藏，解锁后继续。', unlock: '解锁', switchUser: '切换用户', lockNow: '锁定',
     accessLog: '查阅记录', accessHint: '每次查看个案、搜索、打印或导出含个人信息的资料、备份与恢复都会记录在此，不能修改或删除。',
-    from: '开始日期', to: '结束日期', action: '操作', subject: '对象', detail: '说明', exportCsv: '导出CSV',
+    account: '系统账户', from: '开始日期', to: '结束日期', action: '操作', subject: '对象', detail: '说明', exportCsv: '导出CSV',
     exported: '已导出：{file}',
     backups: '备份与恢复', backupNow: '立即备份', backupFolder: '备份到文件夹（留空为数据目录下的 backups）',
     madeAt: '备份时间', file: '文件', cases: '个案数', integrity: '完整性', ok: '完好', bad: '损坏',

@@ -93,7 +93,7 @@ export default {
     locked: '螢幕已鎖定', lockedHint: '離開超過{n}分鐘，螢幕已鎖定以保護客戶資料。',
     lockedByHand: '客戶資料已隱藏，解鎖後繼續。', unlock: '解鎖', switchUser: '切換使用者', lockNow: '鎖定',
     accessLog: '查閱記錄', accessHint: '每次查看個案、搜尋、列印或匯出含個人資料的文件、備份與還原都會記錄在此，不能修改或刪除。',
-    from: '開始日期', to: '結束日期', action: '操作', subject: '對象', detail: '說明', exportCsv: '匯出CSV',
+    account: '系統帳戶', from: '開始日期', to: '結束日期', action: '操作', subject: '對象', detail: '說明', exportCsv: '匯出CSV',
     exported: '已匯出：{file}',
     backups: '備份與還原', backupNow: '立即備份', backupFolder: '備份到資料夾（留空為資料目錄下的 backups）',
     madeAt: '備份時間', file: '檔案', cases: '個案數', integrity: '完整性', ok: '完好', bad: '損壞',

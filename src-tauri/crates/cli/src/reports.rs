@@ -110,10 +110,11 @@ pub fn access_log(l: &mut Ledger, by: &str, a: AccessLogArgs, lang: Lang, json: 
             } else {
                 for r in &page.rows {
                     println!(
-                        "{}  {:<8} {:<6} {:<14} {}  {}",
+                        "{}  {:<8} {:<6} {:<10} {:<14} {}  {}",
                         r.at,
                         r.staff_code,
                         r.staff_name,
+                        r.account,
                         desk_ledger::i18n::label(&r.action, lang),
                         r.subject,
                         r.detail

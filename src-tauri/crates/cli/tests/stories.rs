@@ -1146,6 +1146,46 @@ fn a_pin_guards_the_staff_member_and_supervisors_read_and_export_the_access_log(
     assert!(!db.windows(4).any(|w| w == b"4821"));
 }
 
+#[test]
+fn a_look_up_from_the_command_line_without_a_staff_member_names_the_computer_account() {
+    let d = Desk::new();
+    let number = d.register(&[]);
+    // USERNAME is Windows' name for it and is read first; USER is Linux's.
+    let out = Command::new(BIN)
+        .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
+        .env_remove("COMPLAINT_DESK_AS")
+        .env_remove("USERNAME")
+        .env("USER", "qiantai-pc1")
+        .args(["--json", "show", &number])
+        .output()
+        .expect("run complaint-desk");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let log = d.ok(&["access-log", "--action", "view_case"], Some("boss"));
+    let unnamed: Vec<&Value> = log["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|r| r["subject"] == number.as_str() && r["staff_code"] == "")
+        .collect();
+    assert_eq!(unnamed.len(), 1, "{log}");
+    assert_eq!(unnamed[0]["account"], "qiantai-pc1");
+    // The exported log carries it too.
+    let csv = d.dir.path().join("access.csv");
+    d.ok(
+        &["access-log", "--csv", csv.to_str().expect("path")],
+        Some("boss"),
+    );
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        text.contains("系统账户") && text.contains("qiantai-pc1"),
+        "{text}"
+    );
+}
+
 /// Where a command put its ledger under `root`.
 fn ledgers_under(root: &Path) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();

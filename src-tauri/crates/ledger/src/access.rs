@@ -37,6 +37,8 @@ pub struct AccessEntry {
     /// Staff code and name; empty for the automatic backup or the unnamed command line.
     pub staff_code: String,
     pub staff_name: String,
+    /// The operating-system account the program ran under (who sat at the computer).
+    pub account: String,
     pub action: String,
     pub subject: String,
     pub detail: String,
@@ -64,7 +66,21 @@ pub struct AccessPage {
     pub rows: Vec<AccessEntry>,
 }
 
-/// Writes one row inside the caller's transaction.
+/// The operating-system account this program runs under (USERNAME on Windows, USER or
+/// LOGNAME elsewhere); empty where the system does not say.
+pub fn system_account() -> &'static str {
+    static ACCOUNT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ACCOUNT.get_or_init(|| {
+        ["USERNAME", "USER", "LOGNAME"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .map(|v| v.trim().chars().take(64).collect::<String>())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default()
+    })
+}
+
+/// Writes one row inside the caller's transaction, with the account it was written under.
 pub(crate) fn log_tx(
     tx: &Transaction,
     at: &str,
@@ -74,9 +90,17 @@ pub(crate) fn log_tx(
     detail: &str,
 ) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO access_log (at, actor_id, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO access_log (at, actor_id, action, subject, detail, account)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![at, who.map(|w| w.id), action, subject, detail])?;
+    .execute(params![
+        at,
+        who.map(|w| w.id),
+        action,
+        subject,
+        detail,
+        system_account()
+    ])?;
     Ok(())
 }
 
@@ -206,7 +230,8 @@ impl Ledger {
         // SQLite reads LIMIT -1 as no limit.
         let (limit, offset) = page.map_or((-1, 0), |(l, o)| (l as i64, o as i64));
         let mut st = self.conn.prepare(&format!(
-            "SELECT a.id, a.at, coalesce(s.code, ''), coalesce(s.name, ''), a.action, a.subject, a.detail
+            "SELECT a.id, a.at, coalesce(s.code, ''), coalesce(s.name, ''), a.action, a.subject, a.detail,
+                    a.account
              FROM access_log a LEFT JOIN staff s ON s.id = a.actor_id {where_}
              ORDER BY a.id DESC LIMIT ?5 OFFSET ?6"
         ))?;
@@ -220,6 +245,7 @@ impl Ledger {
                     action: r.get(4)?,
                     subject: r.get(5)?,
                     detail: r.get(6)?,
+                    account: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

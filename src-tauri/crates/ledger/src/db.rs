@@ -26,6 +26,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "bigram_search",
         include_str!("../migrations/0005_bigram_search.sql"),
     ),
+    (
+        6,
+        "access_account",
+        include_str!("../migrations/0006_access_account.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -16,18 +16,19 @@ pub fn access_log_file_name(lang: Lang) -> String {
 
 pub fn access_log_csv(rows: &[AccessEntry], lang: Lang) -> String {
     let head = match lang {
-        Lang::ZhCn => ["时间", "员工编码", "员工", "操作", "对象", "说明"],
-        Lang::ZhTw => ["時間", "員工編碼", "員工", "操作", "對象", "說明"],
-        Lang::En => ["Time", "Staff code", "Staff", "Action", "Subject", "Detail"],
+        Lang::ZhCn => "时间,员工编码,员工,系统账户,操作,对象,说明",
+        Lang::ZhTw => "時間,員工編碼,員工,系統帳戶,操作,對象,說明",
+        Lang::En => "Time,Staff code,Staff,OS account,Action,Subject,Detail",
     };
     let mut out = String::from("\u{feff}");
-    out.push_str(&head.join(","));
+    out.push_str(head);
     out.push_str("\r\n");
     for r in rows {
         let cells = [
             r.at.clone(),
             r.staff_code.clone(),
             r.staff_name.clone(),
+            r.account.clone(),
             label(&r.action, lang),
             r.subject.clone(),
             r.detail.clone(),
