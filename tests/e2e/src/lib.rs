@@ -450,14 +450,21 @@ impl App {
         self.click(&id)
     }
 
-    /// Clicks the visible tab whose label starts with `prefix` (labels carry counts).
+    /// Clicks the visible tab whose label starts with `prefix` (labels carry counts),
+    /// waiting for it: a screen's tabs are laid out a moment after its text is there.
     pub fn click_tab(&self, prefix: &str) -> R<()> {
-        let v = self.js(
-            "return [...document.querySelectorAll('.el-tabs__item')]
-               .find(e => e.offsetParent !== null && e.textContent.trim().startsWith(arguments[0])) ?? null",
-            json!([prefix]),
-        )?;
-        let id = element_id(&v).ok_or_else(|| format!("no tab “{prefix}”"))?;
+        let id = self
+            .wait(10, || {
+                let v = self
+                    .js(
+                        "return [...document.querySelectorAll('.el-tabs__item')]
+                           .find(e => e.offsetParent !== null && e.textContent.trim().startsWith(arguments[0])) ?? null",
+                        json!([prefix]),
+                    )
+                    .ok()?;
+                element_id(&v)
+            })
+            .ok_or_else(|| format!("no tab “{prefix}”"))?;
         self.click(&id)
     }
 

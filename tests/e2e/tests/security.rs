@@ -169,25 +169,8 @@ fn office_with_a_backup(dir: &Path) -> R<()> {
     cli(&["--as", "A01", "backup"])
 }
 
-/// Scribbles over the first page of the cases table, as a failing disk might: opening
-/// the ledger and signing in still work, the start-up check does not.
 fn damage_the_cases_page(dir: &Path) -> R<()> {
-    let db = dir.join("ledger.sqlite");
-    let (page, size): (i64, i64) = {
-        let c = rusqlite::Connection::open(&db).map_err(|e| e.to_string())?;
-        c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .map_err(|e| e.to_string())?;
-        c.query_row(
-            "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'cases'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .map_err(|e| e.to_string())?
-    };
-    let mut bytes = std::fs::read(&db).map_err(|e| e.to_string())?;
-    let at = ((page - 1) * size) as usize;
-    bytes[at..at + 64].fill(0xa5);
-    std::fs::write(&db, &bytes).map_err(|e| e.to_string())
+    desk_ledger::testing::damage_the_cases_page(dir).map_err(|e| e.to_string())
 }
 
 /// Reads the recovery screen's problem, restores the offered backup and checks the case

@@ -1067,20 +1067,7 @@ fn backup_check_finds_a_damaged_page_and_names_the_good_backup() {
     d.register(&[]);
     let made = d.ok(&["backup"], Some("zl"));
     assert_eq!(d.ok(&["backup", "check"], None)["ok"], true);
-    let db = d.dir.path().join("ledger.sqlite");
-    let (page, size): (i64, i64) = {
-        let l = desk_ledger::Ledger::open(d.dir.path()).expect("open");
-        l.connection().query_row(
-            "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'cases'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("cases page")
-    };
-    let mut bytes = std::fs::read(&db).expect("read");
-    let at = ((page - 1) * size) as usize;
-    bytes[at..at + 64].fill(0xa5);
-    std::fs::write(&db, &bytes).expect("damage");
+    desk_ledger::testing::damage_the_cases_page(d.dir.path()).expect("damage");
     let (code, err) = d.refused(&["backup", "check"], None);
     assert_eq!((code, err["kind"].as_str()), (1, Some("damaged")), "{err}");
     let named = made["file"].as_str().expect("file");

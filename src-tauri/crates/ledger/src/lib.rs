@@ -28,6 +28,8 @@ mod prints;
 mod query;
 pub mod rules;
 mod summary;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod validate;
 mod workflow;
 

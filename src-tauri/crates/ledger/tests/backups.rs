@@ -150,25 +150,8 @@ fn damage_inside_the_file_is_found_by_the_start_up_check_not_only_a_bad_header()
     }
     let good = l.daily_backup().expect("backup").expect("made");
     assert!(l.quick_check().is_ok(), "a sound ledger passes");
-    let (page, page_size): (i64, i64) = l
-        .connection()
-        .query_row(
-            "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'cases'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("where the cases live");
-    l.connection()
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-        .expect("checkpoint");
     drop(l);
-    // Scribble over the cases table's first page: the header and the settings the
-    // ledger reads on opening stay whole.
-    let db = desk_ledger::db_path(dir.path());
-    let mut bytes = std::fs::read(&db).expect("read");
-    let at = ((page - 1) * page_size) as usize;
-    bytes[at..at + 64].copy_from_slice(&[0xa5; 64]);
-    std::fs::write(&db, &bytes).expect("damage");
+    desk_ledger::testing::damage_the_cases_page(dir.path()).expect("damage");
 
     let l = Ledger::open(dir.path()).expect("the file still opens");
     match l.quick_check() {
