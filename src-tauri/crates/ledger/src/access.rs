@@ -66,20 +66,6 @@ pub struct AccessPage {
     pub rows: Vec<AccessEntry>,
 }
 
-/// The operating-system account this program runs under (USERNAME on Windows, USER or
-/// LOGNAME elsewhere); empty where the system does not say.
-pub fn system_account() -> &'static str {
-    static ACCOUNT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    ACCOUNT.get_or_init(|| {
-        ["USERNAME", "USER", "LOGNAME"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .map(|v| v.trim().chars().take(64).collect::<String>())
-            .find(|v| !v.is_empty())
-            .unwrap_or_default()
-    })
-}
-
 /// Writes one row inside the caller's transaction, with the account it was written under.
 pub(crate) fn log_tx(
     tx: &Transaction,
@@ -99,7 +85,7 @@ pub(crate) fn log_tx(
         action,
         subject,
         detail,
-        system_account()
+        crate::account::system_account()
     ])?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! that also writes the change's history. Nothing here depends on the desktop shell.
 
 mod access;
+mod account;
 mod attachments;
 pub mod backup;
 mod calendar_store;
@@ -34,6 +35,7 @@ pub mod validate;
 mod workflow;
 
 pub use access::{AccessEntry, AccessFilter, AccessPage, ACCESS_ACTIONS};
+pub use account::system_account;
 pub use backup::BackupInfo;
 pub use calendar_store::{parse_periods, Ctx, YearView};
 pub use cases::{CaseEdit, NewCase, CONTENT_MAX};
