@@ -2,7 +2,7 @@
 
 use desk_calendar::Lang;
 
-use crate::model::{Kind, Level, Status};
+use crate::model::{Kind, Level, SlipStatus, Status};
 
 /// Amount at which a complaint is major: 2,000 CNY (in fen).
 pub const MAJOR_AMOUNT_FEN: i64 = 200_000;
@@ -193,6 +193,28 @@ pub fn next_status(
     Ok(next)
 }
 
+/// What is recorded on a transfer slip after it is issued (domain §2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlipStep {
+    /// The receiving department's signature (签认).
+    Sign,
+    /// Its report of the result (处理结果回馈).
+    Feedback,
+}
+
+/// A slip's life: issued → signed → feedback received, each step once. The refusal
+/// says why, in English and Chinese.
+pub fn next_slip_status(status: SlipStatus, step: SlipStep) -> Result<SlipStatus, &'static str> {
+    use SlipStatus as S;
+    match (status, step) {
+        (S::Issued, SlipStep::Sign) => Ok(S::Signed),
+        (S::Signed, SlipStep::Feedback) => Ok(S::Feedback),
+        (S::Issued, SlipStep::Feedback) => Err("not signed yet / 尚未签认"),
+        (S::Signed | S::Feedback, SlipStep::Sign) => Err("already signed / 已签认"),
+        (S::Feedback, SlipStep::Feedback) => Err("feedback already recorded / 已回馈"),
+    }
+}
+
 /// The actions the case detail screen offers: those the status machine accepts now.
 /// `issued_slips`: slips still awaiting signature; `confirmed`: the latest callback
 /// confirms the result. Editing and changing the level are offered while a case is open.
@@ -283,6 +305,21 @@ impl crate::model::CaseFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slip_is_signed_once_then_gets_its_feedback_once() {
+        use SlipStatus as S;
+        assert_eq!(next_slip_status(S::Issued, SlipStep::Sign), Ok(S::Signed));
+        assert_eq!(
+            next_slip_status(S::Signed, SlipStep::Feedback),
+            Ok(S::Feedback)
+        );
+        assert!(next_slip_status(S::Issued, SlipStep::Feedback).is_err());
+        for done in [S::Signed, S::Feedback] {
+            assert!(next_slip_status(done, SlipStep::Sign).is_err());
+        }
+        assert!(next_slip_status(S::Feedback, SlipStep::Feedback).is_err());
+    }
 
     #[test]
     fn any_one_rule_makes_a_complaint_major() {

@@ -15,7 +15,7 @@ use crate::model::{
     Callback, CallbackMethod, CallbackOutcome, Case, Record, RecordKind, Satisfaction, Slip,
     SlipStatus, Status,
 };
-use crate::rules::{next_status, Action, Refusal};
+use crate::rules::{next_slip_status, next_status, Action, Refusal, SlipStep};
 use crate::validate::{fmt_minute, optional, required, time};
 use crate::{deadlines, numbering};
 
@@ -210,13 +210,12 @@ impl Ledger {
             let who = actor(tx, by)?;
             let (slip_id, case_id, status, issued_at) = slip_by_number(tx, slip_number)?;
             let case = load_by_id(tx, case_id)?;
-            if status != SlipStatus::Issued {
-                return Err(invalid("slip", Problem::NotAllowed { why: "already signed / 已签认".into() }, slip_number.trim()));
-            }
+            let next = next_slip_status(status, SlipStep::Sign)
+                .map_err(|why| invalid("slip", Problem::NotAllowed { why: why.into() }, slip_number.trim()))?;
             if at < issued_at {
                 return Err(invalid("signed_at", Problem::NotAllowed { why: "before the slip was issued / 早于转交时间".into() }, at));
             }
-            tx.execute("UPDATE slips SET status = 'signed', signed_by = ?2, signed_at = ?3, revision = revision + 1 WHERE id = ?1", params![slip_id, signer, at])?;
+            tx.execute("UPDATE slips SET status = ?4, signed_by = ?2, signed_at = ?3, revision = revision + 1 WHERE id = ?1", params![slip_id, signer, at, next])?;
             let unsigned: i64 = tx.query_row("SELECT count(*) FROM slips WHERE case_id = ?1 AND status = 'issued'", [case_id], |r| r.get(0))?;
             let mut ch = Changes::new();
             ch.set("signed_by", &signer).set("signed_at", &at);
@@ -244,11 +243,9 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             let (slip_id, case_id, status, _) = slip_by_number(tx, slip_number)?;
-            if status != SlipStatus::Signed {
-                let why = if status == SlipStatus::Issued { "not signed yet / 尚未签认" } else { "feedback already recorded / 已回馈" };
-                return Err(invalid("slip", Problem::NotAllowed { why: why.into() }, slip_number.trim()));
-            }
-            tx.execute("UPDATE slips SET status = 'feedback', feedback = ?2, feedback_at = ?3, revision = revision + 1 WHERE id = ?1", params![slip_id, feedback, at])?;
+            let next = next_slip_status(status, SlipStep::Feedback)
+                .map_err(|why| invalid("slip", Problem::NotAllowed { why: why.into() }, slip_number.trim()))?;
+            tx.execute("UPDATE slips SET status = ?4, feedback = ?2, feedback_at = ?3, revision = revision + 1 WHERE id = ?1", params![slip_id, feedback, at, next])?;
             touch(tx, case_id, &now)?;
             let mut ch = Changes::new();
             ch.set("feedback", &feedback).set("feedback_at", &at);
