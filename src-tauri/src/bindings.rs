@@ -85,9 +85,45 @@ pub fn typescript() -> String {
         out.push_str(&d.replace("bigint", "number"));
         out.push_str("\n\n");
     }
+    out.push_str(&word_lists());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The closed word lists the screens offer as choices, in the core's order, so no
+/// screen keeps a copy of its own.
+fn word_lists() -> String {
+    use desk_ledger::model::*;
+    macro_rules! lists {
+        ($($t:ident => $name:literal),+ $(,)?) => {
+            vec![$((
+                $name,
+                stringify!($t),
+                $t::ALL.iter().map(|w| format!("\"{}\"", w.as_str())).collect::<Vec<_>>(),
+            )),+]
+        };
+    }
+    let all = lists![
+        Kind => "KINDS",
+        Status => "STATUSES",
+        Level => "LEVELS",
+        Validity => "VALIDITIES",
+        Relation => "RELATIONS",
+        RepairSize => "REPAIR_SIZES",
+        Role => "ROLES",
+        CallbackMethod => "CALLBACK_METHODS",
+        CallbackOutcome => "CALLBACK_OUTCOMES",
+        Satisfaction => "SATISFACTIONS",
+    ];
+    all.into_iter()
+        .map(|(name, ty, words)| {
+            format!(
+                "export const {name}: readonly {ty}[] = [{}]\n\n",
+                words.join(", ")
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@ import { invoke } from '@tauri-apps/api/core'
 import type * as T from './types'
 
 export type * from './types'
+// The core's word lists (generated with the types), for the screens' choices.
+export { KINDS, STATUSES, LEVELS, VALIDITIES, RELATIONS, REPAIR_SIZES, ROLES, CALLBACK_METHODS, CALLBACK_OUTCOMES, SATISFACTIONS } from './types'
 
 /** A core error as the clerk should read it, with the form field it concerns. */
 export class DeskError extends Error {

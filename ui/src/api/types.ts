@@ -10,13 +10,13 @@ export type Validity = "valid" | "invalid" | "coordination";
 
 export type Relation = "owner" | "resident" | "tenant" | "shop_tenant" | "other";
 
-export type RepairSize = "minor" | "medium" | "major";
+export type RepairSize = "minor_repair" | "medium_repair" | "major_repair";
 
 export type Role = "clerk" | "supervisor" | "admin";
 
 export type SlipStatus = "issued" | "signed" | "feedback";
 
-export type CallbackMethod = "visit" | "phone";
+export type CallbackMethod = "phone" | "visit";
 
 export type CallbackOutcome = "reached" | "unreachable" | "declined";
 
@@ -295,3 +295,23 @@ row_labels: Array<string>,
  * Every action the filter offers: [code, words].
  */
 actions: Array<[string, string]>, };
+
+export const KINDS: readonly Kind[] = ["complaint", "request"]
+
+export const STATUSES: readonly Status[] = ["registered", "transferred", "in_progress", "paused", "awaiting_callback", "reopened", "closed", "voided"]
+
+export const LEVELS: readonly Level[] = ["general", "important", "major"]
+
+export const VALIDITIES: readonly Validity[] = ["valid", "invalid", "coordination"]
+
+export const RELATIONS: readonly Relation[] = ["owner", "resident", "tenant", "shop_tenant", "other"]
+
+export const REPAIR_SIZES: readonly RepairSize[] = ["minor_repair", "medium_repair", "major_repair"]
+
+export const ROLES: readonly Role[] = ["clerk", "supervisor", "admin"]
+
+export const CALLBACK_METHODS: readonly CallbackMethod[] = ["phone", "visit"]
+
+export const CALLBACK_OUTCOMES: readonly CallbackOutcome[] = ["reached", "unreachable", "declined"]
+
+export const SATISFACTIONS: readonly Satisfaction[] = ["very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"]

@@ -288,13 +288,16 @@ fn a_voided_case_keeps_its_number_and_numbers_are_never_reused() {
             "咨询物业费",
             "--category",
             "Q1",
+            "--repair-size",
+            "中修",
         ],
         Some("zl"),
     );
-    assert!(
-        r["number"].as_str().expect("n").starts_with("XQ-")
-            && r["number"].as_str().expect("n").ends_with("-0001")
-    );
+    let number = r["number"].as_str().expect("n");
+    assert!(number.starts_with("XQ-") && number.ends_with("-0001"));
+    // A word goes out as the word it came in as (and as the app's drop-down offers it).
+    let shown = d.ok(&["show", number], None);
+    assert_eq!(shown["case"]["repair_size"], "medium_repair");
 }
 
 #[test]

@@ -10,8 +10,7 @@ macro_rules! word_enum {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($v),+ }
+        pub enum $name { $(#[serde(rename = $s)] $v),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$v),+];
@@ -64,7 +63,7 @@ word_enum!(Relation { Owner = "owner", Resident = "resident", Tenant = "tenant",
 word_enum!(RepairSize { Minor = "minor_repair", Medium = "medium_repair", Major = "major_repair" });
 word_enum!(Role { Clerk = "clerk", Supervisor = "supervisor", Admin = "admin" });
 word_enum!(SlipStatus { Issued = "issued", Signed = "signed", Feedback = "feedback" });
-word_enum!(CallbackMethod { Visit = "visit", Phone = "phone" });
+word_enum!(CallbackMethod { Phone = "phone", Visit = "visit" });
 word_enum!(CallbackOutcome { Reached = "reached", Unreachable = "unreachable", Declined = "declined" });
 word_enum!(Satisfaction {
     VerySatisfied = "very_satisfied",
