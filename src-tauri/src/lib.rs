@@ -31,11 +31,12 @@ const KEEPER_DELAY: Duration = Duration::from_secs(10);
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    if desk_cli::wants_cli(&args) {
-        return desk_cli::main(args);
-    }
+    let given = match desk_cli::start_of(&args) {
+        desk_cli::Start::Cli => return desk_cli::main(args),
+        desk_cli::Start::Window { data_dir } => data_dir,
+    };
     platform::prepare_webview();
-    match run(&args) {
+    match run(given) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("complaint-desk: {message}");
@@ -44,28 +45,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// `--data-dir D` (or `--data-dir=D`), else what the core resolves for the CLI too
-/// (the environment variable, then the user's data directory).
-fn data_dir(args: &[OsString]) -> Result<PathBuf, String> {
-    let mut given = None;
-    let mut it = args.iter().skip(1);
-    while let Some(a) = it.next() {
-        let s = a.to_string_lossy();
-        if let Some(v) = s.strip_prefix("--data-dir=") {
-            given = Some(PathBuf::from(v));
-        } else if s == "--data-dir" {
-            given = Some(
-                it.next()
-                    .map(PathBuf::from)
-                    .ok_or("--data-dir needs a folder")?,
-            );
-        }
-    }
-    data_dir_from(given).ok_or_else(|| "no user data directory on this system".into())
-}
-
-fn run(args: &[OsString]) -> Result<(), String> {
-    let dir = data_dir(args)?;
+/// `--data-dir` when given, else what the core resolves for the CLI too (the
+/// environment variable, then the user's data directory).
+fn run(given: Option<PathBuf>) -> Result<(), String> {
+    let dir = data_dir_from(given).ok_or("no user data directory on this system")?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let _log = logging::init(&dir);
     let guard = match single::claim(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {

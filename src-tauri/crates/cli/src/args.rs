@@ -9,7 +9,8 @@ use desk_ledger::Lang;
 #[command(
     name = "complaint-desk",
     version,
-    about = "Complaint Desk (客诉台账): the complaint and request ledger of a property-management office"
+    about = "Complaint Desk (客诉台账): the complaint and request ledger of a property-management office",
+    after_help = "Without a command, complaint-desk opens the desktop window on the data directory."
 )]
 pub struct Cli {
     /// Data directory (default: COMPLAINT_DESK_DATA_DIR when set, else the user's data
@@ -33,8 +34,9 @@ pub struct Cli {
     /// Language of messages: zh-CN, zh-TW or en
     #[arg(long, global = true, env = "COMPLAINT_DESK_LANG")]
     pub lang: Option<String>,
+    /// None: the desktop window (see [`crate::start_of`]).
     #[command(subcommand)]
-    pub cmd: Cmd,
+    pub cmd: Option<Cmd>,
 }
 
 impl Cli {

@@ -10,9 +10,10 @@ mod reports;
 mod run;
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 /// Output piped into `head` or a closed pager ends the program quietly, as any command
 /// line tool does, instead of a panic about a broken pipe.
@@ -38,7 +39,7 @@ fn quiet_on_closed_output() {
 /// Runs the CLI on `args` (the program name first), printing to stdout/stderr.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     quiet_on_closed_output();
-    let cli = match args::Cli::try_parse_from(args) {
+    let mut cli = match args::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with success; real usage errors exit 2.
@@ -48,7 +49,12 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let json = cli.json;
     let lang = cli.lang();
-    match run::run(cli) {
+    // The standalone CLI binary started bare: what it can do, as a usage error.
+    let Some(cmd) = cli.cmd.take() else {
+        let _ = args::Cli::command().print_help();
+        return ExitCode::from(2);
+    };
+    match run::run(cli, cmd) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let message = e.message(lang);
@@ -63,54 +69,56 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
-/// Whether these arguments ask for a CLI subcommand (or help/version) rather than the
-/// desktop window. Global options alone (`--data-dir D`) still open the window.
-pub fn wants_cli(args: &[OsString]) -> bool {
-    let mut rest = args.iter().skip(1);
-    while let Some(a) = rest.next() {
-        let s = a.to_string_lossy();
-        if s.starts_with("--") && s.contains('=') {
-            continue;
-        }
-        match s.as_ref() {
-            "--data-dir" | "--as" | "--lang" | "--pin" => {
-                rest.next();
-            }
-            "--json" => {}
-            _ => return true,
-        }
+/// How the binary was asked to start.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Start {
+    /// The desktop window, on this data directory (`--data-dir`) or the one the core
+    /// resolves.
+    Window { data_dir: Option<PathBuf> },
+    /// A CLI subcommand, help, version, or a mistake for the CLI to explain.
+    Cli,
+}
+
+/// Reads the arguments with the CLI's own grammar: global options alone (`--data-dir
+/// D`, `--lang en`) open the window; anything else is the CLI's.
+pub fn start_of(args: &[OsString]) -> Start {
+    match args::Cli::try_parse_from(args) {
+        Ok(cli) if cli.cmd.is_none() => Start::Window {
+            data_dir: cli.data_dir,
+        },
+        _ => Start::Cli,
     }
-    false
 }
 
 #[cfg(test)]
 mod tests {
-    use super::wants_cli;
+    use super::{start_of, Start};
 
-    fn args(a: &[&str]) -> Vec<std::ffi::OsString> {
-        a.iter().map(|s| (*s).into()).collect()
+    fn start(a: &[&str]) -> Start {
+        let args: Vec<std::ffi::OsString> = a.iter().map(|s| (*s).into()).collect();
+        start_of(&args)
     }
 
     #[test]
     fn global_options_alone_open_the_window() {
-        assert!(!wants_cli(&args(&["complaint-desk"])));
-        assert!(!wants_cli(&args(&[
-            "complaint-desk",
-            "--data-dir",
-            "/tmp/x"
-        ])));
-        assert!(!wants_cli(&args(&[
-            "complaint-desk",
-            "--data-dir=/tmp/x",
-            "--lang",
-            "en"
-        ])));
-        assert!(wants_cli(&args(&[
-            "complaint-desk",
-            "--data-dir",
-            "/tmp/x",
-            "list"
-        ])));
-        assert!(wants_cli(&args(&["complaint-desk", "--help"])));
+        let window = |d: Option<&str>| Start::Window {
+            data_dir: d.map(Into::into),
+        };
+        assert_eq!(start(&["complaint-desk"]), window(None));
+        assert_eq!(
+            start(&["complaint-desk", "--data-dir", "/tmp/x"]),
+            window(Some("/tmp/x"))
+        );
+        assert_eq!(
+            start(&["complaint-desk", "--data-dir=/tmp/x", "--lang", "en"]),
+            window(Some("/tmp/x"))
+        );
+        assert_eq!(
+            start(&["complaint-desk", "--data-dir", "/tmp/x", "list"]),
+            Start::Cli
+        );
+        assert_eq!(start(&["complaint-desk", "--help"]), Start::Cli);
+        assert_eq!(start(&["complaint-desk", "--data-dir"]), Start::Cli);
+        assert_eq!(start(&["complaint-desk", "--bogus"]), Start::Cli);
     }
 }

@@ -146,14 +146,14 @@ fn staff(given: Option<&str>, lang: Lang) -> Result<String, CliError> {
         })
 }
 
-pub fn run(cli: Cli) -> R {
+pub fn run(cli: Cli, cmd: Cmd) -> R {
     let lang = cli.lang();
     let json = cli.json;
     let dir = data_dir(cli.data_dir.clone())?;
     let opened = Ledger::open(&dir);
     // The way back from a damaged ledger: restoring needs no staff member then, since
     // none can be checked against a damaged file (the core's rule, as in the app).
-    if let Cmd::Restore { file } = &cli.cmd {
+    if let Cmd::Restore { file } = &cmd {
         let current = match opened {
             Ok(mut l) => {
                 let by = staff(cli.as_staff.as_deref(), lang)?;
@@ -168,12 +168,12 @@ pub fn run(cli: Cli) -> R {
     let mut l = opened?;
     l.set_clock(Clock::from_env()?);
     // A staff member with a PIN acts only with it; the command line is a sign-in too.
-    if let (Some(by), false) = (cli.as_staff.as_deref(), matches!(cli.cmd, Cmd::Init { .. })) {
+    if let (Some(by), false) = (cli.as_staff.as_deref(), matches!(cmd, Cmd::Init { .. })) {
         l.authenticate(by, cli.pin.as_deref())?;
     }
     let who = || staff(cli.as_staff.as_deref(), lang);
     let out = |v: &dyn erased::Show| v.show(json, lang);
-    match cli.cmd {
+    match cmd {
         Cmd::Init {
             office,
             company,
