@@ -96,6 +96,13 @@ impl Desk {
 }
 
 fn run_in(dir: &Path, args: &[&str], who: Option<&str>, now: Option<&str>) -> Output {
+    command_in(dir, args, who, now)
+        .output()
+        .expect("run complaint-desk")
+}
+
+/// The command [`run_in`] runs, for a test to add to its environment.
+fn command_in(dir: &Path, args: &[&str], who: Option<&str>, now: Option<&str>) -> Command {
     let mut c = Command::new(BIN);
     c.env("COMPLAINT_DESK_DATA_DIR", dir)
         .env("COMPLAINT_DESK_LANG", "zh-CN")
@@ -109,7 +116,7 @@ fn run_in(dir: &Path, args: &[&str], who: Option<&str>, now: Option<&str>) -> Ou
         Some(n) => c.env("COMPLAINT_DESK_NOW", n),
         None => c.env_remove("COMPLAINT_DESK_NOW"),
     };
-    c.output().expect("run complaint-desk")
+    c
 }
 
 #[test]
@@ -1141,12 +1148,9 @@ fn a_look_up_from_the_command_line_without_a_staff_member_names_the_computer_acc
     let d = Desk::new();
     let number = d.register(&[]);
     // USERNAME is Windows' name for it and is read first; USER is Linux's.
-    let out = Command::new(BIN)
-        .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
-        .env_remove("COMPLAINT_DESK_AS")
+    let out = command_in(d.dir.path(), &["show", &number], None, None)
         .env_remove("USERNAME")
         .env("USER", "qiantai-pc1")
-        .args(["--json", "show", &number])
         .output()
         .expect("run complaint-desk");
     assert!(
