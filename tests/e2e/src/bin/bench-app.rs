@@ -146,7 +146,21 @@ fn start_up(dir: &std::path::Path) -> R<(App, f64, f64)> {
     let ready = app
         .wait(60, || mark("sign-in-ready"))
         .ok_or("the sign-in screen never became ready")?;
-    let to_sign_in = ready / 1000.0 - started_at(pid)?;
+    let started = started_at(pid)?;
+    let to_sign_in = ready / 1000.0 - started;
+    // Where the time went: before the page began to load (the process, GTK, WebKit and
+    // the ledger) and after (the page's scripts and the first IPC calls).
+    if let Some(origin) = app
+        .js("return performance.timeOrigin", json!([]))
+        .ok()
+        .and_then(|v| v.as_f64())
+    {
+        eprintln!(
+            "  {:.2} s before the page began to load, {:.2} s in the page",
+            origin / 1000.0 - started,
+            (ready - origin) / 1000.0
+        );
+    }
     app.open_select("[data-test=sign-in-staff]")?;
     app.pick_option("王芳（wangfang）")?;
     let clicked = app
