@@ -375,7 +375,7 @@ impl App {
     /// still keeps it from being clickable.
     pub fn click(&self, id: &str) -> R<()> {
         let mut last = String::new();
-        self.wait(5, || {
+        self.wait(10, || {
             match self.post(&format!("/session/element/{id}/click"), json!({})) {
                 Ok(_) => Some(()),
                 Err(e) => {
@@ -474,7 +474,7 @@ impl App {
             "const e = document.querySelector(arguments[0]); e.value = ''; e.dispatchEvent(new Event('input'))",
             json!([css]),
         )?;
-        let id = self.wait_css(css, 5)?;
+        let id = self.wait_css(css, 15)?;
         self.type_into(&id, text)
     }
 

@@ -133,7 +133,7 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     })?;
     act(&app, "close", |_| Ok(()))?;
     status_is(&app, "已结案")?;
-    app.wait_text("此状态下无可执行操作", 5)?;
+    app.wait_text("此状态下无可执行操作", 15)?;
 
     app.click_css("[data-nav=ledger]")?;
     type_field(&app, "input[data-test=search]", "电梯异响")?;
@@ -178,7 +178,7 @@ fn a_bad_phone_number_shows_under_the_field_and_nothing_is_saved() -> R<()> {
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn switching_to_traditional_chinese_changes_the_labels() -> R<()> {
     let app = signed_in()?;
-    app.wait_text("已逾期", 5)?;
+    app.wait_text("已逾期", 15)?;
     app.open_select("[data-test=language]")?;
     app.pick_option("繁體中文")?;
     app.wait_text("設定", 10)?;
@@ -207,8 +207,8 @@ fn the_first_start_asks_for_the_office_and_the_first_staff_member() -> R<()> {
     type_field(&app, "input[data-test=setup-name]", "刘洋")?;
     app.click_css("[data-test=setup-submit]")?;
     app.wait_css("[data-test=tile-today_new]", 15)?;
-    app.wait_text("西区管理处", 5)?;
-    app.wait_text("刘洋", 5)?;
+    app.wait_text("西区管理处", 15)?;
+    app.wait_text("刘洋", 15)?;
     Ok(())
 }
 
@@ -365,7 +365,7 @@ fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
     .ok_or_else(|| format!("not escalated: {}", app.page_text().unwrap_or_default()))?;
     app.click_css("[data-test=tile-open_major]")?;
     app.wait_text("楼上漏水一个月无人处理", 10)?;
-    app.wait_text("重大", 5)?;
+    app.wait_text("重大", 15)?;
     Ok(())
 }
 

@@ -92,9 +92,9 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     app.click_css("[data-nav=register]")?;
     let name = app.wait_css("input[data-test=complainant_name]", 10)?;
     app.type_into(&name, case["complainant_name"].as_str().unwrap_or("张先生"))?;
-    let phone = app.wait_css("input[data-test=phones]", 5)?;
+    let phone = app.wait_css("input[data-test=phones]", 15)?;
     app.type_into(&phone, case["complainant_phones"].as_str().unwrap_or(""))?;
-    let content = app.wait_css("textarea[data-test=content]", 5)?;
+    let content = app.wait_css("textarea[data-test=content]", 15)?;
     app.type_into(&content, "卫生间顶棚漏水，楼上住户不在家")?;
     app.wait_css("[data-test=related] .related", 10)?;
     shot(&app, &dir, "register")?;
