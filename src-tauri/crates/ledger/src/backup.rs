@@ -66,7 +66,8 @@ pub fn verify(file: &Path) -> Result<BackupInfo> {
     let made = std::fs::metadata(file)?;
     let info = BackupInfo {
         file: file.display().to_string(),
-        made_at: chrono::DateTime::<chrono::Local>::from(made.modified()?)
+        made_at: chrono::DateTime::<chrono::Utc>::from(made.modified()?)
+            .with_timezone(&crate::ledger::office_tz(&conn))
             .format("%Y-%m-%d %H:%M:%S")
             .to_string(),
         reason: String::new(),
@@ -277,7 +278,9 @@ pub fn restore_as_owner(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Opt
     let db = crate::db::db_path(data_dir);
     let mut aside = None;
     if db.exists() {
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        // The office's time zone from the verified copy: the current file may be damaged.
+        let stamp = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map(|c| crate::ledger::office_stamp(&c))?;
         let keep = data_dir.join(format!("ledger.before-restore-{stamp}.sqlite"));
         // Fold the write-ahead log into the file first, so the kept copy is whole.
         if let Ok(c) = Connection::open(&db) {

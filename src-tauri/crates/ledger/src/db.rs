@@ -156,7 +156,7 @@ pub fn migrate(conn: &mut Connection, backup_dir: Option<PathBuf>) -> Result<()>
     }
     if let (Some(dir), true) = (backup_dir, current > 0) {
         std::fs::create_dir_all(&dir)?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let stamp = crate::ledger::office_stamp(conn);
         let file = dir.join(format!("pre-migration-v{current}-{stamp}.sqlite"));
         conn.execute("VACUUM INTO ?1", [file.to_string_lossy()])?;
     }

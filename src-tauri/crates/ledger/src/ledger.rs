@@ -63,6 +63,28 @@ pub struct Ledger {
     data_dir: Option<PathBuf>,
 }
 
+/// The office's time zone as its settings say (Shanghai when unset or unreadable).
+pub(crate) fn office_tz(conn: &Connection) -> chrono_tz::Tz {
+    conn.query_row(
+        "SELECT value FROM settings WHERE key = 'timezone'",
+        [],
+        |r| r.get::<_, String>(0),
+    )
+    .ok()
+    .and_then(|s| s.parse().ok())
+    .unwrap_or(chrono_tz::Asia::Shanghai)
+}
+
+/// A file-name stamp of the office's present moment, `20261124-093000`: files the
+/// ledger names read in the office's time, as its records do, whatever the computer's
+/// own clock zone.
+pub(crate) fn office_stamp(conn: &Connection) -> String {
+    chrono::Utc::now()
+        .with_timezone(&office_tz(conn))
+        .format("%Y%m%d-%H%M%S")
+        .to_string()
+}
+
 /// The acting staff member of a write, resolved and checked.
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -153,15 +175,7 @@ impl Ledger {
                 Ok(())
             })?;
         }
-        let tz = conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = 'timezone'",
-                [],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(chrono_tz::Asia::Shanghai);
+        let tz = office_tz(&conn);
         Ok(Ledger {
             conn,
             clock: Clock::System,

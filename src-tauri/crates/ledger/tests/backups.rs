@@ -89,6 +89,41 @@ fn restore_brings_back_the_copy_and_keeps_the_current_file_aside() {
 }
 
 #[test]
+fn the_file_kept_aside_by_a_restore_is_named_in_the_office_time_zone() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = office(dir.path());
+    // An office far from this computer's own zone, whatever that is.
+    let zone = if chrono::Local::now().offset().local_minus_utc() > 0 {
+        "America/Los_Angeles"
+    } else {
+        "Asia/Tokyo"
+    };
+    l.set_setting("admin", "timezone", zone).expect("zone");
+    let copy = l
+        .backup_to(&backup_dir(dir.path()), "manual")
+        .expect("backup");
+    drop(l);
+    let (_, aside) = restore(dir.path(), std::path::Path::new(&copy.file)).expect("restore");
+    let name = aside
+        .expect("kept")
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .to_string();
+    let stamp = name
+        .trim_start_matches("ledger.before-restore-")
+        .trim_end_matches(".sqlite");
+    let named = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").expect(&name);
+    let office_now = chrono::Utc::now()
+        .with_timezone(&zone.parse::<chrono_tz::Tz>().expect("tz"))
+        .naive_local();
+    assert!(
+        (office_now - named).num_seconds().abs() < 120,
+        "{name} is not the office's time ({office_now})"
+    );
+}
+
+#[test]
 fn a_damaged_backup_is_refused_and_nothing_is_replaced() {
     let dir = tempfile::tempdir().expect("dir");
     let mut l = office(dir.path());
