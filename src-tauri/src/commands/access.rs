@@ -46,10 +46,11 @@ pub async fn export_access_log(
     filter: AccessFilter,
     path: Option<String>,
 ) -> IpcResult<String> {
-    let (rows, lang) = desk.acting(|l, by, lang| Ok((l.access_log_export(by, &filter)?, lang)))?;
+    let (rows, lang, now) =
+        desk.acting(|l, by, lang| Ok((l.access_log_export(by, &filter)?, lang, l.now())))?;
     let path = path
         .map(PathBuf::from)
-        .unwrap_or_else(|| export_dir().join(desk_reports::access_log_file_name(lang)));
+        .unwrap_or_else(|| export_dir().join(desk_reports::access_log_file_name(lang, now)));
     write_file(&path, desk_reports::access_log_csv(&rows, lang).as_bytes())?;
     Ok(path.display().to_string())
 }

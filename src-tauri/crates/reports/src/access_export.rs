@@ -7,9 +7,10 @@ use desk_ledger::AccessEntry;
 
 use crate::csv_export::csv_cell;
 
-/// The name an export of the log suggests: 查阅记录_20261123-1705.csv.
-pub fn access_log_file_name(lang: Lang) -> String {
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M");
+/// The name an export of the log suggests: 查阅记录_20261123-1705.csv, at `now` (the
+/// ledger's time, in the office's zone).
+pub fn access_log_file_name(lang: Lang, now: chrono::NaiveDateTime) -> String {
+    let stamp = now.format("%Y%m%d-%H%M");
     let name = lang.pick("查阅记录", "查閱記錄", "access-log");
     format!("{name}_{stamp}.csv")
 }
