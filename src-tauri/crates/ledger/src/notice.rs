@@ -57,7 +57,30 @@ fn mask_phones(s: &str) -> String {
     out
 }
 
-/// Removes the given personal words (names, rooms) and anything that looks like a phone.
+/// The commonest Chinese surnames: with a form of address after them they name a person
+/// the ledger may not know (a neighbour, a tenant typed into the content).
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const ADDRESSES: [&str; 9] = [
+    "先生", "女士", "小姐", "阿姨", "师傅", "大爷", "大妈", "太太", "老师",
+];
+
+/// "隔壁李阿姨" → "隔壁某阿姨": a surname before a form of address is masked.
+fn mask_addressed(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in chars.iter().enumerate() {
+        let rest: String = chars[i + 1..chars.len().min(i + 3)].iter().collect();
+        if SURNAMES.contains(*c) && ADDRESSES.iter().any(|a| rest.starts_with(a)) {
+            out.push('某');
+        } else {
+            out.push(*c);
+        }
+    }
+    out
+}
+
+/// Removes the given personal words (names, rooms), surnames before a form of address,
+/// and anything that looks like a phone.
 pub fn scrub(text: &str, personal: &BTreeSet<String>) -> String {
     let mut s = text.to_string();
     // Longest first, so "张三丰" is masked whole before "张三" could split it.
@@ -68,7 +91,7 @@ pub fn scrub(text: &str, personal: &BTreeSet<String>) -> String {
             s = s.replace(w.as_str(), "**");
         }
     }
-    mask_phones(&s)
+    mask_phones(&mask_addressed(&s))
 }
 
 impl Ledger {
@@ -157,5 +180,16 @@ mod tests {
             &personal,
         );
         assert_eq!(s, "**说电话***，3号楼第2部电梯停了5天");
+    }
+
+    #[test]
+    fn a_person_the_ledger_does_not_know_is_masked_by_the_form_of_address() {
+        let s = scrub(
+            "楼上刘阿姨家漏水，物业王师傅已修，陈女士满意",
+            &BTreeSet::new(),
+        );
+        assert_eq!(s, "楼上某阿姨家漏水，物业某师傅已修，某女士满意");
+        // Words that merely end in a surname's character stay.
+        assert_eq!(scrub("电梯于先前停运", &BTreeSet::new()), "电梯于先前停运");
     }
 }
