@@ -413,7 +413,8 @@ pub fn compute(
      -> Result<()> {
         let rule = policy.rule(rule_key);
         let w = walk(cal, rule, start, &paused)?;
-        let due = stored_due.and_then(parse).unwrap_or(w.due);
+        let stored = stored_due.and_then(parse);
+        let due = stored.unwrap_or(w.due);
         let met = met.map(|m| m[..m.len().min(16)].to_string());
         let state = match (&met, parse(met.as_deref().unwrap_or(""))) {
             (Some(_), Some(m)) if m <= due => DeadlineState::OnTime,
@@ -429,9 +430,19 @@ pub fn compute(
             due: fmt_minute(due),
             met_at: met,
             state,
-            explanation: explain_in
-                .map(|l| w.explain(&words(rule, l), l))
-                .unwrap_or_default(),
+            explanation: match (explain_in, stored) {
+                (None, _) => String::new(),
+                // A slip keeps the reply-by time printed on it when the rules or the
+                // calendar have changed since: that is what the department signed for.
+                (Some(l), Some(s)) if s != w.due => l
+                    .pick(
+                        "按转交单上写明的回复时限",
+                        "按轉交單上寫明的回覆時限",
+                        "the reply-by time printed on the slip",
+                    )
+                    .to_string(),
+                (Some(l), _) => w.explain(&words(rule, l), l),
+            },
             uncovered_years: w.uncovered,
         });
         Ok(())

@@ -339,6 +339,7 @@ impl Ledger {
         let prefix_c = self.setting("prefix_complaint")?;
         let prefix_r = self.setting("prefix_request")?;
         let prefix_s = self.setting("prefix_slip")?;
+        let ctx = self.calendar()?;
         for chunk in times.chunks(5000) {
             self.write(|tx| {
                 let mut open_ids = Vec::new();
@@ -432,14 +433,15 @@ impl Ledger {
                         let slip_no = crate::numbering::next(tx, &prefix_s, &at.format("%Y%m").to_string())?;
                         let signed = status != Status::Transferred;
                         let to_ext = matches!(dept, "developer" | "municipal");
-                        let due = at + if to_ext { Duration::days(3) } else { Duration::hours(24) };
+                        // The reply-by time a real transfer prints: the working-hours rule.
+                        let due = crate::deadlines::slip_reply_due(&ctx.calendar, &ctx.policy, &fmt(at), to_ext)?;
                         tx.execute(
                             "INSERT INTO slips (number, case_id, from_department_id, from_person, to_department_id, to_person, transferred_at,
                                 summary, requirement, reply_due, status, signed_by, signed_at, feedback, feedback_at, created_by)
                              VALUES (?1, ?2, (SELECT id FROM departments WHERE code = 'desk'), ?3, ?4, '', ?5, ?6, '请尽快上门核实处理并回馈结果',
                                 ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                             params![
-                                slip_no, id, staff_name, dept_id, fmt(at), content, fmt(due),
+                                slip_no, id, staff_name, dept_id, fmt(at), content, due,
                                 if !signed { "issued" } else if finished_at.is_some() { "feedback" } else { "signed" },
                                 if signed { name(&mut rng) } else { String::new() },
                                 signed.then(|| fmt(at + Duration::minutes(20))),

@@ -176,6 +176,42 @@ fn a_failed_transfer_leaves_no_slip_number_used_and_no_trace() {
 }
 
 #[test]
+fn a_slip_keeps_the_reply_by_time_printed_on_it_when_the_rule_changes_later() {
+    let mut l = ledger();
+    let n = l
+        .register("zl", &new_case(Kind::Complaint))
+        .expect("register")
+        .number;
+    let t = TransferInput {
+        to_department: "工程部".into(),
+        summary: "上门维修".into(),
+        ..Default::default()
+    };
+    let slip = l.transfer("zl", &n, &t).expect("slip");
+    let printed = slip.reply_due.clone().expect("a reply-by time is printed");
+    let feedback = |l: &Ledger| {
+        l.deadlines(&n, desk_ledger::Lang::ZhCn)
+            .expect("deadlines")
+            .into_iter()
+            .find(|d| d.step == format!("slip_feedback:{}", slip.number))
+            .expect("the slip's deadline")
+    };
+    let before = feedback(&l);
+    assert_eq!(before.due, printed);
+    assert!(
+        before.explanation.contains("工作"),
+        "{}",
+        before.explanation
+    );
+    // The office allows more time from now on; the slip already went out.
+    l.set_deadline_rule("admin", "slip_feedback", 40, "working_hours")
+        .expect("rule");
+    let after = feedback(&l);
+    assert_eq!(after.due, printed, "the printed time still holds");
+    assert_eq!(after.explanation, "按转交单上写明的回复时限");
+}
+
+#[test]
 fn history_rows_and_cases_cannot_be_deleted_even_with_sql() {
     let mut l = ledger();
     l.register("zl", &new_case(Kind::Complaint))
