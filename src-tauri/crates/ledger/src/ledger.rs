@@ -34,11 +34,8 @@ impl Clock {
     }
 }
 
-/// Where the ledger lives unless `COMPLAINT_DESK_DATA_DIR` or `--data-dir` says otherwise:
-/// the platform's data directory (e.g. `~/.local/share/complaintdesk`,
-/// `%APPDATA%\ComplaintDesk\data`). None without a home directory.
 /// The environment variable naming the data directory (the app and the CLI).
-pub const DATA_DIR_ENV: &str = "COMPLAINT_DESK_DATA_DIR";
+const DATA_DIR_ENV: &str = "COMPLAINT_DESK_DATA_DIR";
 
 /// The data directory: the one given (`--data-dir`), else `COMPLAINT_DESK_DATA_DIR` when
 /// set and not empty, else the user's data directory. The app and the CLI both ask here.
@@ -52,6 +49,9 @@ pub fn data_dir_from(given: Option<PathBuf>) -> Option<PathBuf> {
         .or_else(default_data_dir)
 }
 
+/// Where the ledger lives unless `COMPLAINT_DESK_DATA_DIR` or `--data-dir` says otherwise:
+/// the platform's data directory (e.g. `~/.local/share/complaintdesk`,
+/// `%APPDATA%\ComplaintDesk\data`). None without a home directory.
 pub fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "ComplaintDesk").map(|p| p.data_dir().to_path_buf())
 }

@@ -49,7 +49,7 @@ pub use due::{
 };
 pub use error::{LedgerError, Problem, Result};
 pub use figures::{figures_of, DeskCounts, Figures, Rate, SummaryRow};
-pub use ledger::{data_dir_from, default_data_dir, Clock, Ledger, DATA_DIR_ENV};
+pub use ledger::{data_dir_from, default_data_dir, Clock, Ledger};
 pub use major::{MajorReport, MajorReportInput, ReportStatus, REPORT_PART_MAX};
 pub use notice::{scrub, NoticeItem};
 pub use prints::{PrintLogEntry, Printing, Stamp};
