@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use desk_ledger::backup::{backup_dir, list, restore as put_back, restore_requires, verify};
+use desk_ledger::backup::{backup_dir, list, restore as put_back, verify};
 use desk_ledger::{Clock, Ledger};
 
 use crate::args::{BackupArgs, BackupCmd};
@@ -41,19 +41,9 @@ pub fn backup(l: &mut Ledger, data_dir: &Path, who: Option<&str>, a: BackupArgs,
     Ok(())
 }
 
-/// Checks the staff member on the current ledger (there is none to check when it is
-/// damaged, see `restore_requires`), closes it, restores, reopens and records the
-/// restore in the restored ledger's history.
-pub fn restore(current: Option<(Ledger, String)>, data_dir: &Path, file: &Path, json: bool) -> R {
-    let by = match current {
-        Some((l, by)) => {
-            if let Some(role) = restore_requires(false) {
-                l.require_role(&by, role, "restore")?;
-            }
-            Some(by)
-        }
-        None => None,
-    };
+/// Restores with the current ledger closed, reopens it and records the restore in the
+/// restored ledger's history, with `by` (None: a damaged ledger had nobody to check).
+pub fn restore(by: Option<String>, data_dir: &Path, file: &Path, json: bool) -> R {
     let (info, aside) = put_back(data_dir, file)?;
     let mut l = Ledger::open(data_dir)?;
     l.set_clock(Clock::from_env()?);

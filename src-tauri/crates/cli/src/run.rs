@@ -154,16 +154,20 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
     // The way back from a damaged ledger: restoring needs no staff member then, since
     // none can be checked against a damaged file (the core's rule, as in the app).
     if let Cmd::Restore { file } = &cmd {
-        let current = match opened {
-            Ok(mut l) => {
+        let damaged = matches!(opened, Err(desk_ledger::LedgerError::Damaged { .. }));
+        // The ledger goes into the match and is closed by its end, before its file is
+        // swapped.
+        let by = match (desk_ledger::backup::restore_requires(damaged), opened) {
+            (None, _) => None,
+            (Some(role), opened) => {
+                let mut l = opened?;
                 let by = staff(cli.as_staff.as_deref(), lang)?;
                 l.authenticate(&by, cli.pin.as_deref())?;
-                Some((l, by))
+                l.require_role(&by, role, "restore")?;
+                Some(by)
             }
-            Err(desk_ledger::LedgerError::Damaged { .. }) => None,
-            Err(e) => return Err(e.into()),
         };
-        return crate::backup::restore(current, &dir, file, json);
+        return crate::backup::restore(by, &dir, file, json);
     }
     let mut l = opened?;
     l.set_clock(Clock::from_env()?);
