@@ -60,23 +60,22 @@ fn mask_phones(s: &str) -> String {
 /// The commonest Chinese surnames: with a form of address after them they name a person
 /// the ledger may not know (a neighbour, a tenant typed into the content).
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-const ADDRESSES: [&str; 9] = [
+const ADDRESSES: &[&str] = &[
     "先生", "女士", "小姐", "阿姨", "师傅", "大爷", "大妈", "太太", "老师",
 ];
 
 /// "隔壁李阿姨" → "隔壁某阿姨": a surname before a form of address is masked.
 fn mask_addressed(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in chars.iter().enumerate() {
-        let rest: String = chars[i + 1..chars.len().min(i + 3)].iter().collect();
-        if SURNAMES.contains(*c) && ADDRESSES.iter().any(|a| rest.starts_with(a)) {
-            out.push('某');
-        } else {
-            out.push(*c);
-        }
-    }
-    out
+    s.char_indices()
+        .map(|(i, c)| {
+            let after = &s[i + c.len_utf8()..];
+            if SURNAMES.contains(c) && ADDRESSES.iter().any(|a| after.starts_with(a)) {
+                '某'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Removes the given personal words (names, rooms), surnames before a form of address,
