@@ -72,7 +72,7 @@ export default {
     narrow: '; add a filter to narrow it down', empty: 'No cases match',
   },
   detail: {
-    noLevelRule: 'No level rule applies', levelFacts: 'Level facts', title: 'Case', deadlines: 'Deadlines', timeline: 'Timeline', slips: 'Transfer slips', records: 'Processing records',
+    noLevelRule: 'No level rule applies', flags: 'Flags', title: 'Case', deadlines: 'Deadlines', timeline: 'Timeline', slips: 'Transfer slips', records: 'Processing records',
     callbacks: 'Callbacks', history: 'Changes', noActions: 'Nothing can be done in this status', back: 'Back to the ledger',
     met: 'met {at}',
   },

@@ -72,7 +72,7 @@ export default {
     narrow: '，请加条件缩小范围', empty: '没有符合条件的记录',
   },
   detail: {
-    noLevelRule: '未触发定级规则', levelFacts: '定级事实', title: '个案详情', deadlines: '期限', timeline: '时间线', slips: '转交签认单', records: '处理记录',
+    noLevelRule: '未触发定级规则', flags: '情况标记', title: '个案详情', deadlines: '期限', timeline: '时间线', slips: '转交签认单', records: '处理记录',
     callbacks: '回访记录', history: '变更记录', noActions: '此状态下无可执行操作', back: '返回台账',
     met: '完成于 {at}',
   },

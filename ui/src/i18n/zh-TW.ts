@@ -72,7 +72,7 @@ export default {
     narrow: '，請加條件縮小範圍', empty: '沒有符合條件的記錄',
   },
   detail: {
-    noLevelRule: '未觸發定級規則', levelFacts: '定級事實', title: '個案詳情', deadlines: '期限', timeline: '時間線', slips: '轉交簽認單', records: '處理記錄',
+    noLevelRule: '未觸發定級規則', flags: '情況標記', title: '個案詳情', deadlines: '期限', timeline: '時間線', slips: '轉交簽認單', records: '處理記錄',
     callbacks: '回訪記錄', history: '變更記錄', noActions: '此狀態下無可執行操作', back: '返回台賬',
     met: '完成於 {at}',
   },
