@@ -488,6 +488,8 @@ fn the_lp_spooler_hands_the_file_to_the_print_command() {
 #[test]
 fn the_notice_of_a_demo_month_has_no_name_or_phone_of_the_whole_ledger() {
     let mut l = Ledger::in_memory().expect("ledger");
+    // A fixed clock: on the 1st of a month "this month" would hold one day's cases.
+    l.set_clock(at("2026-11-23 09:00"));
     l.demo(&desk_ledger::DemoOptions {
         cases: 600,
         months: 2,

@@ -3,7 +3,7 @@
 //! for every complainant's name and phone in the whole ledger — every month, voided
 //! cases and the unit directory's owners included — not only the exported month's.
 
-use desk_ledger::{DemoOptions, Lang, Ledger};
+use desk_ledger::{Lang, Ledger};
 use desk_reports::{consolidate, export_period, Period};
 
 mod common;
@@ -58,13 +58,7 @@ fn nothing_that_leaves_the_office_carries_a_name_or_phone_of_the_ledger() {
     let mut all_names = Vec::new();
     let mut all_phones = Vec::new();
     for (i, office) in ["东区管理处", "西区管理处"].iter().enumerate() {
-        let mut l = Ledger::in_memory().expect("ledger");
-        l.demo(&DemoOptions {
-            cases: 500,
-            months: 3,
-            seed: 40 + i as u64,
-        })
-        .expect("demo");
+        let mut l = common::demo_office(500, 3, 40 + i as u64);
         l.set_setting("admin", "office_name", office).expect("name");
         let (names, phones) = personal_data(&l);
         assert!(

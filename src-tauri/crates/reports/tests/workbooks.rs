@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use calamine::{open_workbook_auto, Data, Reader};
 use desk_calendar::Lang;
 use desk_ledger::model::Kind;
-use desk_ledger::{CallbackInput, Clock, DemoOptions, Ledger, NewCase};
+use desk_ledger::{CallbackInput, Clock, Ledger, NewCase};
 use desk_reports::{consolidate, ledger_csv, read_units, summary_workbook};
 
 const ZH: Lang = Lang::ZhCn;
@@ -142,13 +142,7 @@ fn a_hand_made_month_shows_the_rates_worked_out_by_hand() {
 
 #[test]
 fn a_demo_month_agrees_with_the_ledger_and_anonymized_copies_carry_no_personal_data() {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.demo(&DemoOptions {
-        cases: 600,
-        months: 2,
-        seed: 5,
-    })
-    .expect("demo");
+    let mut l = common::demo_office(600, 2, 5);
     let month = l.now().format("%Y-%m").to_string();
     let (from, to) = desk_ledger::validate::month_range("month", &month).expect("month");
     let (from, to) = (from.to_string(), to.to_string());
@@ -223,13 +217,7 @@ fn a_demo_month_agrees_with_the_ledger_and_anonymized_copies_carry_no_personal_d
 }
 
 fn office(name: &str, code: &str, seed: u64) -> Ledger {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.demo(&DemoOptions {
-        cases: 300,
-        months: 1,
-        seed,
-    })
-    .expect("demo");
+    let mut l = common::demo_office(300, 1, seed);
     l.set_setting("admin", "office_name", name).expect("name");
     l.set_setting("admin", "office_code", code).expect("code");
     l

@@ -25,9 +25,12 @@ pub fn complaint() -> NewCase {
     }
 }
 
-/// An in-memory office with `cases` demo cases over three months (`seed` picks them).
+/// An in-memory office with `cases` demo cases over the three months up to
+/// `2026-11-23 09:00` (`seed` picks them). The clock is fixed so that "this month" has
+/// three weeks of cases whatever day the tests run (on the 1st it would have one day's).
 pub fn demo(cases: usize, seed: u64) -> Ledger {
     let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(at("2026-11-23 09:00"));
     l.demo(&DemoOptions {
         cases,
         months: 3,

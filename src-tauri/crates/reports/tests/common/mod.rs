@@ -5,6 +5,24 @@
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Reader};
+use desk_ledger::{Clock, DemoOptions, Ledger};
+
+/// An in-memory office with `cases` demo cases over the `months` months up to
+/// `2026-11-23 09:00`. The clock is fixed so that the current month has three weeks of
+/// cases whatever day the tests run (on the 1st it would have one day's).
+pub fn demo_office(cases: usize, months: u32, seed: u64) -> Ledger {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(Clock::Fixed(
+        chrono::NaiveDateTime::parse_from_str("2026-11-23 09:00", "%Y-%m-%d %H:%M").expect("time"),
+    ));
+    l.demo(&DemoOptions {
+        cases,
+        months,
+        seed,
+    })
+    .expect("demo");
+    l
+}
 
 /// Every cell of every sheet, tab-separated, a line per row.
 pub fn all_text(path: &Path) -> String {
