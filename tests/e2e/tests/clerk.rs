@@ -411,22 +411,19 @@ fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history()
             "--received-at",
             "2026-11-20 09:00",
         ],
-        &[
-            "transfer",
-            "TS-202611-0001",
-            "--as",
-            "A01",
-            "--to",
-            "engineering",
-            "--summary",
-            "天花板漏水，请上门查看",
-        ],
     ]);
     std::env::remove_var("COMPLAINT_DESK_LP");
     let app = app?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=tile-overdue]", 15)?;
-    let number = "TS-202611-0001";
+    // The number carries the month of registration, so it is read, not assumed.
+    let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
+    let number = page["rows"][0]["number"]
+        .as_str()
+        .ok_or("a case")?
+        .to_string();
+    let input = json!({"to_department": "engineering", "summary": "天花板漏水，请上门查看"});
+    app.invoke("transfer_case", json!({ "number": number, "input": input }))?;
     app.js(&format!("location.hash = '#/case/{number}'"), json!([]))?;
     app.click_css("[data-print-slip]")?;
     // pdf.js drew the one page of the slip.

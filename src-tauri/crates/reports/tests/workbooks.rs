@@ -142,7 +142,7 @@ fn a_hand_made_month_shows_the_rates_worked_out_by_hand() {
 
 #[test]
 fn a_demo_month_agrees_with_the_ledger_and_anonymized_copies_carry_no_personal_data() {
-    let mut l = common::demo_office(600, 2, 5);
+    let l = common::demo_office(600, 2, 5);
     let month = l.now().format("%Y-%m").to_string();
     let (from, to) = desk_ledger::validate::month_range("month", &month).expect("month");
     let (from, to) = (from.to_string(), to.to_string());
