@@ -95,6 +95,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::session::load_draft,
             commands::session::discard_draft,
             commands::dashboard::desk_counts,
+            commands::dashboard::office_today,
             commands::dashboard::month_figures,
             commands::dashboard::due_list,
             commands::cases::register_case,

@@ -11,6 +11,12 @@ pub async fn desk_counts(desk: Desk<'_>) -> IpcResult<DeskCounts> {
     desk.with(|l, _| l.desk_counts(DUE_SOON_MINUTES))
 }
 
+/// The office's date now: what the screens offer as today and this month.
+#[tauri::command]
+pub async fn office_today(desk: Desk<'_>) -> IpcResult<String> {
+    desk.with(|l, _| Ok(l.today()))
+}
+
 /// `month`: "2026-11"; empty for the current month.
 #[tauri::command]
 pub async fn month_figures(desk: Desk<'_>, month: String) -> IpcResult<Figures> {

@@ -371,6 +371,47 @@ fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_today_tile_lists_the_offices_today_whatever_the_computers_date() -> R<()> {
+    // The office's clock stands on another day than the computer's (as it does between
+    // midnight and 08:00 in Beijing on a computer that keeps UTC).
+    std::env::set_var("COMPLAINT_DESK_NOW", "2026-11-23 10:00");
+    let app = App::scripted(&[
+        desk_e2e::INIT,
+        &[
+            "--as",
+            "A01",
+            "register",
+            "--name",
+            "孙女士",
+            "--phone",
+            "13812345678",
+            "--building",
+            "2栋",
+            "--room",
+            "801",
+            "--content",
+            "电梯按钮失灵",
+            "--category",
+            "B01",
+        ],
+    ]);
+    std::env::remove_var("COMPLAINT_DESK_NOW");
+    let app = app?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait(15, || {
+        let v = app
+            .js("return document.querySelector('[data-test=tile-today_new] .tile-value')?.innerText.trim()", json!([]))
+            .ok()?;
+        (v.as_str()? == "1").then_some(())
+    })
+    .ok_or_else(|| format!("no case today: {}", app.page_text().unwrap_or_default()))?;
+    app.click_css("[data-test=tile-today_new]")?;
+    app.wait_text("电梯按钮失灵", 15)?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history() -> R<()> {
     // The system print command is replaced by one that keeps what it was given.
     let spool = tempfile::tempdir().map_err(|e| e.to_string())?;

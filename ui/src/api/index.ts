@@ -48,6 +48,7 @@ export const api = {
   discardDraft: (form: string) => call<void>('discard_draft', { form }),
 
   deskCounts: () => call<T.DeskCounts>('desk_counts'),
+  officeToday: () => call<string>('office_today'),
   monthFigures: (month = '') => call<T.Figures>('month_figures', { month }),
   dueList: (overdueOnly: boolean) => call<T.DueItem[]>('due_list', { overdueOnly }),
 

@@ -145,7 +145,16 @@ export type DeadlineState = "pending" | "overdue" | "on_time" | "late";
 
 export type DueItem = { number: string, status: Status, level: Level | null, department: string | null, received_by: string, step: string, label: string, due: string, overdue: boolean, explanation: string, };
 
-export type DeskCounts = { today_new: number, due_soon: number, overdue: number, awaiting_signature: number, awaiting_callback: number, open_major: number, };
+export type DeskCounts = { 
+/**
+ * The office's date the counts are of (its time zone, not the computer's): the
+ * day the "today's new" tile lists.
+ */
+today: string, today_new: number, due_soon: number, overdue: number, 
+/**
+ * Everything the due list holds: overdue and due soon.
+ */
+due_total: number, awaiting_signature: number, awaiting_callback: number, open_major: number, };
 
 export type Figures = { from: string, to: string, total: number, complaints: number, requests: number, closed: number, rates: Array<Rate>, };
 

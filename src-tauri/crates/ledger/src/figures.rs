@@ -10,7 +10,6 @@ use crate::deadlines::{compute, DeadlineState, Facts};
 use crate::error::{invalid, Problem, Result};
 use crate::ledger::Ledger;
 use crate::model::{Callback, CallbackOutcome, Case, Kind, Satisfaction, Status};
-use crate::validate::fmt_minute;
 use crate::workflow::{facts_received_between, FactsByCase};
 
 /// One rate with its parts, and the target the procedures set (domain §8).
@@ -83,9 +82,14 @@ pub struct Figures {
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DeskCounts {
+    /// The office's date the counts are of (its time zone, not the computer's): the
+    /// day the "today's new" tile lists.
+    pub today: String,
     pub today_new: i64,
     pub due_soon: i64,
     pub overdue: i64,
+    /// Everything the due list holds: overdue and due soon.
+    pub due_total: i64,
     pub awaiting_signature: i64,
     pub awaiting_callback: i64,
     pub open_major: i64,
@@ -184,7 +188,7 @@ impl Ledger {
     /// The dashboard tiles. `within_minutes`: working minutes ahead counted as due soon.
     pub fn desk_counts(&self, within_minutes: i64) -> Result<DeskCounts> {
         let due = self.due_counts(within_minutes)?;
-        let today = fmt_minute(self.now())[..10].to_string();
+        let today = self.today();
         let (today_new, awaiting_callback, open_major) = self.conn.prepare_cached_query_row(
             "SELECT (SELECT count(*) FROM cases WHERE received_at >= ?1 AND status <> 'voided'),
                     (SELECT count(*) FROM cases WHERE status = 'awaiting_callback'),
@@ -198,9 +202,11 @@ impl Ledger {
             |r| r.get(0),
         )?;
         Ok(DeskCounts {
+            today,
             today_new,
             due_soon: due.due_soon,
             overdue: due.overdue,
+            due_total: due.overdue + due.due_soon,
             awaiting_signature,
             awaiting_callback,
             open_major,

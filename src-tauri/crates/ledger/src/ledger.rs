@@ -200,6 +200,12 @@ impl Ledger {
         }
     }
 
+    /// The office's date now (`2026-11-23`): screens offer it as "today" instead of
+    /// the computer's own date, which may be in another zone.
+    pub fn today(&self) -> String {
+        self.now().format("%Y-%m-%d").to_string()
+    }
+
     pub(crate) fn now_text(&self) -> String {
         fmt_second(self.now())
     }

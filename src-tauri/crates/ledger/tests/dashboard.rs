@@ -41,8 +41,9 @@ fn the_dashboard_lists_the_most_urgent_of_what_is_due() {
     let all = l
         .due_list(soon, false, None, None, lang, desk_ledger::DUE_LIST_MAX)
         .expect("all due");
-    let counts = l.due_counts(soon).expect("counts");
-    assert_eq!(all.len() as i64, counts.overdue + counts.due_soon);
+    let counts = l.desk_counts(soon).expect("counts");
+    assert_eq!(all.len() as i64, counts.due_total);
+    assert_eq!(counts.due_total, counts.overdue + counts.due_soon);
     assert!(
         all.len() > desk_ledger::DASHBOARD_DUE_ITEMS,
         "{} due",
@@ -67,4 +68,20 @@ fn the_dashboard_lists_the_most_urgent_of_what_is_due() {
         "the soonest first"
     );
     assert!(shown.windows(2).all(|w| w[0].due <= w[1].due));
+}
+
+#[test]
+fn the_today_tile_counts_the_offices_day() {
+    let mut l = common::demo(300, 3);
+    // Three in the morning at the office: on a computer keeping UTC it is still the 22nd.
+    l.set_clock(common::at("2026-11-23 03:00"));
+    let before = l
+        .desk_counts(desk_ledger::DUE_SOON_MINUTES)
+        .expect("counts");
+    assert_eq!(before.today, "2026-11-23");
+    l.register("admin", &common::complaint()).expect("register");
+    let after = l
+        .desk_counts(desk_ledger::DUE_SOON_MINUTES)
+        .expect("counts");
+    assert_eq!(after.today_new, before.today_new + 1);
 }
