@@ -407,6 +407,13 @@ fn the_today_tile_lists_the_offices_today_whatever_the_computers_date() -> R<()>
     .ok_or_else(|| format!("no case today: {}", app.page_text().unwrap_or_default()))?;
     app.click_css("[data-test=tile-today_new]")?;
     app.wait_text("电梯按钮失灵", 15)?;
+    // The list says what narrowed it; closing that shows the whole ledger again.
+    app.wait_text("受理日 2026年11月23日", 10)?;
+    app.click_css("[data-test=filter-day] .el-tag__close")?;
+    app.wait(10, || {
+        app.find("[data-test=filter-day]").is_err().then_some(())
+    })
+    .ok_or("the day filter stayed")?;
     Ok(())
 }
 

@@ -70,6 +70,7 @@ export default {
   ledger: {
     title: 'Ledger', columns: 'Columns', searchHint: 'Search content, names, phones, numbers…', overdueOnly: 'Overdue only',
     narrow: '; add a filter to narrow it down', empty: 'No cases match',
+    onDay: 'Received on {day}', openOnly: 'Open only', unsignedOnly: 'Awaiting signature only',
   },
   detail: {
     noLevelRule: 'No level rule applies', flags: 'Flags', title: 'Case', deadlines: 'Deadlines', timeline: 'Timeline', slips: 'Transfer slips', records: 'Processing records',

@@ -70,6 +70,7 @@ export default {
   ledger: {
     title: '台账', columns: '显示列', searchHint: '搜索内容、姓名、电话、编号…', overdueOnly: '仅逾期',
     narrow: '，请加条件缩小范围', empty: '没有符合条件的记录',
+    onDay: '受理日 {day}', openOnly: '仅未结案', unsignedOnly: '仅待签认',
   },
   detail: {
     noLevelRule: '未触发定级规则', flags: '情况标记', title: '个案详情', deadlines: '期限', timeline: '时间线', slips: '转交签认单', records: '处理记录',

@@ -70,6 +70,7 @@ export default {
   ledger: {
     title: '台賬', columns: '顯示欄位', searchHint: '搜尋內容、姓名、電話、編號…', overdueOnly: '僅逾期',
     narrow: '，請加條件縮小範圍', empty: '沒有符合條件的記錄',
+    onDay: '受理日 {day}', openOnly: '僅未結案', unsignedOnly: '僅待簽認',
   },
   detail: {
     noLevelRule: '未觸發定級規則', flags: '情況標記', title: '個案詳情', deadlines: '期限', timeline: '時間線', slips: '轉交簽認單', records: '處理記錄',
