@@ -168,11 +168,11 @@ impl Ledger {
     /// with their slips, records and callbacks, and the dashboard asks for it every ten
     /// minutes; holding them all at once left the app process 100 MB larger for good.
     pub fn figures(&self, from: &str, to: &str) -> Result<Figures> {
-        let day = |s: &str| {
+        let day = |field: &'static str, s: &str| {
             chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| invalid("from", Problem::BadTime, s))
+                .map_err(|_| invalid(field, Problem::BadTime, s))
         };
-        let (first, end) = (day(from)?, day(to)?);
+        let (first, end) = (day("from", from)?, day("to", to)?);
         let mut tally = Tally::default();
         let mut d = first;
         while d < end {

@@ -85,3 +85,12 @@ fn the_today_tile_counts_the_offices_day() {
         .expect("counts");
     assert_eq!(after.today_new, before.today_new + 1);
 }
+
+#[test]
+fn a_malformed_end_of_range_is_named_as_the_end() {
+    let l = common::demo(50, 1);
+    match l.figures("2026-11-01", "2026-11-31") {
+        Err(desk_ledger::LedgerError::Invalid { field, .. }) => assert_eq!(field, "to"),
+        other => panic!("{other:?}"),
+    }
+}
