@@ -356,13 +356,7 @@ fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
     ])?;
     app.click_css("[data-test=sign-in-submit]")?;
     // The dashboard counts it among the open major complaints without anyone asking.
-    app.wait(20, || {
-        let v = app
-            .js("return document.querySelector('[data-test=tile-open_major] .tile-value')?.innerText.trim()", json!([]))
-            .ok()?;
-        (v.as_str()? == "1").then_some(())
-    })
-    .ok_or_else(|| format!("not escalated: {}", app.page_text().unwrap_or_default()))?;
+    wait_tile(&app, "open_major", "1").map_err(|e| format!("not escalated: {e}"))?;
     app.click_css("[data-test=tile-open_major]")?;
     app.wait_text("楼上漏水一个月无人处理", 10)?;
     app.wait_text("重大", 15)?;
@@ -398,13 +392,7 @@ fn the_today_tile_lists_the_offices_today_whatever_the_computers_date() -> R<()>
     std::env::remove_var("COMPLAINT_DESK_NOW");
     let app = app?;
     app.click_css("[data-test=sign-in-submit]")?;
-    app.wait(15, || {
-        let v = app
-            .js("return document.querySelector('[data-test=tile-today_new] .tile-value')?.innerText.trim()", json!([]))
-            .ok()?;
-        (v.as_str()? == "1").then_some(())
-    })
-    .ok_or_else(|| format!("no case today: {}", app.page_text().unwrap_or_default()))?;
+    wait_tile(&app, "today_new", "1").map_err(|e| format!("no case today: {e}"))?;
     app.click_css("[data-test=tile-today_new]")?;
     app.wait_text("电梯按钮失灵", 15)?;
     // The list says what narrowed it; closing that shows the whole ledger again.
@@ -509,4 +497,20 @@ fn the_running_app_makes_the_days_verified_backup() -> R<()> {
     assert_eq!(info["integrity_ok"], true);
     assert_eq!(info["reason"], "daily");
     Ok(())
+}
+
+/// Waits up to 20 s for the dashboard tile `key` to show `value`; else says what the
+/// page shows.
+fn wait_tile(app: &App, key: &str, value: &str) -> R<()> {
+    let css = format!("[data-test=tile-{key}] .tile-value");
+    app.wait(20, || {
+        let v = app
+            .js(
+                "return document.querySelector(arguments[0])?.innerText.trim()",
+                json!([css]),
+            )
+            .ok()?;
+        (v.as_str()? == value).then_some(())
+    })
+    .ok_or_else(|| app.page_text().unwrap_or_default())
 }

@@ -44,8 +44,7 @@ fn run() -> R<()> {
     app.wait_css("[data-test=rate-chart] canvas", 120)?;
     std::thread::sleep(Duration::from_secs(5));
     let memory = tree_memory(pid);
-    let sum = |f: fn(&Memory) -> f64| memory.iter().map(f).sum::<f64>();
-    let (rss, pss, uss) = (sum(|m| m.rss), sum(|m| m.pss), sum(|m| m.uss));
+    let (rss, pss, uss) = totals(&memory);
 
     let first_page = median_ms(&app, json!({"filter": {"page": 0, "page_size": 200}}))?;
     let month = median_ms(
@@ -93,31 +92,18 @@ fn run() -> R<()> {
         );
     }
     if let Some(bare) = bare_window_memory()? {
-        let floor = |f: fn(&Memory) -> f64| bare.iter().map(f).sum::<f64>();
-        println!(
-            "| floor: a bare Tauri window with an empty page (RSS / PSS / USS) | {:.0} / {:.0} / {:.0} MB | - |",
-            floor(|m| m.rss),
-            floor(|m| m.pss),
-            floor(|m| m.uss)
-        );
+        let (r, p, u) = totals(&bare);
+        println!("| floor: a bare Tauri window with an empty page (RSS / PSS / USS) | {r:.0} / {p:.0} / {u:.0} MB | - |");
         println!(
             "| the app above that floor (RSS / PSS / USS) | {:.0} / {:.0} / {:.0} MB | - |",
-            rss - floor(|m| m.rss),
-            pss - floor(|m| m.pss),
-            uss - floor(|m| m.uss)
+            rss - r,
+            pss - p,
+            uss - u
         );
     }
-    let after = |f: fn(&Memory) -> f64| day.iter().map(f).sum::<f64>();
-    println!(
-        "| after {rounds} rounds of the clerk's screens (ledger, case, search, registration, dashboard): RSS / PSS / USS | {:.0} / {:.0} / {:.0} MB | - |",
-        after(|m| m.rss),
-        after(|m| m.pss),
-        after(|m| m.uss)
-    );
-    println!(
-        "| grown over those rounds (USS) | {:+.0} MB | - |",
-        after(|m| m.uss) - uss
-    );
+    let (r, p, u) = totals(&day);
+    println!("| after {rounds} rounds of the clerk's screens (ledger, case, search, registration, dashboard): RSS / PSS / USS | {r:.0} / {p:.0} / {u:.0} MB | - |");
+    println!("| grown over those rounds (USS) | {:+.0} MB | - |", u - uss);
     println!("| ledger first page over IPC (median of 7) | {first_page:.1} ms | ≤ 100 ms |");
     println!("| month + status filter, first page over IPC | {month:.1} ms | ≤ 100 ms |");
     println!("| search “下水道”, round trip over IPC | {search3:.1} ms | ≤ 100 ms |");
@@ -318,6 +304,13 @@ struct Memory {
     rss: f64,
     pss: f64,
     uss: f64,
+}
+
+/// RSS, PSS and USS added up over processes.
+fn totals(memory: &[Memory]) -> (f64, f64, f64) {
+    memory.iter().fold((0.0, 0.0, 0.0), |(r, p, u), m| {
+        (r + m.rss, p + m.pss, u + m.uss)
+    })
 }
 
 /// The app and every process it started (WebKit's web and network processes).
