@@ -365,6 +365,44 @@ fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_dashboard_left_while_it_loads_stops_asking_the_ledger() -> R<()> {
+    let app = signed_in()?;
+    app.js("location.hash = '#/ledger'", json!([]))?;
+    app.wait_css("[data-test=total]", 15)?;
+    // The month's rates take a while on a large ledger: here they are held back 1.5 s,
+    // and every count the page asks for is counted (the IPC goes through fetch; Tauri's
+    // own invoke cannot be replaced).
+    app.js(
+        "const fetch = window.fetch.bind(window);
+         window.__asked = 0;
+         window.fetch = (url, init) => {
+           const cmd = String(url);
+           if (cmd.includes('desk_counts')) window.__asked += 1;
+           if (cmd.includes('month_figures'))
+             return new Promise((r) => setTimeout(r, 1500)).then(() => fetch(url, init));
+           return fetch(url, init);
+         };",
+        json!([]),
+    )?;
+    // The clerk opens the dashboard and leaves as soon as the tiles show.
+    app.js("location.hash = '#/dashboard'", json!([]))?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.js("location.hash = '#/ledger'", json!([]))?;
+    app.wait_css("[data-test=total]", 15)?;
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // A change to the cases: only a dashboard on screen would count again.
+    app.js(
+        "window.__asked = 0; await window.__TAURI__.event.emit('cases-changed', 1)",
+        json!([]),
+    )?;
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let asked = app.js("return window.__asked", json!([]))?;
+    assert_eq!(asked, json!(0), "a dashboard no longer shown still asked");
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_today_tile_lists_the_offices_today_whatever_the_computers_date() -> R<()> {
     // The office's clock stands on another day than the computer's (as it does between
     // midnight and 08:00 in Beijing on a computer that keeps UTC).

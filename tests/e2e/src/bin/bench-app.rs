@@ -104,6 +104,18 @@ fn run() -> R<()> {
     let (r, p, u) = totals(&day);
     println!("| after {rounds} rounds of the clerk's screens (ledger, case, search, registration, dashboard): RSS / PSS / USS | {r:.0} / {p:.0} / {u:.0} MB | - |");
     println!("| grown over those rounds (USS) | {:+.0} MB | - |", u - uss);
+    for m in &day {
+        let idle = memory
+            .iter()
+            .find(|i| i.name == m.name)
+            .map_or(0.0, |i| i.uss);
+        println!(
+            "| – {}: USS after the rounds, grown by | {:.0} MB, {:+.0} MB | - |",
+            m.name,
+            m.uss,
+            m.uss - idle
+        );
+    }
     println!("| ledger first page over IPC (median of 7) | {first_page:.1} ms | ≤ 100 ms |");
     println!("| month + status filter, first page over IPC | {month:.1} ms | ≤ 100 ms |");
     println!("| search “下水道”, round trip over IPC | {search3:.1} ms | ≤ 100 ms |");
