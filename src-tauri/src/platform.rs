@@ -27,13 +27,25 @@ pub fn reveal(file: &Path) -> io::Result<()> {
 }
 
 /// Settings for the web view made before it starts (and before any thread does, since
-/// they are environment variables). On Linux, WebKitGTK's accelerated compositing is
-/// switched off unless the user chose otherwise: forms and tables gain nothing from it,
-/// and without it the web process holds about 100 MB less (and a known cause of blank
-/// windows on some graphics drivers is gone). Windows' WebView2 needs nothing here.
+/// they are environment variables; WebKit's processes inherit them). Each is left alone
+/// when the user set it. Windows' WebView2 needs nothing here.
+///
+/// On Linux:
+/// - WebKitGTK's accelerated compositing is off: forms and tables gain nothing from it,
+///   and without it the web process holds about 100 MB less (and a known cause of blank
+///   windows on some graphics drivers is gone).
+/// - JavaScriptCore sizes its heap as for a machine of 512 MB: it otherwise scales its
+///   collections to the computer's whole memory and, after a morning of going through
+///   the screens, held 200–300 MB of garbage it would collect only much later
+///   (BENCHMARKS.md, the working-day rows).
 pub fn prepare_webview() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
-        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    for (name, value) in [
+        ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+        ("JSC_forceRAMSize", "536870912"),
+    ] {
+        if std::env::var_os(name).is_none() {
+            std::env::set_var(name, value);
+        }
     }
 }
