@@ -437,9 +437,20 @@ fn the_today_tile_lists_the_offices_today_whatever_the_computers_date() -> R<()>
     app.wait_text("受理日 2026年11月23日", 10)?;
     app.click_css("[data-test=filter-day] .el-tag__close")?;
     app.wait(10, || {
-        app.find("[data-test=filter-day]").is_err().then_some(())
+        let v = app
+            .js(
+                "return document.querySelector('[data-test=filter-day]') === null",
+                json!([]),
+            )
+            .ok()?;
+        (v == json!(true)).then_some(())
     })
-    .ok_or("the day filter stayed")?;
+    .ok_or_else(|| {
+        format!(
+            "the day filter stayed: {}",
+            app.page_text().unwrap_or_default()
+        )
+    })?;
     Ok(())
 }
 
