@@ -1,6 +1,5 @@
 //! The dashboard: tiles, the month's rates against the targets, the due list.
 
-use desk_ledger::validate::month_range;
 use desk_ledger::{DeskCounts, DueItem, Figures, DASHBOARD_DUE_ITEMS, DUE_SOON_MINUTES};
 
 use super::Desk;
@@ -20,15 +19,7 @@ pub async fn office_today(desk: Desk<'_>) -> IpcResult<String> {
 /// `month`: "2026-11"; empty for the current month.
 #[tauri::command]
 pub async fn month_figures(desk: Desk<'_>, month: String) -> IpcResult<Figures> {
-    desk.with(|l, _| {
-        let month = if month.trim().is_empty() {
-            l.now().format("%Y-%m").to_string()
-        } else {
-            month
-        };
-        let (from, to) = month_range("month", &month)?;
-        l.figures(&from.to_string(), &to.to_string())
-    })
+    desk.with(|l, _| l.month_figures(&month))
 }
 
 /// The most urgent cases overdue now (`overdue_only`) or falling due soon, soonest

@@ -185,6 +185,16 @@ impl Ledger {
         Ok(tally.figures(from, to))
     }
 
+    /// The figures of `month` ("2026-11"), or of the office's current month when empty.
+    pub fn month_figures(&self, month: &str) -> Result<Figures> {
+        let month = match month.trim() {
+            "" => self.today()[..7].to_string(),
+            m => m.to_string(),
+        };
+        let (from, to) = crate::validate::month_range("month", &month)?;
+        self.figures(&from.to_string(), &to.to_string())
+    }
+
     /// The dashboard tiles. `within_minutes`: working minutes ahead counted as due soon.
     pub fn desk_counts(&self, within_minutes: i64) -> Result<DeskCounts> {
         let due = self.due_counts(within_minutes)?;
