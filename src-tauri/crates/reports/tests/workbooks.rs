@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use calamine::{open_workbook_auto, Data, Reader};
 use desk_calendar::Lang;
 use desk_ledger::model::Kind;
-use desk_ledger::{CallbackInput, Clock, Ledger, NewCase};
+use desk_ledger::{CallbackInput, Ledger, NewCase};
 use desk_reports::{consolidate, ledger_csv, read_units, summary_workbook};
 
 const ZH: Lang = Lang::ZhCn;
@@ -62,9 +62,7 @@ fn callback(outcome: &str, satisfaction: Option<&str>) -> CallbackInput {
 /// Four cases with rates worked out by hand (domain §6).
 fn known_month() -> Ledger {
     let mut l = Ledger::in_memory().expect("ledger");
-    l.set_clock(Clock::Fixed(
-        chrono::NaiveDateTime::parse_from_str("2026-11-02 09:05", "%Y-%m-%d %H:%M").expect("time"),
-    ));
+    l.set_clock(common::at("2026-11-02 09:05"));
     l.init("", "东区管理处", "admin", "管理员").expect("init");
     let a = l
         .register("admin", &case(Kind::Complaint, "101"))

@@ -7,14 +7,17 @@ use std::path::Path;
 use calamine::{open_workbook_auto, Reader};
 use desk_ledger::{Clock, DemoOptions, Ledger};
 
+/// The office clock stopped at `s` ("2026-11-23 09:00").
+pub fn at(s: &str) -> Clock {
+    Clock::Fixed(chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time"))
+}
+
 /// An in-memory office with `cases` demo cases over the `months` months up to
 /// `2026-11-23 09:00`. The clock is fixed so that the current month has three weeks of
 /// cases whatever day the tests run (on the 1st it would have one day's).
 pub fn demo_office(cases: usize, months: u32, seed: u64) -> Ledger {
     let mut l = Ledger::in_memory().expect("ledger");
-    l.set_clock(Clock::Fixed(
-        chrono::NaiveDateTime::parse_from_str("2026-11-23 09:00", "%Y-%m-%d %H:%M").expect("time"),
-    ));
+    l.set_clock(at("2026-11-23 09:00"));
     l.demo(&DemoOptions {
         cases,
         months,
