@@ -107,15 +107,12 @@ impl App {
         if app.session.is_empty() {
             return Err(format!("no session: {v}"));
         }
-        app.wait(20, || {
-            let v = app
-                .js(
-                    "return document.querySelector('#app')?.children.length ?? 0",
-                    json!([]),
-                )
-                .ok()?;
-            (v.as_u64()? > 0).then_some(())
-        })
+        app.wait_js(
+            20,
+            "return (document.querySelector('#app')?.children.length ?? 0) > 0",
+            json!([]),
+            json!(true),
+        )
         .ok_or_else(|| {
             format!(
                 "the window never showed the app: {}",
@@ -310,6 +307,13 @@ impl App {
                     self.page_text().unwrap_or_default()
                 )
             })
+    }
+
+    /// Waits up to `secs` for `script` to return `want`.
+    pub fn wait_js(&self, secs: u64, script: &str, args: Value, want: Value) -> Option<()> {
+        self.wait(secs, || {
+            (self.js(script, args.clone()).ok()? == want).then_some(())
+        })
     }
 
     pub fn wait<T>(&self, secs: u64, mut f: impl FnMut() -> Option<T>) -> Option<T> {

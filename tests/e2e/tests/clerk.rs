@@ -436,15 +436,12 @@ fn the_today_tile_lists_the_offices_today_whatever_the_computers_date() -> R<()>
     // The list says what narrowed it; closing that shows the whole ledger again.
     app.wait_text("受理日 2026年11月23日", 10)?;
     app.click_css("[data-test=filter-day] .el-tag__close")?;
-    app.wait(10, || {
-        let v = app
-            .js(
-                "return document.querySelector('[data-test=filter-day]') === null",
-                json!([]),
-            )
-            .ok()?;
-        (v == json!(true)).then_some(())
-    })
+    app.wait_js(
+        10,
+        "return document.querySelector('[data-test=filter-day]') === null",
+        json!([]),
+        json!(true),
+    )
     .ok_or_else(|| {
         format!(
             "the day filter stayed: {}",
@@ -552,14 +549,11 @@ fn the_running_app_makes_the_days_verified_backup() -> R<()> {
 /// page shows.
 fn wait_tile(app: &App, key: &str, value: &str) -> R<()> {
     let css = format!("[data-test=tile-{key}] .tile-value");
-    app.wait(20, || {
-        let v = app
-            .js(
-                "return document.querySelector(arguments[0])?.innerText.trim()",
-                json!([css]),
-            )
-            .ok()?;
-        (v.as_str()? == value).then_some(())
-    })
+    app.wait_js(
+        20,
+        "return document.querySelector(arguments[0])?.innerText.trim()",
+        json!([css]),
+        json!(value),
+    )
     .ok_or_else(|| app.page_text().unwrap_or_default())
 }
