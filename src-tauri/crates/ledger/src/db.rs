@@ -136,6 +136,44 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// An existing ledger whose schema opening would bring up to date: on a large file the
+/// copy taken first and the migrations take minutes, so the app shows a waiting screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingUpgrade {
+    /// The file's schema version, and the one this program brings it to.
+    pub from: i64,
+    pub to: i64,
+    /// The office's UI language setting, so the waiting screen speaks it.
+    pub language: String,
+}
+
+/// What opening `data_dir`'s ledger would upgrade, read without writing anything. None
+/// when there is no file, it is current, or it cannot be read: opening then says why.
+pub fn pending_upgrade(data_dir: &Path) -> Option<PendingUpgrade> {
+    let path = db_path(data_dir);
+    if !path.exists() {
+        return None;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(&path, flags).ok()?;
+    let from = schema_version(&conn).ok()?;
+    if from <= 0 || from >= SCHEMA_VERSION {
+        return None;
+    }
+    let language = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'language'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or_default();
+    Some(PendingUpgrade {
+        from,
+        to: SCHEMA_VERSION,
+        language,
+    })
+}
+
 pub fn schema_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
@@ -158,6 +196,10 @@ pub fn migrate(conn: &mut Connection, backup_dir: Option<PathBuf>) -> Result<()>
         std::fs::create_dir_all(&dir)?;
         let stamp = crate::ledger::office_stamp(conn);
         let file = dir.join(format!("pre-migration-v{current}-{stamp}.sqlite"));
+        // A program writing the file now would fail the first migration after the copy
+        // (minutes on a large ledger): wait for it here (the busy timeout) and report
+        // Busy without copying, so a caller that retries makes one copy, not one a try.
+        conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;")?;
         conn.execute("VACUUM INTO ?1", [file.to_string_lossy()])?;
     }
     conn.execute_batch(

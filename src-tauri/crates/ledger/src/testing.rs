@@ -29,3 +29,20 @@ pub fn damage_the_cases_page(data_dir: &Path) -> std::io::Result<()> {
     first.fill(0xa5);
     std::fs::write(&db, &bytes)
 }
+
+/// Turns `data_dir`'s current ledger back into one as schema version 4 wrote it (before
+/// the two-character search index and the access log's account column), keeping every
+/// case: an older ledger for the upgrade's tests, made from today's API.
+pub fn as_written_by_schema_4(data_dir: &Path) -> rusqlite::Result<()> {
+    let conn = rusqlite::Connection::open(crate::db::db_path(data_dir))?;
+    conn.execute_batch(
+        "BEGIN;
+         DROP TRIGGER cases_bigrams_insert;
+         DROP TRIGGER cases_bigrams_update;
+         DROP TABLE case_bigrams;
+         ALTER TABLE access_log DROP COLUMN account;
+         DELETE FROM schema_migrations WHERE version > 4;
+         PRAGMA user_version = 4;
+         COMMIT;",
+    )
+}

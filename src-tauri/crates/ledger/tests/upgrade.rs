@@ -1,0 +1,127 @@
+//! Opening a ledger an older version wrote: a copy first, then the migrations, and the
+//! cases all there with the newer indexes filled; a ledger another program is writing
+//! is waited for, not copied again on every try.
+
+use desk_ledger::testing::as_written_by_schema_4;
+use desk_ledger::{pending_upgrade, CaseFilter, Ledger, LedgerError, SCHEMA_VERSION};
+
+mod common;
+use common::{at, complaint};
+
+/// An office with two cases, then turned into what schema version 4 wrote.
+fn older_office(dir: &std::path::Path) {
+    let mut l = Ledger::open(dir).expect("open");
+    l.set_clock(at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l.set_setting("admin", "language", "zh-TW")
+        .expect("language");
+    l.register("admin", &complaint()).expect("register");
+    let mut other = complaint();
+    other.content = "楼道灯不亮".into();
+    l.register("admin", &other).expect("register");
+    drop(l);
+    as_written_by_schema_4(dir).expect("schema 4");
+}
+
+fn copies(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir.join("backups")) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("pre-migration-v4-") && n.ends_with(".sqlite"))
+        })
+        .collect()
+}
+
+fn found(l: &Ledger, text: &str) -> usize {
+    l.list(&CaseFilter {
+        text: Some(text.into()),
+        page_size: 50,
+        ..Default::default()
+    })
+    .expect("search")
+    .rows
+    .len()
+}
+
+#[test]
+fn an_older_ledger_is_copied_then_upgraded_with_every_case_and_index() {
+    let dir = tempfile::tempdir().expect("dir");
+    older_office(dir.path());
+    let pending = pending_upgrade(dir.path()).expect("an upgrade is pending");
+    assert_eq!((pending.from, pending.to), (4, SCHEMA_VERSION));
+    assert_eq!(
+        pending.language, "zh-TW",
+        "the waiting screen speaks the office's language"
+    );
+    assert!(copies(dir.path()).is_empty());
+
+    let l = Ledger::open(dir.path()).expect("upgraded");
+    assert_eq!(
+        desk_ledger::schema_version(l.connection()).expect("v"),
+        SCHEMA_VERSION
+    );
+    assert_eq!(pending_upgrade(dir.path()), None, "nothing left to upgrade");
+    // The two-character index the upgrade added holds the cases written before it.
+    assert_eq!(found(&l, "漏水"), 1);
+    assert_eq!(found(&l, "灯不亮"), 1);
+
+    // The copy is the ledger as it was, still at version 4, with both cases.
+    let copy = copies(dir.path());
+    assert_eq!(copy.len(), 1, "one copy before the upgrade: {copy:?}");
+    let old = rusqlite::Connection::open(&copy[0]).expect("copy opens");
+    let (version, cases): (i64, i64) = old
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), count(*) FROM cases",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("copy reads");
+    assert_eq!((version, cases), (4, 2));
+}
+
+#[test]
+fn a_ledger_another_program_is_writing_is_waited_for_and_copied_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    older_office(dir.path());
+    let other = rusqlite::Connection::open(desk_ledger::db_path(dir.path())).expect("other");
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("the other program writes");
+
+    let waited = Ledger::open(dir.path());
+    assert!(
+        matches!(waited, Err(LedgerError::Busy)),
+        "got {:?}",
+        waited.err()
+    );
+    assert!(
+        copies(dir.path()).is_empty(),
+        "no copy while the file is held"
+    );
+    assert!(pending_upgrade(dir.path()).is_some(), "still to do");
+
+    other
+        .execute_batch("COMMIT")
+        .expect("the other program is done");
+    let l = Ledger::open(dir.path()).expect("upgraded once the file is free");
+    assert_eq!(found(&l, "漏水"), 1);
+    assert_eq!(copies(dir.path()).len(), 1);
+}
+
+#[test]
+fn a_new_or_current_ledger_has_nothing_to_upgrade() {
+    let dir = tempfile::tempdir().expect("dir");
+    assert_eq!(pending_upgrade(dir.path()), None, "no file yet");
+    drop(Ledger::open(dir.path()).expect("new"));
+    assert_eq!(
+        pending_upgrade(dir.path()),
+        None,
+        "made at the current version"
+    );
+}
