@@ -65,6 +65,7 @@ pub fn typescript() -> String {
         YearView,
         crate::error::IpcError,
         crate::commands::session::AppInfo,
+        crate::state::Upgrading,
         crate::commands::cases::CaseView,
         crate::commands::cases::LevelSuggestion,
         crate::commands::directory::Directory,

@@ -8,7 +8,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct IpcError {
     /// invalid, not_found, transition, forbidden, busy, disk_full, read_only, damaged,
-    /// storage, calendar, not_signed_in, locked
+    /// storage, calendar, not_signed_in, locked, upgrading
     pub kind: String,
     pub message: String,
     /// The core's field name (e.g. "phones"), when the error is about one field.
@@ -35,6 +35,20 @@ impl IpcError {
                     "屏幕已锁定，请先解锁",
                     "螢幕已鎖定，請先解鎖",
                     "The desk is locked: unlock it first",
+                )
+                .into(),
+            field: None,
+        }
+    }
+
+    pub fn upgrading(lang: Lang) -> Self {
+        IpcError {
+            kind: "upgrading".into(),
+            message: lang
+                .pick(
+                    "台账正在升级，请等升级完成",
+                    "台賬正在升級，請等升級完成",
+                    "The ledger is being upgraded: wait until it is done",
                 )
                 .into(),
             field: None,

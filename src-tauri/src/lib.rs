@@ -28,6 +28,9 @@ const ESCALATION_DELAY: Duration = Duration::from_secs(5);
 /// The integrity check and the daily backup read the whole file: they wait until the
 /// window and the first screens have had the disk.
 const KEEPER_DELAY: Duration = Duration::from_secs(10);
+/// How often an upgrade waiting for another program tries the file again, and how often
+/// the background rounds look whether the upgrade is done.
+const UPGRADE_RETRY: Duration = Duration::from_secs(1);
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -59,21 +62,30 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
         }
     };
     let clock = Clock::from_env().map_err(|e| e.to_string())?;
-    // A ledger that cannot be opened (damaged, from a newer version, unreadable) is
-    // never replaced by an empty one: the window opens on the way back instead.
-    let (mut ledger, problem) = match Ledger::open(&dir) {
-        Ok(l) => (l, None),
-        Err(e) => {
-            tracing::error!(error = %e, "the ledger cannot be opened");
-            (Ledger::in_memory().map_err(|e| e.to_string())?, Some(e))
+    tracing::info!(data_dir = %dir.display(), "starting");
+    // An older ledger is upgraded beside the window (minutes on a large file), behind a
+    // waiting screen; any other is opened before it, which takes milliseconds.
+    let pending = desk_ledger::pending_upgrade(&dir);
+    let desk = match &pending {
+        Some(p) => {
+            let stand_in = Ledger::in_memory().map_err(|e| e.to_string())?;
+            let desk = state::Desk::new(dir.clone(), stand_in, None);
+            desk.set_lang(desk_ledger::Lang::parse(&p.language).unwrap_or_default());
+            desk.set_upgrading(Some(state::Upgrading {
+                from: p.from,
+                to: p.to,
+                waiting_for_file: false,
+            }));
+            desk
+        }
+        None => {
+            let desk = opened(&dir, clock)?;
+            if let Ok(lang) = desk.with(|l, _| l.setting("language")) {
+                desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
+            }
+            desk
         }
     };
-    ledger.set_clock(clock);
-    tracing::info!(data_dir = %dir.display(), "starting");
-    let desk = state::Desk::new(dir.clone(), ledger, problem);
-    if let Ok(lang) = desk.with(|l, _| l.setting("language")) {
-        desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
-    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(desk)
@@ -144,6 +156,11 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             }
             let handle = app.handle().clone();
             guard.serve(move || show_main_window(&handle));
+            if pending.is_some() {
+                let handle = app.handle().clone();
+                let dir = dir.clone();
+                std::thread::spawn(move || upgrade(&handle, &dir, clock));
+            }
             // Escalation runs at start and then every few minutes, beside the window: a
             // ledger that was closed for a long weekend may have thousands to escalate.
             let handle = app.handle().clone();
@@ -153,6 +170,9 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
                 // Let the window and the sign-in screen have the ledger first.
                 std::thread::sleep(ESCALATION_DELAY);
                 let desk = handle.state::<state::Desk>();
+                while desk.upgrading().is_some() {
+                    std::thread::sleep(UPGRADE_RETRY);
+                }
                 if let Ok(done) = desk.with(|l, _| Ok(escalate(l))) {
                     if done > 0 {
                         let _ = handle.emit("cases-changed", done);
@@ -166,6 +186,61 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// The ledger as opened at start-up; one that cannot be opened (damaged, from a newer
+/// version, unreadable) is never replaced by an empty one: the window opens on the way
+/// back instead, with an empty ledger standing in.
+fn opened(dir: &std::path::Path, clock: Clock) -> Result<state::Desk, String> {
+    let (mut ledger, problem) = match Ledger::open(dir) {
+        Ok(l) => (l, None),
+        Err(e) => {
+            tracing::error!(error = %e, "the ledger cannot be opened");
+            (Ledger::in_memory().map_err(|e| e.to_string())?, Some(e))
+        }
+    };
+    ledger.set_clock(clock);
+    Ok(state::Desk::new(dir.to_path_buf(), ledger, problem))
+}
+
+/// Beside the window: opens the older ledger, which copies it and then migrates it, and
+/// puts it in place of the stand-in. A program writing the file is waited for, the
+/// screen saying so; any other failure takes the desk to the way back, as at start-up.
+fn upgrade(handle: &tauri::AppHandle, dir: &std::path::Path, clock: Clock) {
+    let desk = handle.state::<state::Desk>();
+    loop {
+        tracing::info!(data_dir = %dir.display(), "upgrading the ledger");
+        match Ledger::open(dir) {
+            Err(desk_ledger::LedgerError::Busy) => {
+                tracing::warn!("the ledger is held by another program; the upgrade waits");
+                if let Some(mut u) = desk.upgrading() {
+                    u.waiting_for_file = true;
+                    desk.set_upgrading(Some(u));
+                }
+                let _ = handle.emit("ledger-upgrading", ());
+                std::thread::sleep(UPGRADE_RETRY);
+            }
+            Ok(mut ledger) => {
+                ledger.set_clock(clock);
+                if let Ok(lang) = ledger.setting("language") {
+                    desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
+                }
+                drop(desk.replace_ledger(ledger));
+                tracing::info!("the ledger is upgraded");
+                break;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the ledger cannot be upgraded");
+                match Ledger::in_memory() {
+                    Ok(stand_in) => desk.fail(e, stand_in),
+                    Err(e) => tracing::error!(error = %e, "no stand-in ledger"),
+                }
+                break;
+            }
+        }
+    }
+    desk.set_upgrading(None);
+    let _ = handle.emit("ledger-upgraded", ());
+}
+
 /// Beside the window, on a connection of its own so a large ledger never holds up the
 /// clerk's screens: first the start-up integrity check, then a verified, rotated copy
 /// once a day. The file is opened afresh each round and closed between rounds, so a
@@ -175,6 +250,10 @@ fn keeper(handle: &tauri::AppHandle, dir: &std::path::Path) {
     let mut checked = false;
     loop {
         let desk = handle.state::<state::Desk>();
+        // The upgrade has the file to itself; the upgraded file is checked after it.
+        while desk.upgrading().is_some() {
+            std::thread::sleep(UPGRADE_RETRY);
+        }
         // A damaged ledger waits for its restore; the restored file is checked again.
         if desk.has_problem() {
             checked = false;

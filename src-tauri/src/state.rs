@@ -6,7 +6,21 @@ use std::sync::{Mutex, MutexGuard};
 use desk_ledger::model::Staff;
 use desk_ledger::{Lang, Ledger, Result as CoreResult};
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::error::{IpcError, IpcResult};
+
+/// An older ledger being brought up to date behind the window: the copy taken first and
+/// the migrations take minutes on a large file, and the clerk is shown why.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Upgrading {
+    /// The file's schema version and the one it is brought to.
+    pub from: i64,
+    pub to: i64,
+    /// Another program is writing the file: the upgrade waits for it, trying again.
+    pub waiting_for_file: bool,
+}
 
 pub struct Desk {
     dir: PathBuf,
@@ -16,6 +30,9 @@ pub struct Desk {
     /// Why the ledger could not be opened at start-up (damaged, too new, unreadable):
     /// the app then shows the way back instead of a ledger (an empty one stands in).
     problem: Mutex<Option<desk_ledger::LedgerError>>,
+    /// Set while an older ledger is upgraded beside the window: an empty ledger stands
+    /// in, and nothing is served from it.
+    upgrading: Mutex<Option<Upgrading>>,
     /// Held while the background keeper has the ledger file open on its own connection
     /// (the start-up check, the daily backup) and while a restore swaps the file, so
     /// the two never overlap.
@@ -39,6 +56,7 @@ impl Desk {
             ledger: Mutex::new(ledger),
             locked: Mutex::new(false),
             problem: Mutex::new(problem),
+            upgrading: Mutex::new(None),
             maintenance: Mutex::new(()),
             session: Mutex::new(None),
             lang: Mutex::new(Lang::ZhCn),
@@ -101,6 +119,14 @@ impl Desk {
         self.set_locked(false);
     }
 
+    pub fn upgrading(&self) -> Option<Upgrading> {
+        lock(&self.upgrading).clone()
+    }
+
+    pub fn set_upgrading(&self, upgrading: Option<Upgrading>) {
+        *lock(&self.upgrading) = upgrading;
+    }
+
     /// See `maintenance`.
     pub fn maintenance(&self) -> MutexGuard<'_, ()> {
         lock(&self.maintenance)
@@ -122,6 +148,9 @@ impl Desk {
     /// Runs a core call that needs no acting staff member (reads, first-run set-up).
     pub fn with<T>(&self, f: impl FnOnce(&mut Ledger, Lang) -> CoreResult<T>) -> IpcResult<T> {
         let lang = self.lang();
+        if self.upgrading().is_some() {
+            return Err(IpcError::upgrading(lang));
+        }
         let mut ledger = lock(&self.ledger);
         f(&mut ledger, lang).map_err(|e| IpcError::from_core(&e, lang))
     }
@@ -137,6 +166,9 @@ impl Desk {
             .ok_or_else(|| IpcError::not_signed_in(lang))?;
         if self.is_locked() {
             return Err(IpcError::locked(lang));
+        }
+        if self.upgrading().is_some() {
+            return Err(IpcError::upgrading(lang));
         }
         let mut ledger = lock(&self.ledger);
         f(&mut ledger, &who.code, lang).map_err(|e| IpcError::from_core(&e, lang))

@@ -5,6 +5,7 @@ const routes = [
   { path: '/', redirect: '/dashboard' },
   { path: '/setup', component: () => import('./views/SetupView.vue'), meta: { open: true } },
   { path: '/sign-in', component: () => import('./views/SignInView.vue'), meta: { open: true } },
+  { path: '/upgrading', component: () => import('./views/UpgradingView.vue'), meta: { open: true } },
   { path: '/recovery', component: () => import('./views/RecoveryView.vue'), meta: { open: true } },
   { path: '/access-log', component: () => import('./views/AccessLogView.vue') },
   { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
@@ -19,6 +20,8 @@ export const router = createRouter({ history: createWebHashHistory(), routes })
 
 // Nothing but set-up and sign-in is shown to nobody.
 router.beforeEach((to) => {
+  // An older ledger being brought up to date: only the waiting screen is shown.
+  if (session.info?.upgrading) return to.path === '/upgrading' ? true : '/upgrading'
   // A ledger that could not be opened: only the way back is shown.
   if (session.info?.problem) return to.path === '/recovery' ? true : '/recovery'
   if (to.meta.open) return true

@@ -28,11 +28,31 @@ pub struct AppInfo {
     pub problem: Option<String>,
     /// Whether the signed-in staff member may read the access log (the core's rule).
     pub may_view_access_log: bool,
+    /// An older ledger is being upgraded: the app shows a waiting screen until it is done.
+    pub upgrading: Option<crate::state::Upgrading>,
 }
 
 #[tauri::command]
 pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
     let signed_in = desk.signed_in();
+    // Nothing can be read from the ledger yet: the waiting screen needs only this.
+    if let Some(upgrading) = desk.upgrading() {
+        return Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").into(),
+            data_dir: desk.dir().display().to_string(),
+            initialised: true,
+            office_name: String::new(),
+            company_name: String::new(),
+            dev_build: cfg!(debug_assertions),
+            signed_in: None,
+            language: desk.lang().code().into(),
+            locked: false,
+            idle_lock_minutes: 0,
+            problem: None,
+            may_view_access_log: false,
+            upgrading: Some(upgrading),
+        });
+    }
     desk.with(|l, _| {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").into(),
@@ -52,6 +72,7 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
             may_view_access_log: signed_in
                 .as_ref()
                 .is_some_and(|s| s.role >= desk_ledger::rules::role_for("view_access_log")),
+            upgrading: None,
         })
     })
 }

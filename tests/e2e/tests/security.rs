@@ -326,3 +326,60 @@ fn a_form_being_typed_when_damage_is_found_is_still_there_after_the_restore() ->
     );
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn an_older_ledger_is_upgraded_behind_a_waiting_screen_even_while_another_program_holds_it() -> R<()>
+{
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    office_with_a_backup(dir.path())?;
+    desk_ledger::testing::as_written_by_schema_4(dir.path()).map_err(|e| e.to_string())?;
+    // Another program is writing the file as the app starts: the upgrade cannot begin.
+    let other =
+        rusqlite::Connection::open(dir.path().join("ledger.sqlite")).map_err(|e| e.to_string())?;
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .map_err(|e| e.to_string())?;
+
+    let app = App::launch(dir)?;
+    let shown = app.wait_text_in("[data-test=upgrading]", 20)?;
+    assert!(shown.contains("正在升级台账"), "{shown}");
+    assert!(shown.contains("数据版本 4"), "{shown}");
+    let waiting = app.wait_text_in("[data-test=upgrading-waiting]", 30)?;
+    assert!(waiting.contains("另一个程序"), "{waiting}");
+    // Nothing is served from the empty ledger standing in meanwhile, not even sign-in.
+    let refused = app.js(
+        "return window.__TAURI__.core.invoke('sign_in', {code: 'A01', pin: null})
+           .then(() => 'served', (e) => e.kind)",
+        json!([]),
+    )?;
+    assert_eq!(refused, "upgrading");
+
+    other.execute_batch("COMMIT").map_err(|e| e.to_string())?;
+    drop(other);
+    // The upgrade goes on by itself and the sign-in screen follows.
+    app.wait_css("[data-test=sign-in-submit]", 60)?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    // The case written before is there, and the two-character index the upgrade added
+    // finds it.
+    let page = app.invoke(
+        "list_cases",
+        json!({"filter": {"text": "电梯", "page": 0, "page_size": 5}}),
+    )?;
+    assert_eq!(page["total"], 1, "{page}");
+    let copied = std::fs::read_dir(app.data_dir().join("backups"))
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("pre-migration-v4-")
+        })
+        .count();
+    assert_eq!(
+        copied, 1,
+        "one copy before the upgrade, however long it waited"
+    );
+    Ok(())
+}

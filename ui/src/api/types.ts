@@ -185,7 +185,7 @@ export type YearView = { year: number, covered: boolean, hours: OfficeHours, day
 export type IpcError = { 
 /**
  * invalid, not_found, transition, forbidden, busy, disk_full, read_only, damaged,
- * storage, calendar, not_signed_in, locked
+ * storage, calendar, not_signed_in, locked, upgrading
  */
 kind: string, message: string, 
 /**
@@ -217,7 +217,21 @@ problem: string | null,
 /**
  * Whether the signed-in staff member may read the access log (the core's rule).
  */
-may_view_access_log: boolean, };
+may_view_access_log: boolean, 
+/**
+ * An older ledger is being upgraded: the app shows a waiting screen until it is done.
+ */
+upgrading: Upgrading | null, };
+
+export type Upgrading = { 
+/**
+ * The file's schema version and the one it is brought to.
+ */
+from: number, to: number, 
+/**
+ * Another program is writing the file: the upgrade waits for it, trying again.
+ */
+waiting_for_file: boolean, };
 
 export type CaseView = { file: CaseFile, deadlines: Array<Deadline>, actions: Array<string>, 
 /**

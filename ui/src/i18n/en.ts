@@ -104,6 +104,10 @@ export default {
     reason: { daily: 'daily', manual: 'manual', migration: 'before upgrade' },
     problemTitle: 'The ledger cannot be opened', problemHint: 'The ledger file was not deleted or overwritten. Restore a good backup; the current file is kept in the data folder.',
     noBackups: 'No backups found. Call the administrator and do not delete files in the data folder.', otherFolder: 'Another backup folder',
+    upgradeTitle: 'Upgrading the ledger',
+    upgradeBody: 'This ledger was saved by an earlier version (data version {from}) and is being upgraded to version {to}. The file is first copied whole into the backup folder. A large ledger takes a few minutes; sign-in follows by itself.',
+    upgradeWaiting: 'Another program is using the ledger file: the upgrade goes on once it lets go…',
+    upgradeSafe: 'Closing the window meanwhile does not harm the ledger: the upgrade starts again next time.',
   },
   settings: {
     title: 'Settings', office: 'Office', staff: 'Staff', departments: 'Departments', categories: 'Categories',

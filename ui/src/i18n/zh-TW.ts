@@ -103,6 +103,10 @@ export default {
     reason: { daily: '每日自動', manual: '手動', migration: '升級前' },
     problemTitle: '台賬無法開啟', problemHint: '台賬檔案沒有被刪除或覆蓋。請選擇一份完好的備份還原；目前檔案會保留在資料目錄中。',
     noBackups: '找不到備份。請聯繫管理員，不要刪除資料目錄中的檔案。', otherFolder: '其他備份資料夾',
+    upgradeTitle: '正在升級台賬',
+    upgradeBody: '這份台賬由較早的版本儲存（資料版本 {from}），正在升級到版本 {to}。升級會先把原檔案完整複製到備份資料夾。台賬較大時需要幾分鐘，完成後自動進入登入畫面。',
+    upgradeWaiting: '台賬檔案正被另一個程式使用，等它釋放後繼續升級……',
+    upgradeSafe: '中途關閉視窗也不會損壞台賬：下次開啟時會重新升級。',
   },
   settings: {
     title: '設定', office: '管理處', staff: '員工', departments: '部門', categories: '類別',
