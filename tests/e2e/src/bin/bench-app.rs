@@ -29,15 +29,22 @@ fn run() -> R<()> {
     let mut app = None;
     for _ in 0..LAUNCHES {
         drop(app.take());
-        let (opened, to_sign_in, dashboard) = start_up(&dir)?;
-        eprintln!("launch: {to_sign_in:.2} s to sign-in, {dashboard:.2} s to the dashboard");
-        starts.push((to_sign_in + dashboard, to_sign_in, dashboard));
+        let (opened, start) = start_up(&dir)?;
+        eprintln!(
+            "launch: {:.2} s to sign-in ({:.2} s before the page began to load), {:.2} s to the dashboard",
+            start.to_sign_in, start.before_page, start.dashboard
+        );
+        starts.push(start);
         app = Some(opened);
     }
     let app = app.ok_or("no launch")?;
     let pid = app_pid()?;
-    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (_, to_sign_in, dashboard) = starts[starts.len() / 2];
+    starts.sort_by(|a, b| (a.to_sign_in + a.dashboard).total_cmp(&(b.to_sign_in + b.dashboard)));
+    let Start {
+        to_sign_in,
+        dashboard,
+        before_page,
+    } = starts[starts.len() / 2];
 
     // Idle: everything on the dashboard has loaded (the month's rates come last, drawn
     // as a chart), then five quiet seconds.
@@ -77,11 +84,19 @@ fn run() -> R<()> {
     println!(
         "| start to the sign-in screen (median of {LAUNCHES} launches) | {to_sign_in:.2} s | - |"
     );
+    println!("| – of which before the page began to load (process, GTK, WebKit, the ledger) | {before_page:.2} s | - |");
     println!("| sign-in to a dashboard showing its counts | {dashboard:.2} s | - |");
     println!(
         "| cold start to an interactive dashboard (both) | {:.2} s | ≤ 1 s |",
         to_sign_in + dashboard
     );
+    let bare = bare_window()?;
+    if let Some(b) = &bare {
+        println!(
+            "| floor: a bare Tauri window, start to its page loading / loaded (median of {LAUNCHES}) | {:.2} / {:.2} s | - |",
+            b.began, b.loaded
+        );
+    }
     println!("| idle memory, app and its WebKit processes (RSS) | {rss:.0} MB | ≤ 150 MB |");
     println!("| the same, shared libraries counted once (PSS) | {pss:.0} MB | - |");
     println!("| the same, private pages only (USS) | {uss:.0} MB | - |");
@@ -91,8 +106,8 @@ fn run() -> R<()> {
             m.name, m.rss, m.pss, m.uss
         );
     }
-    if let Some(bare) = bare_window_memory()? {
-        let (r, p, u) = totals(&bare);
+    if let Some(b) = &bare {
+        let (r, p, u) = totals(&b.memory);
         println!("| floor: a bare Tauri window with an empty page (RSS / PSS / USS) | {r:.0} / {p:.0} / {u:.0} MB | - |");
         println!(
             "| the app above that floor (RSS / PSS / USS) | {:.0} / {:.0} / {:.0} MB | - |",
@@ -157,29 +172,86 @@ fn working_day(app: &App, pid: u32, rounds: usize) -> R<Vec<Memory>> {
     Ok(tree_memory(pid))
 }
 
-/// The memory of the bare window (`COMPLAINT_DESK_BARE_WINDOW`, built by the bench
-/// script) after the same quiet seconds as the app: what any Tauri window on this
-/// machine's web view holds before a page of the app's is loaded.
-fn bare_window_memory() -> R<Option<Vec<Memory>>> {
+/// The bare window (`COMPLAINT_DESK_BARE_WINDOW`, built by the bench script): what any
+/// Tauri window on this machine's web view costs before a page of the app's is loaded.
+struct Bare {
+    /// Seconds from the process's start to its page beginning to load, and loaded
+    /// (medians of the launches).
+    began: f64,
+    loaded: f64,
+    /// After the same quiet seconds as the app, on the last launch.
+    memory: Vec<Memory>,
+}
+
+fn bare_window() -> R<Option<Bare>> {
     let Some(bin) = std::env::var_os("COMPLAINT_DESK_BARE_WINDOW") else {
         return Ok(None);
     };
-    let mut child = std::process::Command::new(&bin)
-        .spawn()
-        .map_err(|e| format!("start {}: {e}", PathBuf::from(&bin).display()))?;
-    std::thread::sleep(Duration::from_secs(10));
-    let memory = tree_memory(child.id());
-    let _ = child.kill();
-    let _ = child.wait();
+    let mut began = Vec::new();
+    let mut loaded = Vec::new();
+    let mut memory = Vec::new();
+    for _ in 0..LAUNCHES {
+        let mut child = std::process::Command::new(&bin)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("start {}: {e}", PathBuf::from(&bin).display()))?;
+        let started = started_at(child.id());
+        // Read beside, so a page that never loads ends the bench instead of hanging it.
+        let (tx, rx) = std::sync::mpsc::channel();
+        if let Some(out) = child.stdout.take() {
+            std::thread::spawn(move || {
+                let ready = std::io::BufRead::lines(std::io::BufReader::new(out))
+                    .map_while(Result::ok)
+                    .find(|l| l.starts_with("ready "));
+                let _ = tx.send(ready);
+            });
+        }
+        let line = rx.recv_timeout(Duration::from_secs(60)).ok().flatten();
+        std::thread::sleep(Duration::from_secs(10));
+        memory = tree_memory(child.id());
+        let _ = child.kill();
+        let _ = child.wait();
+        let (started, line) = (
+            started?,
+            line.ok_or("the bare window never loaded its page")?,
+        );
+        let ms = |key: &str| -> R<f64> {
+            line.split(['?', '&', ' '])
+                .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('=')?.parse::<f64>().ok())
+                .ok_or_else(|| format!("no {key} in {line:?}"))
+        };
+        began.push(ms("origin")? / 1000.0 - started);
+        loaded.push(ms("loaded")? / 1000.0 - started);
+    }
     if !memory.iter().any(|m| m.name.starts_with("WebKitWebProc")) {
         return Err("the bare window started no web view".into());
     }
-    Ok(Some(memory))
+    Ok(Some(Bare {
+        began: median(began),
+        loaded: median(loaded),
+        memory,
+    }))
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// One launch's start-up, in seconds.
+#[derive(Clone, Copy)]
+struct Start {
+    /// From the process's start to the sign-in screen being ready.
+    to_sign_in: f64,
+    /// The part of that before the page began to load.
+    before_page: f64,
+    /// From the sign-in click to the dashboard's counts.
+    dashboard: f64,
 }
 
 /// Launches the app on `dir`, signs in and waits for the dashboard's counts: seconds
 /// from the process's start to the sign-in screen, and from sign-in to the counts.
-fn start_up(dir: &std::path::Path) -> R<(App, f64, f64)> {
+fn start_up(dir: &std::path::Path) -> R<(App, Start)> {
     let app = App::launch_on(dir.to_path_buf(), None)?;
     let pid = app_pid()?;
     // The screens set User Timing marks when they are usable; reading those instead of
@@ -200,17 +272,10 @@ fn start_up(dir: &std::path::Path) -> R<(App, f64, f64)> {
     let to_sign_in = ready / 1000.0 - started;
     // Where the time went: before the page began to load (the process, GTK, WebKit and
     // the ledger) and after (the page's scripts and the first IPC calls).
-    if let Some(origin) = app
-        .js("return performance.timeOrigin", json!([]))
-        .ok()
-        .and_then(|v| v.as_f64())
-    {
-        eprintln!(
-            "  {:.2} s before the page began to load, {:.2} s in the page",
-            origin / 1000.0 - started,
-            (ready - origin) / 1000.0
-        );
-    }
+    let origin = app
+        .js("return performance.timeOrigin", json!([]))?
+        .as_f64()
+        .ok_or("no time origin")?;
     app.open_select("[data-test=sign-in-staff]")?;
     app.pick_option("王芳（wangfang）")?;
     let clicked = app
@@ -225,7 +290,12 @@ fn start_up(dir: &std::path::Path) -> R<(App, f64, f64)> {
     let shown = app
         .wait(60, || mark("dashboard-counts"))
         .ok_or("the dashboard never showed its counts")?;
-    Ok((app, to_sign_in, (shown - clicked) / 1000.0))
+    let start = Start {
+        to_sign_in,
+        before_page: origin / 1000.0 - started,
+        dashboard: (shown - clicked) / 1000.0,
+    };
+    Ok((app, start))
 }
 
 /// Median round trip of `list_cases` from the page: invoke, Rust, SQLite, JSON, back.
@@ -240,8 +310,7 @@ fn median_ms(app: &App, args: serde_json::Value) -> R<f64> {
         )?;
         times.push(v.as_f64().ok_or("no time")?);
     }
-    times.sort_by(f64::total_cmp);
-    Ok(times[times.len() / 2])
+    Ok(median(times))
 }
 
 fn count_cases(dir: &std::path::Path) -> R<i64> {
