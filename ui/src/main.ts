@@ -23,6 +23,10 @@ async function start() {
   // Nothing fails silently: an error no screen caught still reaches the clerk, in words.
   app.config.errorHandler = (e) => showError(e)
   window.addEventListener('unhandledrejection', (e) => showError(e.reason))
+  // Mount once the first screen is known: mounted before, the window would first
+  // render the whole signed-in shell (menu, header, language picker) for a route not
+  // yet resolved, then throw it away for the sign-in screen.
+  await router.isReady().catch(showError)
   app.mount('#app')
 }
 
