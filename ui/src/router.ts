@@ -1,6 +1,14 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { session } from './session'
 
+const dashboard = () => import('./views/DashboardView.vue')
+
+/** Fetches the dashboard's code while the clerk picks their name, so signing in shows it
+ * without waiting for it to load. */
+export function preloadDashboard() {
+  dashboard().catch(() => undefined)
+}
+
 const routes = [
   { path: '/', redirect: '/dashboard' },
   { path: '/setup', component: () => import('./views/SetupView.vue'), meta: { open: true } },
@@ -8,7 +16,7 @@ const routes = [
   { path: '/upgrading', component: () => import('./views/UpgradingView.vue'), meta: { open: true } },
   { path: '/recovery', component: () => import('./views/RecoveryView.vue'), meta: { open: true } },
   { path: '/access-log', component: () => import('./views/AccessLogView.vue') },
-  { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
+  { path: '/dashboard', component: dashboard },
   { path: '/register', component: () => import('./views/RegisterView.vue') },
   { path: '/ledger', component: () => import('./views/LedgerView.vue') },
   { path: '/case/:number', component: () => import('./views/CaseView.vue'), props: true },
