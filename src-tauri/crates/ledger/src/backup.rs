@@ -24,7 +24,7 @@ pub struct BackupInfo {
     pub file: String,
     /// `2026-11-23 17:05:09`
     pub made_at: String,
-    /// daily or manual
+    /// daily, manual or migration (taken before an upgrade)
     pub reason: String,
     pub bytes: u64,
     pub integrity_ok: bool,
@@ -78,6 +78,36 @@ pub fn verify(file: &Path) -> Result<BackupInfo> {
         history: count("history")?,
         schema_version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
     };
+    Ok(info)
+}
+
+/// Copies `conn`'s database to `file`, verifies the copy and records what it holds beside
+/// it, so the backup list (and the way back) offers it. `reason`: daily, manual or
+/// migration (the copy taken before an upgrade).
+pub(crate) fn copy_to(
+    conn: &Connection,
+    file: &Path,
+    reason: &str,
+    made_at: String,
+) -> Result<BackupInfo> {
+    // Written under a temporary name, so a copy cut short never looks like a backup.
+    let partial = file.with_extension("partial");
+    let _ = std::fs::remove_file(&partial);
+    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    std::fs::rename(&partial, file)?;
+    let mut info = verify(file)?;
+    if !info.integrity_ok {
+        return Err(LedgerError::Io(std::io::Error::other(format!(
+            "{}: the copy failed its integrity check",
+            file.display()
+        ))));
+    }
+    info.made_at = made_at;
+    info.reason = reason.into();
+    std::fs::write(
+        sidecar(file),
+        serde_json::to_vec_pretty(&info).unwrap_or_default(),
+    )?;
     Ok(info)
 }
 
@@ -138,26 +168,8 @@ impl Ledger {
             n += 1;
             file = dir.join(format!("ledger-{stamp}-{reason}-{n}.sqlite"));
         }
-        // Written under a temporary name, so a copy cut short never looks like a backup.
-        let partial = file.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
-        self.conn
-            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-        std::fs::rename(&partial, &file)?;
-        let mut info = verify(&file)?;
-        if !info.integrity_ok {
-            return Err(LedgerError::Io(std::io::Error::other(format!(
-                "{}: the copy failed its integrity check",
-                file.display()
-            ))));
-        }
-        info.made_at = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
-        info.reason = reason.into();
-        std::fs::write(
-            sidecar(&file),
-            serde_json::to_vec_pretty(&info).unwrap_or_default(),
-        )?;
-        Ok(info)
+        let made_at = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
+        copy_to(&self.conn, &file, reason, made_at)
     }
 
     /// Refuses unless `by` has `role` (restoring replaces the whole ledger).

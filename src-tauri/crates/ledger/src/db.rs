@@ -194,13 +194,16 @@ pub fn migrate(conn: &mut Connection, backup_dir: Option<PathBuf>) -> Result<()>
     }
     if let (Some(dir), true) = (backup_dir, current > 0) {
         std::fs::create_dir_all(&dir)?;
-        let stamp = crate::ledger::office_stamp(conn);
+        let now = crate::ledger::office_now(conn);
+        let stamp = now.format("%Y%m%d-%H%M%S");
         let file = dir.join(format!("pre-migration-v{current}-{stamp}.sqlite"));
         // A program writing the file now would fail the first migration after the copy
         // (minutes on a large ledger): wait for it here (the busy timeout) and report
         // Busy without copying, so a caller that retries makes one copy, not one a try.
         conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;")?;
-        conn.execute("VACUUM INTO ?1", [file.to_string_lossy()])?;
+        // Recorded like any backup, so the way back offers it if the upgrade fails.
+        let made_at = now.format("%Y-%m-%d %H:%M:%S").to_string();
+        crate::backup::copy_to(conn, &file, "migration", made_at)?;
     }
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",

@@ -79,10 +79,12 @@ pub(crate) fn office_tz(conn: &Connection) -> chrono_tz::Tz {
 /// ledger names read in the office's time, as its records do, whatever the computer's
 /// own clock zone.
 pub(crate) fn office_stamp(conn: &Connection) -> String {
-    chrono::Utc::now()
-        .with_timezone(&office_tz(conn))
-        .format("%Y%m%d-%H%M%S")
-        .to_string()
+    office_now(conn).format("%Y%m%d-%H%M%S").to_string()
+}
+
+/// The office's present moment on the system clock, before a ledger (and its clock) exists.
+pub(crate) fn office_now(conn: &Connection) -> chrono::DateTime<chrono_tz::Tz> {
+    chrono::Utc::now().with_timezone(&office_tz(conn))
 }
 
 /// The acting staff member of a write, resolved and checked.

@@ -2,6 +2,7 @@
 //! cases all there with the newer indexes filled; a ledger another program is writing
 //! is waited for, not copied again on every try.
 
+use desk_ledger::backup;
 use desk_ledger::testing::as_written_by_schema_4;
 use desk_ledger::{pending_upgrade, CaseFilter, Ledger, LedgerError, SCHEMA_VERSION};
 
@@ -71,18 +72,17 @@ fn an_older_ledger_is_copied_then_upgraded_with_every_case_and_index() {
     assert_eq!(found(&l, "漏水"), 1);
     assert_eq!(found(&l, "灯不亮"), 1);
 
-    // The copy is the ledger as it was, still at version 4, with both cases.
+    // The copy is the ledger as it was, still at version 4, with both cases, and the
+    // backup list offers it (so the way back can restore it if an upgrade fails).
     let copy = copies(dir.path());
     assert_eq!(copy.len(), 1, "one copy before the upgrade: {copy:?}");
-    let old = rusqlite::Connection::open(&copy[0]).expect("copy opens");
-    let (version, cases): (i64, i64) = old
-        .query_row(
-            "SELECT (SELECT user_version FROM pragma_user_version), count(*) FROM cases",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("copy reads");
-    assert_eq!((version, cases), (4, 2));
+    let listed = backup::list(&backup::backup_dir(dir.path())).expect("list");
+    let listed: Vec<_> = listed.iter().filter(|b| b.reason == "migration").collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(std::path::Path::new(&listed[0].file), copy[0]);
+    let again = backup::verify(&copy[0]).expect("the copy verifies");
+    assert!(again.integrity_ok);
+    assert_eq!((again.schema_version, again.cases), (4, 2));
 }
 
 #[test]
