@@ -38,7 +38,12 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     // the window shows it fine (captured from the X screen). The pictures are taken with
     // compositing on, which draws the same pixels. Set before any thread starts.
     std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
-    let app = App::with_demo(3000)?;
+    // The office's clock stands in late November, so the pictures show three weeks of
+    // the month whatever day they are retaken (on the 1st the month has a day's cases).
+    std::env::set_var("COMPLAINT_DESK_NOW", "2026-11-23 10:30");
+    let app = App::with_demo(3000);
+    std::env::remove_var("COMPLAINT_DESK_NOW");
+    let app = app?;
     app.open_select("[data-test=sign-in-staff]")?;
     app.pick_option("王芳（wangfang）")?;
     app.click_css("[data-test=sign-in-submit]")?;
@@ -126,5 +131,40 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     app.click_css("[data-test=backup-now]")?;
     app.wait_css("[data-test=backup-restore]", 30)?;
     shot(&app, &dir, "backups")?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_upgrade_waiting_screen() -> R<()> {
+    let keep = std::env::var_os("COMPLAINT_DESK_SHOTS").map(PathBuf::from);
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let dir = keep.unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
+
+    // An office as an older version left it, held by another program: the upgrade
+    // waits, and the screen says so.
+    let data = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let out = std::process::Command::new(desk_e2e::app_binary())
+        .args(desk_e2e::INIT)
+        .env("COMPLAINT_DESK_DATA_DIR", data.path())
+        .output()
+        .map_err(|e| e.to_string())?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    desk_ledger::testing::as_written_by_schema_4(data.path()).map_err(|e| e.to_string())?;
+    let other =
+        rusqlite::Connection::open(data.path().join("ledger.sqlite")).map_err(|e| e.to_string())?;
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .map_err(|e| e.to_string())?;
+    let app = App::launch(data)?;
+    app.wait_css("[data-test=upgrading-waiting]", 30)?;
+    shot_of_at_least(&app, &dir, "upgrading", 15_000)?;
+    other.execute_batch("COMMIT").map_err(|e| e.to_string())?;
     Ok(())
 }
