@@ -22,6 +22,18 @@ pub const INIT: &[&str] = &[
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// The app binary under test (built by the test script before these tests run).
+/// Turns `dir`'s ledger into one as schema version 4 wrote it and holds it as another
+/// program writing it would: the app's upgrade cannot begin until the connection returned
+/// commits or is dropped.
+pub fn older_ledger_held(dir: &Path) -> R<rusqlite::Connection> {
+    desk_ledger::testing::as_written_by_schema_4(dir).map_err(|e| e.to_string())?;
+    let other = rusqlite::Connection::open(dir.join("ledger.sqlite")).map_err(|e| e.to_string())?;
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .map_err(|e| e.to_string())?;
+    Ok(other)
+}
+
 pub fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("COMPLAINT_DESK_APP") {
         return PathBuf::from(p);

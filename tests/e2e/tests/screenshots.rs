@@ -156,12 +156,7 @@ fn the_upgrade_waiting_screen() -> R<()> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    desk_ledger::testing::as_written_by_schema_4(data.path()).map_err(|e| e.to_string())?;
-    let other =
-        rusqlite::Connection::open(data.path().join("ledger.sqlite")).map_err(|e| e.to_string())?;
-    other
-        .execute_batch("BEGIN IMMEDIATE")
-        .map_err(|e| e.to_string())?;
+    let other = desk_e2e::older_ledger_held(data.path())?;
     let app = App::launch(data)?;
     app.wait_css("[data-test=upgrading-waiting]", 30)?;
     shot_of_at_least(&app, &dir, "upgrading", 15_000)?;

@@ -333,13 +333,8 @@ fn an_older_ledger_is_upgraded_behind_a_waiting_screen_even_while_another_progra
 {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     office_with_a_backup(dir.path())?;
-    desk_ledger::testing::as_written_by_schema_4(dir.path()).map_err(|e| e.to_string())?;
     // Another program is writing the file as the app starts: the upgrade cannot begin.
-    let other =
-        rusqlite::Connection::open(dir.path().join("ledger.sqlite")).map_err(|e| e.to_string())?;
-    other
-        .execute_batch("BEGIN IMMEDIATE")
-        .map_err(|e| e.to_string())?;
+    let other = desk_e2e::older_ledger_held(dir.path())?;
 
     let app = App::launch(dir)?;
     let shown = app.wait_text_in("[data-test=upgrading]", 20)?;
@@ -368,18 +363,19 @@ fn an_older_ledger_is_upgraded_behind_a_waiting_screen_even_while_another_progra
         json!({"filter": {"text": "电梯", "page": 0, "page_size": 5}}),
     )?;
     assert_eq!(page["total"], 1, "{page}");
-    let copied = std::fs::read_dir(app.data_dir().join("backups"))
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("pre-migration-v4-")
-        })
-        .count();
+    // One copy from before the upgrade, however long it waited, offered among the
+    // backups (升级前) for the way back.
+    let backups = app.invoke("list_backups", json!({"folder": null}))?;
+    let before: Vec<&serde_json::Value> = backups
+        .as_array()
+        .ok_or("no backup list")?
+        .iter()
+        .filter(|b| b["reason"] == "migration")
+        .collect();
+    assert_eq!(before.len(), 1, "{backups}");
     assert_eq!(
-        copied, 1,
-        "one copy before the upgrade, however long it waited"
+        (&before[0]["schema_version"], &before[0]["cases"]),
+        (&json!(4), &json!(1))
     );
     Ok(())
 }
