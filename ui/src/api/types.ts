@@ -281,7 +281,7 @@ export type BackupInfo = { file: string,
  */
 made_at: string, 
 /**
- * daily or manual
+ * daily, manual or migration (taken before an upgrade)
  */
 reason: string, bytes: number, integrity_ok: boolean, cases: number, slips: number, history: number, schema_version: number, };
 
