@@ -93,6 +93,9 @@ pub(crate) fn copy_to(
     // Written under a temporary name, so a copy cut short never looks like a backup.
     let partial = file.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
+    if let Some(dir) = file.parent() {
+        remove_stale_partials(dir);
+    }
     conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
     std::fs::rename(&partial, file)?;
     let mut info = verify(file)?;
@@ -110,6 +113,30 @@ pub(crate) fn copy_to(
     )?;
     Ok(info)
 }
+
+/// Copies cut short (the app closed during a copy, a crash) are never backups but can be
+/// as large as the ledger: the next copy removes those an hour old, leaving any copy that
+/// another window or the daily round is writing now.
+fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_PARTIAL);
+        if p.extension().is_some_and(|x| x == "partial") && stale {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
+
+/// The age after which an unfinished copy is taken to be abandoned.
+const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// The backups in `dir`, newest first, as recorded beside each when it was made.
 pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {

@@ -196,3 +196,26 @@ fn damage_inside_the_file_is_found_by_the_start_up_check_not_only_a_bad_header()
         other => panic!("expected Damaged, got {other:?}"),
     }
 }
+
+#[test]
+fn a_copy_cut_short_long_ago_is_removed_by_the_next_copy_but_one_being_written_is_not() {
+    let dir = tempfile::tempdir().expect("dir");
+    let l = office(dir.path());
+    let folder = backup_dir(dir.path());
+    std::fs::create_dir_all(&folder).expect("folder");
+    let abandoned = folder.join("pre-migration-v4-20261120-090000.partial");
+    let writing = folder.join("ledger-20261123-085959-manual.partial");
+    std::fs::write(&abandoned, b"half a copy").expect("abandoned");
+    std::fs::write(&writing, b"a copy under way").expect("writing");
+    let yesterday = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&abandoned)
+        .and_then(|f| f.set_modified(yesterday))
+        .expect("age it");
+
+    l.backup_to(&folder, "manual").expect("backup");
+    assert!(!abandoned.exists(), "the abandoned copy is gone");
+    assert!(writing.exists(), "a copy written now is left alone");
+    assert_eq!(list(&folder).expect("list").len(), 1);
+}
