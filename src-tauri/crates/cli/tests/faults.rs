@@ -1,4 +1,5 @@
-//! Real storage faults through the CLI binary: a full filesystem (a small tmpfs) and a
+//! Real storage faults through the CLI binary: a full filesystem (a small tmpfs: the data
+//! folder, or a USB stick a backup goes to) and a
 //! read-only data folder (a read-only bind mount), each made in a user and mount
 //! namespace of its own (`unshare -rm`), so no root and no cleanup are needed. Each
 //! gives a translated error of its own kind; everything acknowledged before is intact.
@@ -157,4 +158,47 @@ fn a_read_only_data_folder_refuses_clearly_and_changes_nothing() {
         .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
         .expect("count");
     assert_eq!(stored, 0);
+}
+
+#[test]
+fn a_backup_to_a_full_stick_says_so_and_leaves_no_half_copy_there() {
+    if !namespaces() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (d, stick, out) = (
+        tmp.path().join("data"),
+        tmp.path().join("stick"),
+        tmp.path().join("out"),
+    );
+    for dir in [&d, &stick, &out] {
+        std::fs::create_dir_all(dir).expect("dir");
+    }
+    // The ledger outgrows the stick: a new office's file alone is a few hundred KB.
+    let script = r#"set -u
+mount -t tmpfs -o size=64k tmpfs "$STICK" || exit 97
+"$BIN" --json --data-dir "$D" init --office 东区管理处 --staff-code a --staff-name 管理员 > /dev/null || exit 98
+"$BIN" --json --data-dir "$D" --as a backup --to "$STICK" > /dev/null 2> "$OUT/err"
+echo $? > "$OUT/rc"
+ls -A "$STICK" > "$OUT/left"
+true"#;
+    let run = in_namespace(
+        script,
+        &[
+            ("D", d.to_str().expect("path")),
+            ("STICK", stick.to_str().expect("path")),
+            ("OUT", out.to_str().expect("path")),
+        ],
+    );
+    assert!(
+        run.status.success(),
+        "namespace or tmpfs not available: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let rc = std::fs::read_to_string(out.join("rc")).expect("rc");
+    assert_eq!(rc.trim(), "1", "the copy did not fit and the CLI said so");
+    let err = error_of(&std::fs::read(out.join("err")).expect("err"));
+    assert_eq!(err["kind"], "disk_full", "{err}");
+    let left = std::fs::read_to_string(out.join("left")).expect("left");
+    assert_eq!(left.trim(), "", "nothing left on the stick");
 }

@@ -96,7 +96,11 @@ pub(crate) fn copy_to(
     if let Some(dir) = file.parent() {
         remove_stale_partials(dir);
     }
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
+        // A disk that filled up half-way must not stay full of the half copy.
+        let _ = std::fs::remove_file(&partial);
+        return Err(e.into());
+    }
     std::fs::rename(&partial, file)?;
     let mut info = verify(file)?;
     if !info.integrity_ok {
