@@ -1,8 +1,8 @@
 //! Real storage faults through the CLI binary: a full filesystem (a small tmpfs: the data
-//! folder, or a USB stick a backup goes to) and a
-//! read-only data folder (a read-only bind mount), each made in a user and mount
-//! namespace of its own (`unshare -rm`), so no root and no cleanup are needed. Each
-//! gives a translated error of its own kind; everything acknowledged before is intact.
+//! folder, or a USB stick a backup goes to) and a read-only data folder (a read-only bind
+//! mount), each made in a user and mount namespace of its own (`unshare -rm`), so no root
+//! and no cleanup are needed. Each gives a translated error of its own kind; everything
+//! acknowledged before is intact.
 
 use std::process::Command;
 
