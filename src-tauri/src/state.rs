@@ -104,6 +104,13 @@ impl Desk {
         std::mem::replace(&mut *lock(&self.ledger), ledger)
     }
 
+    /// Whether restoring a backup is the way back from the start-up problem (the core's rule).
+    pub fn restore_helps(&self) -> bool {
+        lock(&self.problem)
+            .as_ref()
+            .is_some_and(|e| e.restore_helps())
+    }
+
     pub fn has_problem(&self) -> bool {
         lock(&self.problem).is_some()
     }

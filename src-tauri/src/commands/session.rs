@@ -24,8 +24,11 @@ pub struct AppInfo {
     pub locked: bool,
     /// Minutes without input before the screen locks (0: never).
     pub idle_lock_minutes: u32,
-    /// Why the ledger could not be opened: the app shows the way back (restore).
+    /// Why the ledger could not be opened: the app shows the way back.
     pub problem: Option<String>,
+    /// Whether that way back is restoring a backup; otherwise the file is unchanged and
+    /// the clerk deals with the cause (a newer version, a full disk) and reopens.
+    pub problem_restorable: bool,
     /// Whether the signed-in staff member may read the access log (the core's rule).
     pub may_view_access_log: bool,
     /// An older ledger is being upgraded: the app shows a waiting screen until it is done.
@@ -49,6 +52,7 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
             locked: false,
             idle_lock_minutes: 0,
             problem: None,
+            problem_restorable: false,
             may_view_access_log: false,
             upgrading: Some(upgrading),
         });
@@ -69,6 +73,7 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
             locked: desk.is_locked(),
             idle_lock_minutes: l.idle_lock_minutes()?,
             problem: desk.problem(),
+            problem_restorable: desk.restore_helps(),
             may_view_access_log: signed_in
                 .as_ref()
                 .is_some_and(|s| s.role >= desk_ledger::rules::role_for("view_access_log")),

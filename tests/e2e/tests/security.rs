@@ -379,3 +379,28 @@ fn an_older_ledger_is_upgraded_behind_a_waiting_screen_even_while_another_progra
     );
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_ledger_from_a_newer_version_is_left_alone_and_no_restore_is_offered() -> R<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    office_with_a_backup(dir.path())?;
+    // A newer Complaint Desk on another computer wrote this file: restoring yesterday's
+    // backup over it would throw away what that version recorded since.
+    rusqlite::Connection::open(dir.path().join("ledger.sqlite"))
+        .and_then(|c| c.pragma_update(None, "user_version", 99))
+        .map_err(|e| e.to_string())?;
+
+    let app = App::launch(dir)?;
+    let problem = app.wait_text_in("[data-test=recovery-problem]", 20)?;
+    assert!(problem.contains("新版客诉台账"), "{problem}");
+    let hint = app.wait_text_in("[data-test=recovery-unchanged]", 10)?;
+    assert!(hint.contains("不需要恢复备份"), "{hint}");
+    // The backup list is not there to restore from (the damaged case shows it at once).
+    let offered = app.js(
+        "return !!document.querySelector('[data-test=backup-table]')",
+        json!([]),
+    )?;
+    assert_eq!(offered, json!(false));
+    Ok(())
+}

@@ -211,9 +211,14 @@ locked: boolean,
  */
 idle_lock_minutes: number, 
 /**
- * Why the ledger could not be opened: the app shows the way back (restore).
+ * Why the ledger could not be opened: the app shows the way back.
  */
 problem: string | null, 
+/**
+ * Whether that way back is restoring a backup; otherwise the file is unchanged and
+ * the clerk deals with the cause (a newer version, a full disk) and reopens.
+ */
+problem_restorable: boolean, 
 /**
  * Whether the signed-in staff member may read the access log (the core's rule).
  */

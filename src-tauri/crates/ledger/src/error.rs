@@ -130,6 +130,17 @@ impl LedgerError {
         }
     }
 
+    /// Whether restoring a backup is the way back from this problem opening the ledger:
+    /// yes for a damaged or unreadable file; no for a ledger from a newer version (an
+    /// older copy would lose its newer work), a full disk, a read-only folder or a file
+    /// another program holds, where the file is unchanged and the cause is elsewhere.
+    pub fn restore_helps(&self) -> bool {
+        matches!(
+            self,
+            LedgerError::Damaged { .. } | LedgerError::Db(_) | LedgerError::Io(_)
+        )
+    }
+
     pub fn field(&self) -> Option<&'static str> {
         match self {
             LedgerError::Invalid { field, .. } => Some(field),
