@@ -70,7 +70,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
         Some(p) => {
             let stand_in = Ledger::in_memory().map_err(|e| e.to_string())?;
             let desk = state::Desk::new(dir.clone(), stand_in, None);
-            desk.set_lang(desk_ledger::Lang::parse(&p.language).unwrap_or_default());
+            desk.set_lang_code(&p.language);
             desk.set_upgrading(Some(state::Upgrading {
                 from: p.from,
                 to: p.to,
@@ -81,7 +81,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
         None => {
             let desk = opened(&dir, clock)?;
             if let Ok(lang) = desk.with(|l, _| l.setting("language")) {
-                desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
+                desk.set_lang_code(&lang);
             }
             desk
         }
@@ -221,7 +221,7 @@ fn upgrade(handle: &tauri::AppHandle, dir: &std::path::Path, clock: Clock) {
             Ok(mut ledger) => {
                 ledger.set_clock(clock);
                 if let Ok(lang) = ledger.setting("language") {
-                    desk.set_lang(desk_ledger::Lang::parse(&lang).unwrap_or_default());
+                    desk.set_lang_code(&lang);
                 }
                 drop(desk.replace_ledger(ledger));
                 tracing::info!("the ledger is upgraded");

@@ -72,6 +72,11 @@ impl Desk {
         *lock(&self.lang) = lang;
     }
 
+    /// Takes the language from the ledger's setting (zh-CN, zh-TW, en; the default else).
+    pub fn set_lang_code(&self, code: &str) {
+        self.set_lang(Lang::parse(code).unwrap_or_default());
+    }
+
     pub fn prepared(&self) -> Option<desk_forms::Prepared> {
         lock(&self.prepared).clone()
     }

@@ -38,47 +38,38 @@ pub struct AppInfo {
 #[tauri::command]
 pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
     let signed_in = desk.signed_in();
-    // Nothing can be read from the ledger yet: the waiting screen needs only this.
-    if let Some(upgrading) = desk.upgrading() {
-        return Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").into(),
-            data_dir: desk.dir().display().to_string(),
-            initialised: true,
-            office_name: String::new(),
-            company_name: String::new(),
-            dev_build: cfg!(debug_assertions),
-            signed_in: None,
-            language: desk.lang().code().into(),
-            locked: false,
-            idle_lock_minutes: 0,
-            problem: None,
-            problem_restorable: false,
-            may_view_access_log: false,
-            upgrading: Some(upgrading),
-        });
-    }
-    desk.with(|l, _| {
-        Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").into(),
-            data_dir: desk.dir().display().to_string(),
-            initialised: l.is_initialised()?,
-            office_name: l.setting("office_name")?,
-            company_name: l.setting("company_name")?,
-            dev_build: cfg!(debug_assertions),
-            signed_in: signed_in.clone(),
-            language: Lang::parse(&l.setting("language")?)
-                .unwrap_or_default()
-                .code()
-                .into(),
-            locked: desk.is_locked(),
-            idle_lock_minutes: l.idle_lock_minutes()?,
-            problem: desk.problem(),
-            problem_restorable: desk.restore_helps(),
-            may_view_access_log: signed_in
-                .as_ref()
-                .is_some_and(|s| s.role >= desk_ledger::rules::role_for("view_access_log")),
-            upgrading: None,
-        })
+    let upgrading = desk.upgrading();
+    // While an older ledger is upgraded nothing can be read from it: the waiting screen
+    // needs only the language, which the desk already holds.
+    let (initialised, office_name, company_name, language, idle_lock_minutes) = match upgrading {
+        Some(_) => (true, String::new(), String::new(), desk.lang(), 0),
+        None => desk.with(|l, _| {
+            Ok((
+                l.is_initialised()?,
+                l.setting("office_name")?,
+                l.setting("company_name")?,
+                Lang::parse(&l.setting("language")?).unwrap_or_default(),
+                l.idle_lock_minutes()?,
+            ))
+        })?,
+    };
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        data_dir: desk.dir().display().to_string(),
+        initialised,
+        office_name,
+        company_name,
+        dev_build: cfg!(debug_assertions),
+        language: language.code().into(),
+        locked: desk.is_locked(),
+        idle_lock_minutes,
+        problem: desk.problem(),
+        problem_restorable: desk.restore_helps(),
+        may_view_access_log: signed_in
+            .as_ref()
+            .is_some_and(|s| s.role >= desk_ledger::rules::role_for("view_access_log")),
+        signed_in,
+        upgrading,
     })
 }
 
