@@ -199,6 +199,94 @@ true"#;
     assert_eq!(rc.trim(), "1", "the copy did not fit and the CLI said so");
     let err = error_of(&std::fs::read(out.join("err")).expect("err"));
     assert_eq!(err["kind"], "disk_full", "{err}");
+    let message = err["message"].as_str().expect("message");
+    assert!(
+        message.contains(stick.to_str().expect("path")) && message.contains("约需"),
+        "names the stick and the room needed: {message}"
+    );
     let left = std::fs::read_to_string(out.join("left")).expect("left");
     assert_eq!(left.trim(), "", "nothing left on the stick");
+}
+
+#[test]
+fn an_upgrade_with_no_room_for_its_copy_says_how_much_is_needed_and_goes_ahead_once_there_is() {
+    if !namespaces() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (older, d, out) = (
+        tmp.path().join("older"),
+        tmp.path().join("data"),
+        tmp.path().join("out"),
+    );
+    for dir in [&older, &d, &out] {
+        std::fs::create_dir_all(dir).expect("dir");
+    }
+    init_office(&older);
+    desk_ledger::testing::as_written_by_schema_4(&older).expect("older ledger");
+    let file = older.join("ledger.sqlite");
+    // Room for the ledger and its journal, but not for the copy taken before the upgrade.
+    let size_kb = std::fs::metadata(&file).expect("size").len() * 3 / 2 / 1024;
+    let script = r#"set -u
+mount -t tmpfs -o size=${SIZE}k tmpfs "$D" || exit 97
+cp "$OLDER/ledger.sqlite" "$D/" || exit 98
+"$BIN" --json --data-dir "$D" list > /dev/null 2> "$OUT/err"
+echo $? > "$OUT/rc"
+ls -A "$D" "$D/backups" > "$OUT/left" 2>/dev/null
+mkdir "$OUT/refused" && cp "$D/ledger.sqlite" "$OUT/refused/"
+mount -o remount,size=32m "$D" || exit 97
+"$BIN" --json --data-dir "$D" list > /dev/null 2> "$OUT/err2"
+echo $? > "$OUT/rc2"
+ls -A "$D/backups" > "$OUT/backups"
+mkdir "$OUT/upgraded" && cp "$D/ledger.sqlite" "$OUT/upgraded/"
+true"#;
+    let run = in_namespace(
+        script,
+        &[
+            ("D", d.to_str().expect("path")),
+            ("OLDER", older.to_str().expect("path")),
+            ("OUT", out.to_str().expect("path")),
+            ("SIZE", &size_kb.to_string()),
+        ],
+    );
+    assert!(
+        run.status.success(),
+        "namespace or tmpfs not available: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).expect(name);
+    assert_eq!(read("rc").trim(), "1", "the upgrade was refused");
+    let err = error_of(read("err").as_bytes());
+    assert_eq!(err["kind"], "disk_full", "{err}");
+    let message = err["message"].as_str().expect("message");
+    assert!(
+        message.contains("空间不足") && message.contains("约需") && message.contains("KB"),
+        "says how much room the copy needs: {message}"
+    );
+    assert!(
+        !read("left").contains("partial") && !read("left").contains("pre-migration"),
+        "nothing half-copied took the space: {}",
+        read("left")
+    );
+    let pending = desk_ledger::pending_upgrade(&out.join("refused")).map(|p| p.from);
+    assert_eq!(pending, Some(4), "the ledger was left as it was");
+
+    assert_eq!(
+        read("rc2").trim(),
+        "0",
+        "with room, the upgrade went ahead: {}",
+        read("err2")
+    );
+    assert!(desk_ledger::pending_upgrade(&out.join("upgraded")).is_none());
+    let copies: Vec<String> = read("backups")
+        .lines()
+        .filter(|l| l.starts_with("pre-migration-v4") && l.ends_with(".sqlite"))
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        copies.len(),
+        1,
+        "one copy taken before the upgrade: {}",
+        read("backups")
+    );
 }

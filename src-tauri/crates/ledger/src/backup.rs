@@ -95,6 +95,7 @@ pub(crate) fn copy_to(
     let _ = std::fs::remove_file(&partial);
     if let Some(dir) = file.parent() {
         remove_stale_partials(dir);
+        room_for_copy(conn, dir)?;
     }
     if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
         // A disk that filled up half-way must not stay full of the half copy.
@@ -117,6 +118,32 @@ pub(crate) fn copy_to(
     )?;
     Ok(info)
 }
+
+/// Refuses before copying when `dir`'s disk cannot hold the copy: on a gigabyte ledger
+/// the copy would otherwise run for minutes, fill the disk (the ledger's own, before an
+/// upgrade) and fail. The copy holds the ledger's pages in use; a little is kept spare
+/// for the file system. Where the free space cannot be read, the copy is simply tried.
+fn room_for_copy(conn: &Connection, dir: &Path) -> Result<()> {
+    let pages = |pragma: &str| -> u64 {
+        conn.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get::<_, i64>(0))
+            .map_or(0, |n| n.max(0) as u64)
+    };
+    let needed = pages("page_count").saturating_sub(pages("freelist_count")) * pages("page_size");
+    let Ok(free) = fs4::available_space(dir) else {
+        return Ok(());
+    };
+    if free < needed + needed / 50 + SPARE {
+        return Err(LedgerError::NoRoom {
+            folder: dir.display().to_string(),
+            needed,
+            free,
+        });
+    }
+    Ok(())
+}
+
+/// Room left beside a copy (its journal, the record beside it).
+const SPARE: u64 = 64 * 1024;
 
 /// Copies cut short (the app closed during a copy, a crash) are never backups but can be
 /// as large as the ledger: the next copy removes those an hour old, leaving any copy that

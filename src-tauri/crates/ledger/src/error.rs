@@ -61,6 +61,14 @@ pub enum LedgerError {
     /// The data directory or the ledger file cannot be written: nothing was saved.
     #[error("the data directory is read-only; nothing was saved")]
     ReadOnly,
+    /// A copy of the ledger (a backup, the copy taken before an upgrade) would not fit in
+    /// `folder`: found before copying, so nothing was written there.
+    #[error("not enough room in {folder} for a copy of the ledger: it needs about {}, {} is free", size_text(*needed), size_text(*free))]
+    NoRoom {
+        folder: String,
+        needed: u64,
+        free: u64,
+    },
     /// The ledger file is not a readable database; `backup` is the newest good copy.
     #[error("the ledger file {file} is damaged; restore a backup (latest good one: {})", backup.as_deref().unwrap_or("none found"))]
     Damaged {
@@ -122,7 +130,7 @@ impl LedgerError {
             LedgerError::Forbidden { .. } => "forbidden",
             LedgerError::SchemaTooNew { .. } => "schema_too_new",
             LedgerError::Busy => "busy",
-            LedgerError::DiskFull => "disk_full",
+            LedgerError::DiskFull | LedgerError::NoRoom { .. } => "disk_full",
             LedgerError::ReadOnly => "read_only",
             LedgerError::Damaged { .. } => "damaged",
             LedgerError::Db(_) | LedgerError::Io(_) => "storage",
@@ -313,11 +321,49 @@ impl LedgerError {
                     "The data folder is read-only: nothing was saved (what you typed is still on screen). Check the folder's permissions",
                 )
                 .to_string(),
+            LedgerError::NoRoom {
+                folder,
+                needed,
+                free,
+            } => {
+                let (needed, free) = (size_text(*needed), size_text(*free));
+                match lang {
+                    Lang::En => format!("There is not enough room in {folder} for a copy of the ledger: it needs about {needed} and {free} is free. Nothing was written and the ledger is unchanged. Free some space, then try again"),
+                    Lang::ZhCn => format!("{folder} 空间不足，放不下台账的副本：约需 {needed}，现仅剩 {free}。未写入任何内容，台账未改动。请清理空间后再试"),
+                    Lang::ZhTw => format!("{folder} 空間不足，放不下台賬的副本：約需 {needed}，現僅剩 {free}。未寫入任何內容，台賬未改動。請清理空間後再試"),
+                }
+            }
             other => match lang {
                 Lang::En => other.to_string(),
                 Lang::ZhCn => format!("存储错误：{other}"),
                 Lang::ZhTw => format!("儲存錯誤：{other}"),
             },
         }
+    }
+}
+
+/// A size as a clerk reads it: 1.9 GB, 350 MB, 64 KB.
+pub fn size_text(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KB * KB * KB {
+        format!("{:.1} GB", b / (KB * KB * KB))
+    } else if b >= KB * KB {
+        format!("{:.0} MB", (b / (KB * KB)).max(1.0))
+    } else {
+        format!("{:.0} KB", (b / KB).ceil())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_text;
+
+    #[test]
+    fn sizes_read_as_a_clerk_would_say_them() {
+        assert_eq!(size_text(2_040_109_465), "1.9 GB");
+        assert_eq!(size_text(350 * 1024 * 1024 + 10), "350 MB");
+        assert_eq!(size_text(64 * 1024), "64 KB");
+        assert_eq!(size_text(1), "1 KB");
     }
 }
