@@ -102,6 +102,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::backup::list_backups,
             commands::backup::backup_now,
             commands::backup::restore_backup,
+            commands::backup::reopen_ledger,
             commands::session::set_language,
             commands::session::save_draft,
             commands::session::load_draft,
@@ -204,7 +205,8 @@ fn opened(dir: &std::path::Path, clock: Clock) -> Result<state::Desk, String> {
 /// Beside the window: opens the older ledger, which copies it and then migrates it, and
 /// puts it in place of the stand-in. A program writing the file is waited for, the
 /// screen saying so; any other failure takes the desk to the way back, as at start-up.
-fn upgrade(handle: &tauri::AppHandle, dir: &std::path::Path, clock: Clock) {
+/// Also run when the clerk tries again from the way back (a disk since freed).
+pub(crate) fn upgrade(handle: &tauri::AppHandle, dir: &std::path::Path, clock: Clock) {
     let desk = handle.state::<state::Desk>();
     loop {
         tracing::info!(data_dir = %dir.display(), "upgrading the ledger");

@@ -1,6 +1,7 @@
 //! Backups and restore from the app: list and verify copies, make one now (to the data
 //! directory or a chosen folder such as a USB stick), and restore one — also from the
-//! start-up screen when the ledger could not be opened.
+//! start-up screen when the ledger could not be opened, where the ledger can also be
+//! tried again once the cause (a full disk, a file put back) is dealt with.
 
 use std::path::{Path, PathBuf};
 
@@ -62,6 +63,46 @@ pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInf
     desk.set_session(None);
     tracing::info!(file = %file.display(), "restored");
     Ok(info)
+}
+
+/// Opens the ledger again from the recovery screen, for a problem that restoring would not
+/// mend (a full disk, a read-only folder, a ledger from a newer version): the clerk has
+/// freed space or put the right file back. An older ledger goes to its upgrade behind the
+/// waiting screen, as at start-up. Answers whether the ledger is open (or upgrading); if
+/// not, the desk holds the problem found now, which the screen shows.
+#[tauri::command]
+pub async fn reopen_ledger(app: tauri::AppHandle, desk: Desk<'_>) -> IpcResult<bool> {
+    let lang = desk.lang();
+    if !desk.has_problem() || desk.upgrading().is_some() {
+        return Ok(true);
+    }
+    let stand_in = || Ledger::in_memory().map_err(|e| IpcError::from_core(&e, lang));
+    let _quiet = desk.maintenance();
+    if let Some(p) = desk_ledger::pending_upgrade(desk.dir()) {
+        let clock = Clock::from_env().map_err(|e| IpcError::from_core(&e, lang))?;
+        desk.set_upgrading(Some(crate::state::Upgrading {
+            from: p.from,
+            to: p.to,
+            waiting_for_file: false,
+        }));
+        desk.clear_problem();
+        let dir = desk.dir().to_path_buf();
+        std::thread::spawn(move || crate::upgrade(&app, &dir, clock));
+        return Ok(true);
+    }
+    match reopen(desk.dir()) {
+        Ok(ledger) => {
+            drop(desk.replace_ledger(ledger));
+            desk.clear_problem();
+            tracing::info!("the ledger is open again");
+            Ok(true)
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "the ledger still cannot be opened");
+            desk.fail(e, stand_in()?);
+            Ok(false)
+        }
+    }
 }
 
 fn reopen(dir: &Path) -> desk_ledger::Result<Ledger> {

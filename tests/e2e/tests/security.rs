@@ -382,7 +382,8 @@ fn an_older_ledger_is_upgraded_behind_a_waiting_screen_even_while_another_progra
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
-fn a_ledger_from_a_newer_version_is_left_alone_and_no_restore_is_offered() -> R<()> {
+fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_opens_once_put_right(
+) -> R<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     office_with_a_backup(dir.path())?;
     // A newer Complaint Desk on another computer wrote this file: restoring yesterday's
@@ -402,5 +403,20 @@ fn a_ledger_from_a_newer_version_is_left_alone_and_no_restore_is_offered() -> R<
         json!([]),
     )?;
     assert_eq!(offered, json!(false));
+
+    // Tried again before anything changed: still refused, still on the way back.
+    app.click_css("[data-test=recovery-reopen]")?;
+    app.wait_text_in(".el-message", 10)?;
+    assert!(app.page_text()?.contains("新版客诉台账"));
+    // The clerk puts back the file as this office's older version wrote it and opens the
+    // ledger again from the screen, without restarting the program: it is upgraded (the
+    // same way as after space was freed for an upgrade's copy) and signed in to.
+    desk_ledger::testing::as_written_by_schema_4(app.data_dir()).map_err(|e| e.to_string())?;
+    app.click_css("[data-test=recovery-reopen]")?;
+    app.wait_css("[data-test=sign-in-submit]", 30)?;
+    assert!(
+        desk_ledger::pending_upgrade(app.data_dir()).is_none(),
+        "upgraded"
+    );
     Ok(())
 }

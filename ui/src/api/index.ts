@@ -41,6 +41,8 @@ export const api = {
   listBackups: (folder: string | null = null) => call<T.BackupInfo[]>('list_backups', { folder }),
   backupNow: (folder: string | null = null) => call<T.BackupInfo>('backup_now', { folder }),
   restoreBackup: (file: string) => call<T.BackupInfo>('restore_backup', { file }),
+  /** Tries the ledger again from the recovery screen; false while it still cannot be opened. */
+  reopenLedger: () => call<boolean>('reopen_ledger'),
   signOut: () => call<void>('sign_out'),
   setLanguage: (lang: string) => call<void>('set_language', { lang }),
   saveDraft: (form: string, body: string) => call<void>('save_draft', { form, body }),

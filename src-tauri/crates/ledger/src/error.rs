@@ -167,12 +167,27 @@ impl LedgerError {
         )
     }
 
-    /// The message as the desktop app shows it: the same words, except that a damaged
-    /// ledger points to the backups listed on the recovery screen instead of the command
-    /// line.
+    /// Why the ledger could not be opened, as the app's recovery screen says it: a damaged
+    /// ledger points to the backups listed there instead of the command line, and a full
+    /// disk or a read-only folder speaks of the ledger left unchanged, not of a form's
+    /// unsaved words (there is no form at start-up).
     pub fn localized_in_app(&self, lang: Lang) -> String {
         match self {
             LedgerError::Damaged { file, backup } => self.damaged(file, backup, lang, true),
+            LedgerError::DiskFull => lang
+                .pick(
+                    "磁盘已满，台账无法打开（台账文件未改动）。请清理磁盘空间后再试",
+                    "磁碟已滿，台賬無法開啟（台賬檔案未改動）。請清理磁碟空間後再試",
+                    "The disk is full: the ledger cannot be opened (its file is unchanged). Free some space, then try again",
+                )
+                .to_string(),
+            LedgerError::ReadOnly => lang
+                .pick(
+                    "数据目录为只读，台账无法打开（台账文件未改动）。请检查文件夹权限或U盘写保护后再试",
+                    "資料目錄為唯讀，台賬無法開啟（台賬檔案未改動）。請檢查資料夾權限或隨身碟防寫後再試",
+                    "The data folder is read-only: the ledger cannot be opened (its file is unchanged). Check the folder's permissions, then try again",
+                )
+                .to_string(),
             other => other.localized(lang),
         }
     }
@@ -365,5 +380,19 @@ mod tests {
         assert_eq!(size_text(350 * 1024 * 1024 + 10), "350 MB");
         assert_eq!(size_text(64 * 1024), "64 KB");
         assert_eq!(size_text(1), "1 KB");
+    }
+
+    #[test]
+    fn the_recovery_screen_speaks_of_the_ledger_not_of_a_form() {
+        use super::{Lang, LedgerError};
+        for e in [LedgerError::DiskFull, LedgerError::ReadOnly] {
+            let saving = e.localized(Lang::ZhCn);
+            let opening = e.localized_in_app(Lang::ZhCn);
+            assert!(saving.contains("已填写的内容仍在界面上"), "{saving}");
+            assert!(
+                !opening.contains("界面上") && opening.contains("台账无法打开"),
+                "{opening}"
+            );
+        }
     }
 }
