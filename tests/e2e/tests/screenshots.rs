@@ -145,6 +145,37 @@ fn the_upgrade_waiting_screen() -> R<()> {
 
     // An office as an older version left it, held by another program: the upgrade
     // waits, and the screen says so.
+    let data = new_office()?;
+    let other = desk_e2e::older_ledger_held(data.path())?;
+    let app = App::launch(data)?;
+    app.wait_css("[data-test=upgrading-waiting]", 30)?;
+    shot_of_at_least(&app, &dir, "upgrading", 15_000)?;
+    other.execute_batch("COMMIT").map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_way_back_when_restoring_would_not_help() -> R<()> {
+    let keep = std::env::var_os("COMPLAINT_DESK_SHOTS").map(PathBuf::from);
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let dir = keep.unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
+
+    // A ledger a newer version wrote: the file is left as it is and opened again from
+    // the screen once the right one is back.
+    let data = new_office()?;
+    rusqlite::Connection::open(data.path().join("ledger.sqlite"))
+        .and_then(|c| c.pragma_update(None, "user_version", 99))
+        .map_err(|e| e.to_string())?;
+    let app = App::launch(data)?;
+    app.wait_css("[data-test=recovery-reopen]", 30)?;
+    shot_of_at_least(&app, &dir, "recovery-unchanged", 15_000)
+}
+
+/// A new office made with the CLI, in a data directory of its own.
+fn new_office() -> R<tempfile::TempDir> {
     let data = tempfile::tempdir().map_err(|e| e.to_string())?;
     let out = std::process::Command::new(desk_e2e::app_binary())
         .args(desk_e2e::INIT)
@@ -156,10 +187,5 @@ fn the_upgrade_waiting_screen() -> R<()> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let other = desk_e2e::older_ledger_held(data.path())?;
-    let app = App::launch(data)?;
-    app.wait_css("[data-test=upgrading-waiting]", 30)?;
-    shot_of_at_least(&app, &dir, "upgrading", 15_000)?;
-    other.execute_batch("COMMIT").map_err(|e| e.to_string())?;
-    Ok(())
+    Ok(data)
 }

@@ -403,6 +403,12 @@ fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_open
         json!([]),
     )?;
     assert_eq!(offered, json!(false));
+    // Whoever frees the space or puts the file back is told where it is.
+    let folder = app.wait_text_in("[data-test=recovery-folder]", 10)?;
+    assert!(
+        folder.contains(&app.data_dir().display().to_string()),
+        "{folder}"
+    );
 
     // Tried again before anything changed: still refused, still on the way back.
     app.click_css("[data-test=recovery-reopen]")?;

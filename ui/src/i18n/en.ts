@@ -104,7 +104,7 @@ export default {
     reason: { daily: 'daily', manual: 'manual', migration: 'before upgrade' },
     problemTitle: 'The ledger cannot be opened', problemHint: 'The ledger file was not deleted or overwritten. Restore a good backup; the current file is kept in the data folder.',
     problemElsewhere: 'The ledger file is unchanged and needs no restore. Deal with what the message above says, then open the ledger again.',
-    reopen: 'Open the ledger again', reopenStill: 'The ledger still cannot be opened: see the message above.',
+    reopen: 'Open the ledger again', dataFolder: 'Data folder: {dir}', reopenStill: 'The ledger still cannot be opened: see the message above.',
     noBackups: 'No backups found. Call the administrator and do not delete files in the data folder.', otherFolder: 'Another backup folder',
     upgradeTitle: 'Upgrading the ledger',
     upgradeBody: 'This ledger was saved by an earlier version (data version {from}) and is being upgraded to version {to}. The file is first copied whole into the backup folder. A large ledger takes a few minutes; sign-in follows by itself.',

@@ -103,7 +103,7 @@ export default {
     reason: { daily: '每日自动', manual: '手动', migration: '升级前' },
     problemTitle: '台账无法打开', problemHint: '台账文件没有被删除或覆盖。请选择一份完好的备份恢复；当前文件会保留在数据目录中。',
     problemElsewhere: '台账文件没有改动，也不需要恢复备份。请按上面的提示处理后，重新打开台账。',
-    reopen: '重新打开台账', reopenStill: '台账仍无法打开，请查看上面的提示。',
+    reopen: '重新打开台账', dataFolder: '数据目录：{dir}', reopenStill: '台账仍无法打开，请查看上面的提示。',
     noBackups: '未找到备份。请联系管理员，不要删除数据目录中的文件。', otherFolder: '其他备份文件夹',
     upgradeTitle: '正在升级台账',
     upgradeBody: '这份台账由较早的版本保存（数据版本 {from}），正在升级到版本 {to}。升级会先把原文件完整复制到备份文件夹。台账较大时需要几分钟，完成后自动进入登录。',
