@@ -78,13 +78,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             }));
             desk
         }
-        None => {
-            let desk = opened(&dir, clock)?;
-            if let Ok(lang) = desk.with(|l, _| l.setting("language")) {
-                desk.set_lang_code(&lang);
-            }
-            desk
-        }
+        None => opened(&dir, clock)?,
     };
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -189,17 +183,24 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
 
 /// The ledger as opened at start-up; one that cannot be opened (damaged, from a newer
 /// version, unreadable) is never replaced by an empty one: the window opens on the way
-/// back instead, with an empty ledger standing in.
+/// back instead, with an empty ledger standing in, in the office's language where the
+/// file still tells it.
 fn opened(dir: &std::path::Path, clock: Clock) -> Result<state::Desk, String> {
-    let (mut ledger, problem) = match Ledger::open(dir) {
-        Ok(l) => (l, None),
+    let (mut ledger, problem, lang) = match Ledger::open(dir) {
+        Ok(l) => {
+            let lang = l.setting("language").ok();
+            (l, None, lang)
+        }
         Err(e) => {
             tracing::error!(error = %e, "the ledger cannot be opened");
-            (Ledger::in_memory().map_err(|e| e.to_string())?, Some(e))
+            let stand_in = Ledger::in_memory().map_err(|e| e.to_string())?;
+            (stand_in, Some(e), desk_ledger::stored_language(dir))
         }
     };
     ledger.set_clock(clock);
-    Ok(state::Desk::new(dir.to_path_buf(), ledger, problem))
+    let desk = state::Desk::new(dir.to_path_buf(), ledger, problem);
+    desk.set_lang_code(&lang.unwrap_or_default());
+    Ok(desk)
 }
 
 /// Beside the window: opens the older ledger, which copies it and then migrates it, and

@@ -56,6 +56,9 @@ pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInf
     let restored = backup::restore_as_owner(desk.dir(), &file);
     let reopened = reopen(desk.dir());
     let ledger = reopened.map_err(|e| IpcError::from_core(&e, lang))?;
+    if let Ok(lang) = ledger.setting("language") {
+        desk.set_lang_code(&lang);
+    }
     drop(desk.replace_ledger(ledger));
     desk.clear_problem();
     let (info, aside) = restored.map_err(|e| IpcError::from_core(&e, lang))?;
@@ -92,6 +95,9 @@ pub async fn reopen_ledger(app: tauri::AppHandle, desk: Desk<'_>) -> IpcResult<b
     }
     match reopen(desk.dir()) {
         Ok(ledger) => {
+            if let Ok(lang) = ledger.setting("language") {
+                desk.set_lang_code(&lang);
+            }
             drop(desk.replace_ledger(ledger));
             desk.clear_problem();
             tracing::info!("the ledger is open again");

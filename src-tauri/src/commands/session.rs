@@ -39,11 +39,13 @@ pub struct AppInfo {
 pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
     let signed_in = desk.signed_in();
     let upgrading = desk.upgrading();
-    // While an older ledger is upgraded nothing can be read from it: the waiting screen
-    // needs only the language, which the desk already holds.
-    let (initialised, office_name, company_name, language, idle_lock_minutes) = match upgrading {
-        Some(_) => (true, String::new(), String::new(), desk.lang(), 0),
-        None => desk.with(|l, _| {
+    // While an older ledger is upgraded, or when it could not be opened, nothing can be
+    // read from it: the waiting screen and the way back need only the language, which
+    // the desk holds (read from the file where it could be).
+    let unreadable = upgrading.is_some() || desk.has_problem();
+    let (initialised, office_name, company_name, language, idle_lock_minutes) = match unreadable {
+        true => (true, String::new(), String::new(), desk.lang(), 0),
+        false => desk.with(|l, _| {
             Ok((
                 l.is_initialised()?,
                 l.setting("office_name")?,

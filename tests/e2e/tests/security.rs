@@ -386,6 +386,18 @@ fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_open
 ) -> R<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     office_with_a_backup(dir.path())?;
+    // The office works in Traditional Chinese: the way back speaks it, read from the file
+    // this program cannot open.
+    let set = std::process::Command::new(desk_e2e::app_binary())
+        .args(["--as", "A01", "settings", "set", "language", "zh-TW"])
+        .env("COMPLAINT_DESK_DATA_DIR", dir.path())
+        .output()
+        .map_err(|e| e.to_string())?;
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
     // A newer Complaint Desk on another computer wrote this file: restoring yesterday's
     // backup over it would throw away what that version recorded since.
     rusqlite::Connection::open(dir.path().join("ledger.sqlite"))
@@ -394,9 +406,9 @@ fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_open
 
     let app = App::launch(dir)?;
     let problem = app.wait_text_in("[data-test=recovery-problem]", 20)?;
-    assert!(problem.contains("新版客诉台账"), "{problem}");
+    assert!(problem.contains("新版客訴台賬"), "{problem}");
     let hint = app.wait_text_in("[data-test=recovery-unchanged]", 10)?;
-    assert!(hint.contains("不需要恢复备份"), "{hint}");
+    assert!(hint.contains("不需要還原備份"), "{hint}");
     // The backup list is not there to restore from (the damaged case shows it at once).
     let offered = app.js(
         "return !!document.querySelector('[data-test=backup-table]')",
@@ -413,7 +425,7 @@ fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_open
     // Tried again before anything changed: still refused, still on the way back.
     app.click_css("[data-test=recovery-reopen]")?;
     app.wait_text_in(".el-message", 10)?;
-    assert!(app.page_text()?.contains("新版客诉台账"));
+    assert!(app.page_text()?.contains("新版客訴台賬"));
     // The clerk puts back the file as this office's older version wrote it and opens the
     // ledger again from the screen, without restarting the program: it is upgraded (the
     // same way as after space was freed for an upgrade's copy) and signed in to.

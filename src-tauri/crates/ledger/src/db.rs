@@ -136,6 +136,27 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// The office's UI language setting, read without writing anything from a ledger that may
+/// not open (a newer version's, one on a full disk), so the screen saying why speaks the
+/// office's language. None when the file or the setting cannot be read.
+pub fn stored_language(data_dir: &Path) -> Option<String> {
+    let path = db_path(data_dir);
+    if !path.exists() {
+        return None;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    language_in(&Connection::open_with_flags(&path, flags).ok()?)
+}
+
+fn language_in(conn: &Connection) -> Option<String> {
+    conn.query_row(
+        "SELECT value FROM settings WHERE key = 'language'",
+        [],
+        |r| r.get(0),
+    )
+    .ok()
+}
+
 /// An existing ledger whose schema opening would bring up to date: on a large file the
 /// copy taken first and the migrations take minutes, so the app shows a waiting screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,13 +181,7 @@ pub fn pending_upgrade(data_dir: &Path) -> Option<PendingUpgrade> {
     if from <= 0 || from >= SCHEMA_VERSION {
         return None;
     }
-    let language = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'language'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap_or_default();
+    let language = language_in(&conn).unwrap_or_default();
     Some(PendingUpgrade {
         from,
         to: SCHEMA_VERSION,

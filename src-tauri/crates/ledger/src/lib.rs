@@ -39,7 +39,9 @@ pub use account::system_account;
 pub use backup::BackupInfo;
 pub use calendar_store::{parse_periods, Ctx, YearView};
 pub use cases::{CaseEdit, NewCase, CONTENT_MAX};
-pub use db::{db_path, pending_upgrade, schema_version, PendingUpgrade, SCHEMA_VERSION};
+pub use db::{
+    db_path, pending_upgrade, schema_version, stored_language, PendingUpgrade, SCHEMA_VERSION,
+};
 pub use deadlines::{Deadline, DeadlinePolicy, DeadlineState};
 pub use demo::{DemoOptions, DemoReport};
 pub use desk_calendar::Lang;

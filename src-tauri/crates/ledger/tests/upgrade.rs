@@ -125,3 +125,33 @@ fn a_new_or_current_ledger_has_nothing_to_upgrade() {
         "made at the current version"
     );
 }
+
+#[test]
+fn a_ledger_that_cannot_be_opened_still_tells_its_language() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    older_office(tmp.path());
+    Ledger::open(tmp.path()).expect("upgraded");
+    // A newer version wrote the file since: this program refuses it, but the screen
+    // saying so speaks the office's language.
+    rusqlite::Connection::open(desk_ledger::db_path(tmp.path()))
+        .and_then(|c| c.pragma_update(None, "user_version", 99))
+        .expect("newer");
+    assert!(matches!(
+        Ledger::open(tmp.path()),
+        Err(LedgerError::SchemaTooNew { .. })
+    ));
+    assert_eq!(
+        desk_ledger::stored_language(tmp.path()).as_deref(),
+        Some("zh-TW")
+    );
+
+    let garbage = tempfile::tempdir().expect("tmp");
+    std::fs::write(desk_ledger::db_path(garbage.path()), "not a ledger").expect("write");
+    assert_eq!(desk_ledger::stored_language(garbage.path()), None);
+    let empty = tempfile::tempdir().expect("tmp");
+    assert_eq!(desk_ledger::stored_language(empty.path()), None);
+    assert!(
+        !desk_ledger::db_path(empty.path()).exists(),
+        "nothing created"
+    );
+}
