@@ -34,6 +34,22 @@ pub fn older_ledger_held(dir: &Path) -> R<rusqlite::Connection> {
     Ok(other)
 }
 
+/// Runs the binary as the CLI on `dir`; it must succeed. Returns what it printed.
+pub fn cli(dir: &Path, args: &[&str]) -> R<String> {
+    let out = Command::new(app_binary())
+        .args(args)
+        .env("COMPLAINT_DESK_DATA_DIR", dir)
+        .output()
+        .map_err(|e| format!("run {}: {e}", app_binary().display()))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 pub fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("COMPLAINT_DESK_APP") {
         return PathBuf::from(p);
@@ -76,15 +92,8 @@ impl App {
     /// Runs CLI commands of the same binary on a new data directory, then launches.
     pub fn scripted(commands: &[&[&str]]) -> R<App> {
         let data_dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-        for cli in commands {
-            let out = Command::new(app_binary())
-                .args(*cli)
-                .env("COMPLAINT_DESK_DATA_DIR", data_dir.path())
-                .output()
-                .map_err(|e| format!("run {}: {e}", app_binary().display()))?;
-            if !out.status.success() {
-                return Err(format!("{cli:?}: {}", String::from_utf8_lossy(&out.stderr)));
-            }
+        for args in commands {
+            cli(data_dir.path(), args)?;
         }
         Self::launch(data_dir)
     }

@@ -365,6 +365,77 @@ fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_due_list_says_which_department_to_chase() -> R<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    desk_e2e::cli(dir.path(), desk_e2e::INIT)?;
+    let registered = desk_e2e::cli(
+        dir.path(),
+        &[
+            "--json",
+            "--as",
+            "A01",
+            "register",
+            "--name",
+            "郑先生",
+            "--phone",
+            "13812345678",
+            "--building",
+            "8栋",
+            "--room",
+            "302",
+            "--content",
+            "楼道灯不亮",
+            "--category",
+            "A01",
+            "--received-at",
+            "2026-11-20 09:00",
+        ],
+    )?;
+    let number = serde_json::from_str::<serde_json::Value>(&registered)
+        .map_err(|e| e.to_string())?["number"]
+        .as_str()
+        .ok_or("no number")?
+        .to_string();
+    // Transferred to the engineering department, which has not signed for it since.
+    desk_e2e::cli(
+        dir.path(),
+        &[
+            "--as",
+            "A01",
+            "transfer",
+            &number,
+            "--to",
+            "工程部",
+            "--summary",
+            "楼道灯不亮",
+            "--at",
+            "2026-11-20 09:10",
+        ],
+    )?;
+    let app = App::launch(dir)?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    let row = app
+        .wait(20, || {
+            let v = app
+                .js(
+                    "return [...document.querySelectorAll('[data-test=due-list] .el-table__body tr')]
+                       .map(r => r.innerText).find(t => t.includes(arguments[0])) ?? ''",
+                    json!([number]),
+                )
+                .ok()?;
+            let t = v.as_str()?.to_string();
+            (!t.is_empty()).then_some(t)
+        })
+        .ok_or_else(|| app.page_text().unwrap_or_default())?;
+    assert!(
+        row.contains("工程部"),
+        "the row names the department: {row}"
+    );
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_dashboard_left_while_it_loads_stops_asking_the_ledger() -> R<()> {
     let app = signed_in()?;
     app.js("location.hash = '#/ledger'", json!([]))?;

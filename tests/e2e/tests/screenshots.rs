@@ -177,15 +177,6 @@ fn the_way_back_when_restoring_would_not_help() -> R<()> {
 /// A new office made with the CLI, in a data directory of its own.
 fn new_office() -> R<tempfile::TempDir> {
     let data = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let out = std::process::Command::new(desk_e2e::app_binary())
-        .args(desk_e2e::INIT)
-        .env("COMPLAINT_DESK_DATA_DIR", data.path())
-        .output()
-        .map_err(|e| e.to_string())?;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    desk_e2e::cli(data.path(), desk_e2e::INIT)?;
     Ok(data)
 }

@@ -137,17 +137,7 @@ fn saving_while_another_program_holds_the_ledger_keeps_what_was_typed() -> R<()>
 
 /// A new office with one case, backed up: the copy the way back restores.
 fn office_with_a_backup(dir: &Path) -> R<()> {
-    let cli = |args: &[&str]| -> R<()> {
-        let out = std::process::Command::new(desk_e2e::app_binary())
-            .args(args)
-            .env("COMPLAINT_DESK_DATA_DIR", dir)
-            .output()
-            .map_err(|e| e.to_string())?;
-        out.status
-            .success()
-            .then_some(())
-            .ok_or_else(|| String::from_utf8_lossy(&out.stderr).to_string())
-    };
+    let cli = |args: &[&str]| desk_e2e::cli(dir, args).map(drop);
     cli(INIT)?;
     cli(&[
         "--as",
@@ -388,16 +378,10 @@ fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_open
     office_with_a_backup(dir.path())?;
     // The office works in Traditional Chinese: the way back speaks it, read from the file
     // this program cannot open.
-    let set = std::process::Command::new(desk_e2e::app_binary())
-        .args(["--as", "A01", "settings", "set", "language", "zh-TW"])
-        .env("COMPLAINT_DESK_DATA_DIR", dir.path())
-        .output()
-        .map_err(|e| e.to_string())?;
-    assert!(
-        set.status.success(),
-        "{}",
-        String::from_utf8_lossy(&set.stderr)
-    );
+    desk_e2e::cli(
+        dir.path(),
+        &["--as", "A01", "settings", "set", "language", "zh-TW"],
+    )?;
     // A newer Complaint Desk on another computer wrote this file: restoring yesterday's
     // backup over it would throw away what that version recorded since.
     rusqlite::Connection::open(dir.path().join("ledger.sqlite"))
