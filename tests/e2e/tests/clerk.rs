@@ -200,6 +200,31 @@ fn switching_to_traditional_chinese_changes_the_labels() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
+    let app = App::scripted(&[
+        desk_e2e::INIT,
+        &["--as", "A01", "settings", "set", "language", "en"],
+    ])?;
+    // "Office: …", not the Chinese full-width colon.
+    let office = app.wait_text_in("[data-test=sign-in-office]", 15)?;
+    assert_eq!(office, "Office: 东区管理处");
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.click_css("[data-nav=register]")?;
+    app.wait_text("Relation to owner", 10)?;
+    // A label longer than its column wraps inside its own row: none spills out of its
+    // box into the field below (it did: "owner" sat over "Received").
+    let spilled = app.js(
+        "return [...document.querySelectorAll('.el-form-item__label')]
+           .filter(l => l.offsetParent !== null && l.scrollHeight > l.clientHeight + 1)
+           .map(l => l.innerText)",
+        json!([]),
+    )?;
+    assert_eq!(spilled, json!([]), "labels running out of their rows");
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_first_start_asks_for_the_office_and_the_first_staff_member() -> R<()> {
     let app = App::fresh()?;
     type_field(&app, "input[data-test=setup-office]", "西区管理处")?;

@@ -2,6 +2,8 @@ export default {
   app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in: {name}', signOut: 'Sign out', language: 'Language' },
   nav: { reports: 'Reports', dashboard: 'Dashboard', register: 'Register', ledger: 'Ledger', settings: 'Settings' },
   common: {
+    // A label and its value on one line (Chinese takes the full-width colon).
+    labelled: '{label}: {value}',
     save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', add: 'Add',
     all: 'All', none: 'None', yes: 'Yes', no: 'No', loading: 'Loading…', saved: 'Saved',
     required: 'Required', reason: 'Reason', note: 'Note', actions: 'Actions', open: 'Open', refresh: 'Refresh',

@@ -2,6 +2,8 @@ export default {
   app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户：{name}', signOut: '退出', language: '语言' },
   nav: { reports: '报表', dashboard: '工作台', register: '登记', ledger: '台账', settings: '设置' },
   common: {
+    // A label and its value on one line (Chinese takes the full-width colon).
+    labelled: '{label}：{value}',
     save: '保存', cancel: '取消', confirm: '确定', search: '搜索', reset: '重置', add: '新增',
     all: '全部', none: '无', yes: '是', no: '否', loading: '加载中…', saved: '已保存',
     required: '必填', reason: '原因', note: '备注', actions: '操作', open: '打开', refresh: '刷新',

@@ -2,6 +2,8 @@ export default {
   app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者：{name}', signOut: '登出', language: '語言' },
   nav: { reports: '報表', dashboard: '工作台', register: '登記', ledger: '台賬', settings: '設定' },
   common: {
+    // A label and its value on one line (Chinese takes the full-width colon).
+    labelled: '{label}：{value}',
     save: '儲存', cancel: '取消', confirm: '確定', search: '搜尋', reset: '重設', add: '新增',
     all: '全部', none: '無', yes: '是', no: '否', loading: '載入中…', saved: '已儲存',
     required: '必填', reason: '原因', note: '備註', actions: '操作', open: '開啟', refresh: '重新整理',
