@@ -204,6 +204,23 @@ fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
     let app = App::scripted(&[
         desk_e2e::INIT,
         &["--as", "A01", "settings", "set", "language", "en"],
+        &[
+            "--as",
+            "A01",
+            "register",
+            "--name",
+            "郑先生",
+            "--phone",
+            "13812345678",
+            "--building",
+            "8栋",
+            "--room",
+            "302",
+            "--content",
+            "楼道灯不亮",
+            "--category",
+            "A01",
+        ],
     ])?;
     // "Office: …", not the Chinese full-width colon.
     let office = app.wait_text_in("[data-test=sign-in-office]", 15)?;
@@ -220,6 +237,16 @@ fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
         json!([]),
     )?;
     assert_eq!(spilled, json!([]), "labels running out of their rows");
+
+    // The ledger's short columns fit the English words (Complaint, not "Comp…").
+    app.click_css("[data-nav=ledger]")?;
+    app.wait_css(".col-kind", 15)?;
+    let cut = app.js(
+        "return [...document.querySelectorAll('.col-kind, .col-level')]
+           .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText)",
+        json!([]),
+    )?;
+    assert_eq!(cut, json!([]), "cut short in the ledger");
     Ok(())
 }
 
