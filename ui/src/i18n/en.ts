@@ -119,10 +119,11 @@ export default {
     weekdays: 'Weekdays', periods: 'Periods (e.g. 08:30-12:00,13:30-17:30)', holiday: 'Holiday', workday: 'Make-up working day',
     normal: 'Ordinary day', year: 'Year', workingDays: '{n} working days in the year', notCovered: 'No holiday data for this year',
     setDay: 'Set a date', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    formScript: { follow: 'As the desk\'s language', simplified: 'Simplified', traditional: 'Traditional' },
     keys: {
       office_name: 'Office name', company_name: 'Company name', office_code: 'Office code', hotline: 'Service hotline',
       prefix_complaint: 'Complaint number prefix', prefix_request: 'Request number prefix', prefix_slip: 'Slip number prefix',
-      form_script: 'Form script (simplified / traditional)', idle_lock_minutes: 'Lock after idle minutes (0: never)',
+      form_script: 'Form script', idle_lock_minutes: 'Lock after idle minutes (0: never)',
     },
   },
   reports: {

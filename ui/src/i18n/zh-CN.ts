@@ -118,10 +118,11 @@ export default {
     weekdays: '星期', periods: '时段（如 08:30-12:00,13:30-17:30）', holiday: '节假日', workday: '调休上班',
     normal: '恢复平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '该年份没有节假日数据',
     setDay: '设置日期', days: ['一', '二', '三', '四', '五', '六', '日'],
+    formScript: { follow: '跟随界面语言', simplified: '简体', traditional: '繁体' },
     keys: {
       office_name: '管理处名称', company_name: '公司名称', office_code: '管理处代码', hotline: '服务热线',
       prefix_complaint: '投诉编号前缀', prefix_request: '需求编号前缀', prefix_slip: '签认单编号前缀',
-      form_script: '表单字体（simplified 简体 / traditional 繁体）', idle_lock_minutes: '无操作锁屏（分钟，0 为不锁）',
+      form_script: '表单字体', idle_lock_minutes: '无操作锁屏（分钟，0 为不锁）',
     },
   },
   reports: {

@@ -118,10 +118,11 @@ export default {
     weekdays: '星期', periods: '時段（如 08:30-12:00,13:30-17:30）', holiday: '節假日', workday: '補行上班',
     normal: '恢復平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '該年份沒有節假日資料',
     setDay: '設定日期', days: ['一', '二', '三', '四', '五', '六', '日'],
+    formScript: { follow: '跟隨介面語言', simplified: '簡體', traditional: '繁體' },
     keys: {
       office_name: '管理處名稱', company_name: '公司名稱', office_code: '管理處代碼', hotline: '服務熱線',
       prefix_complaint: '投訴編號前綴', prefix_request: '需求編號前綴', prefix_slip: '簽認單編號前綴',
-      form_script: '表單字體（simplified 簡體 / traditional 繁體）', idle_lock_minutes: '閒置鎖定（分鐘，0 為不鎖）',
+      form_script: '表單字型', idle_lock_minutes: '閒置鎖定（分鐘，0 為不鎖）',
     },
   },
   reports: {
