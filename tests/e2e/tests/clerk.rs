@@ -4,6 +4,23 @@
 use desk_e2e::{key, App, R};
 use serde_json::json;
 
+/// A complaint about a corridor light, registered through the CLI (after `--as`).
+const ONE_COMPLAINT: &[&str] = &[
+    "register",
+    "--name",
+    "郑先生",
+    "--phone",
+    "13812345678",
+    "--building",
+    "8栋",
+    "--room",
+    "302",
+    "--content",
+    "楼道灯不亮",
+    "--category",
+    "A01",
+];
+
 const DISPLAY: &str = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb";
 
 fn signed_in() -> R<App> {
@@ -204,23 +221,7 @@ fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
     let app = App::scripted(&[
         desk_e2e::INIT,
         &["--as", "A01", "settings", "set", "language", "en"],
-        &[
-            "--as",
-            "A01",
-            "register",
-            "--name",
-            "郑先生",
-            "--phone",
-            "13812345678",
-            "--building",
-            "8栋",
-            "--room",
-            "302",
-            "--content",
-            "楼道灯不亮",
-            "--category",
-            "A01",
-        ],
+        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
     ])?;
     // "Office: …", not the Chinese full-width colon.
     let office = app.wait_text_in("[data-test=sign-in-office]", 15)?;
@@ -423,25 +424,11 @@ fn the_due_list_says_which_department_to_chase() -> R<()> {
     let registered = desk_e2e::cli(
         dir.path(),
         &[
-            "--json",
-            "--as",
-            "A01",
-            "register",
-            "--name",
-            "郑先生",
-            "--phone",
-            "13812345678",
-            "--building",
-            "8栋",
-            "--room",
-            "302",
-            "--content",
-            "楼道灯不亮",
-            "--category",
-            "A01",
-            "--received-at",
-            "2026-11-20 09:00",
-        ],
+            &["--json", "--as", "A01"][..],
+            ONE_COMPLAINT,
+            &["--received-at", "2026-11-20 09:00"],
+        ]
+        .concat(),
     )?;
     let number = serde_json::from_str::<serde_json::Value>(&registered)
         .map_err(|e| e.to_string())?["number"]

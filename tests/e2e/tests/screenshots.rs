@@ -139,11 +139,7 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_upgrade_waiting_screen() -> R<()> {
-    let keep = std::env::var_os("COMPLAINT_DESK_SHOTS").map(PathBuf::from);
-    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let dir = keep.unwrap_or_else(|| tmp.path().to_path_buf());
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
+    let (_tmp, dir) = pictures_dir()?;
 
     // An office as an older version left it, held by another program: the upgrade
     // waits, and the screen says so.
@@ -159,11 +155,7 @@ fn the_upgrade_waiting_screen() -> R<()> {
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_way_back_when_restoring_would_not_help() -> R<()> {
-    let keep = std::env::var_os("COMPLAINT_DESK_SHOTS").map(PathBuf::from);
-    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let dir = keep.unwrap_or_else(|| tmp.path().to_path_buf());
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
+    let (_tmp, dir) = pictures_dir()?;
 
     // A ledger a newer version wrote: the file is left as it is and opened again from
     // the screen once the right one is back.
@@ -174,6 +166,17 @@ fn the_way_back_when_restoring_would_not_help() -> R<()> {
     let app = App::launch(data)?;
     app.wait_css("[data-test=recovery-reopen]", 30)?;
     shot_of_at_least(&app, &dir, "recovery-unchanged", 15_000)
+}
+
+/// Where the pictures go: `COMPLAINT_DESK_SHOTS` when set, else a temporary folder (the
+/// TempDir returned). The web view draws with compositing on (see the main screens' test).
+fn pictures_dir() -> R<(tempfile::TempDir, PathBuf)> {
+    let keep = std::env::var_os("COMPLAINT_DESK_SHOTS").map(PathBuf::from);
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let dir = keep.unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "0");
+    Ok((tmp, dir))
 }
 
 /// A new office made with the CLI, in a data directory of its own.
