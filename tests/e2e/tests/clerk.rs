@@ -513,6 +513,46 @@ fn a_dashboard_left_while_it_loads_stops_asking_the_ledger() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_late_answer_from_before_a_change_does_not_replace_the_months_rates() -> R<()> {
+    let app = signed_in()?;
+    app.js("location.hash = '#/ledger'", json!([]))?;
+    app.wait_css("[data-test=total]", 15)?;
+    // The first month's rates are computed at once but their answer comes 3 s late, as
+    // on a large ledger busy with something else.
+    app.js(
+        "const fetch = window.fetch.bind(window);
+         let held = false;
+         window.fetch = (url, init) => {
+           const answer = fetch(url, init);
+           if (!String(url).includes('month_figures') || held) return answer;
+           held = true;
+           return answer.then((r) => new Promise((ok) => setTimeout(() => ok(r), 3000)));
+         };",
+        json!([]),
+    )?;
+    app.js("location.hash = '#/dashboard'", json!([]))?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    // Meanwhile a complaint is registered (by another window of the office here) and the
+    // dashboard told: its rates are asked again and answered at once.
+    let register = [&["--as", "A01"][..], ONE_COMPLAINT].concat();
+    desk_e2e::cli(app.data_dir(), &register)?;
+    app.js(
+        "await window.__TAURI__.event.emit('cases-changed', 1)",
+        json!([]),
+    )?;
+    app.wait_text("本月受理 1 件", 10)?;
+    // The answer from before the complaint lands after it, and is not shown.
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    let page = app.page_text()?;
+    assert!(
+        page.contains("本月受理 1 件"),
+        "the month's rates went back: {page}"
+    );
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_today_tile_lists_the_offices_today_whatever_the_computers_date() -> R<()> {
     // The office's clock stands on another day than the computer's (as it does between
     // midnight and 08:00 in Beijing on a computer that keeps UTC).
