@@ -40,7 +40,7 @@ export default {
     to_department: 'To department', to_person: 'To person', summary: 'Summary', requirement: 'Requirement',
     signed_by: 'Signed by', signed_at: 'Signed at', action: 'Action taken', feedback: 'Feedback',
     method: 'Method', person_reached: 'Person reached', outcome: 'Outcome', satisfaction: 'Satisfaction',
-    comments: 'Comments', at: 'Time', code: 'Code', name: 'Name', role: 'Role', external: 'Outside party',
+    comments: 'Comments', at: 'Time', date: 'Date', code: 'Code', name: 'Name', role: 'Role', external: 'Outside party',
     parent: 'Parent category', owner_name: 'Owner', step: 'Step', reply_due: 'Reply due',
   },
   kind: { complaint: 'Complaint', request: 'Request' },

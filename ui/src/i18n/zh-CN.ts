@@ -40,7 +40,7 @@ export default {
     to_department: '接收部门', to_person: '接收人', summary: '转交内容', requirement: '处理要求',
     signed_by: '签收人', signed_at: '签收时间', action: '处理措施', feedback: '反馈',
     method: '回访方式', person_reached: '接受回访人', outcome: '回访结果', satisfaction: '满意度',
-    comments: '意见建议', at: '时间', code: '编码', name: '名称', role: '角色', external: '外部单位',
+    comments: '意见建议', at: '时间', date: '日期', code: '编码', name: '名称', role: '角色', external: '外部单位',
     parent: '上级类别', owner_name: '业主姓名', step: '环节', reply_due: '回复期限',
   },
   kind: { complaint: '投诉', request: '需求' },

@@ -40,7 +40,7 @@ export default {
     to_department: '接收部門', to_person: '接收人', summary: '轉交內容', requirement: '處理要求',
     signed_by: '簽收人', signed_at: '簽收時間', action: '處理措施', feedback: '回饋',
     method: '回訪方式', person_reached: '接受回訪人', outcome: '回訪結果', satisfaction: '滿意度',
-    comments: '意見建議', at: '時間', code: '編碼', name: '名稱', role: '角色', external: '外部單位',
+    comments: '意見建議', at: '時間', date: '日期', code: '編碼', name: '名稱', role: '角色', external: '外部單位',
     parent: '上級類別', owner_name: '業主姓名', step: '環節', reply_due: '回覆期限',
   },
   kind: { complaint: '投訴', request: '需求' },
