@@ -126,7 +126,7 @@ export default {
     },
   },
   reports: {
-    export: '月度匯總匯出', consolidate: '多管理處合併', importUnits: '匯入房屋資料', from: '起始月份', to: '截止月份',
+    export: '月度匯總匯出', consolidate: '多管理處合併', importUnits: '匯入房屋資料', months: '月份範圍', from: '起始月份', to: '截止月份',
     kind: '格式', xlsx: '匯總活頁簿（Excel）', csv: '台賬 CSV', anonymized: '去識別（不含姓名、電話，地點只到樓棟）',
     path: '儲存到', choose: '選擇…', run: '匯出', working: '正在產生…', done: '已儲存：{path}', reveal: '開啟所在資料夾',
     files: '各管理處匯出的活頁簿（每行一個）', addFiles: '加入檔案…', merge: '合併', file: '檔案', preview: '預覽',
