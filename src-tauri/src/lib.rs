@@ -70,12 +70,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
         Some(p) => {
             let stand_in = Ledger::in_memory().map_err(|e| e.to_string())?;
             let desk = state::Desk::new(dir.clone(), stand_in, None);
-            desk.set_lang_code(&p.language);
-            desk.set_upgrading(Some(state::Upgrading {
-                from: p.from,
-                to: p.to,
-                waiting_for_file: false,
-            }));
+            desk.start_upgrade(p);
             desk
         }
         None => opened(&dir, clock)?,
@@ -223,10 +218,7 @@ pub(crate) fn upgrade(handle: &tauri::AppHandle, dir: &std::path::Path, clock: C
             }
             Ok(mut ledger) => {
                 ledger.set_clock(clock);
-                if let Ok(lang) = ledger.setting("language") {
-                    desk.set_lang_code(&lang);
-                }
-                drop(desk.replace_ledger(ledger));
+                desk.open_with(ledger);
                 tracing::info!("the ledger is upgraded");
                 break;
             }

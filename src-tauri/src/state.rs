@@ -109,6 +109,28 @@ impl Desk {
         std::mem::replace(&mut *lock(&self.ledger), ledger)
     }
 
+    /// The ledger opened (at start-up, after an upgrade, a restore or a retry) put in place
+    /// of the stand-in: the desk speaks its language and the way back is over.
+    pub fn open_with(&self, ledger: Ledger) {
+        if let Ok(lang) = ledger.setting("language") {
+            self.set_lang_code(&lang);
+        }
+        drop(self.replace_ledger(ledger));
+        self.clear_problem();
+    }
+
+    /// An older ledger is to be upgraded beside the window: the waiting screen shows, in
+    /// the office's language as the file tells it, and nothing is served meanwhile.
+    pub fn start_upgrade(&self, pending: &desk_ledger::PendingUpgrade) {
+        self.set_lang_code(&pending.language);
+        self.clear_problem();
+        self.set_upgrading(Some(Upgrading {
+            from: pending.from,
+            to: pending.to,
+            waiting_for_file: false,
+        }));
+    }
+
     /// Whether restoring a backup is the way back from the start-up problem (the core's rule).
     pub fn restore_helps(&self) -> bool {
         lock(&self.problem)

@@ -55,12 +55,7 @@ pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInf
     drop(desk.replace_ledger(placeholder));
     let restored = backup::restore_as_owner(desk.dir(), &file);
     let reopened = reopen(desk.dir());
-    let ledger = reopened.map_err(|e| IpcError::from_core(&e, lang))?;
-    if let Ok(lang) = ledger.setting("language") {
-        desk.set_lang_code(&lang);
-    }
-    drop(desk.replace_ledger(ledger));
-    desk.clear_problem();
+    desk.open_with(reopened.map_err(|e| IpcError::from_core(&e, lang))?);
     let (info, aside) = restored.map_err(|e| IpcError::from_core(&e, lang))?;
     let info = desk.with(|l, _| l.log_restore(by.as_deref(), info, aside.as_deref()))?;
     desk.set_session(None);
@@ -79,33 +74,24 @@ pub async fn reopen_ledger(app: tauri::AppHandle, desk: Desk<'_>) -> IpcResult<b
     if !desk.has_problem() || desk.upgrading().is_some() {
         return Ok(true);
     }
-    let stand_in = || Ledger::in_memory().map_err(|e| IpcError::from_core(&e, lang));
     let _quiet = desk.maintenance();
     if let Some(p) = desk_ledger::pending_upgrade(desk.dir()) {
         let clock = Clock::from_env().map_err(|e| IpcError::from_core(&e, lang))?;
-        desk.set_upgrading(Some(crate::state::Upgrading {
-            from: p.from,
-            to: p.to,
-            waiting_for_file: false,
-        }));
-        desk.clear_problem();
+        desk.start_upgrade(&p);
         let dir = desk.dir().to_path_buf();
         std::thread::spawn(move || crate::upgrade(&app, &dir, clock));
         return Ok(true);
     }
     match reopen(desk.dir()) {
         Ok(ledger) => {
-            if let Ok(lang) = ledger.setting("language") {
-                desk.set_lang_code(&lang);
-            }
-            drop(desk.replace_ledger(ledger));
-            desk.clear_problem();
+            desk.open_with(ledger);
             tracing::info!("the ledger is open again");
             Ok(true)
         }
         Err(e) => {
             tracing::warn!(error = %e, "the ledger still cannot be opened");
-            desk.fail(e, stand_in()?);
+            let stand_in = Ledger::in_memory().map_err(|e| IpcError::from_core(&e, lang))?;
+            desk.fail(e, stand_in);
             Ok(false)
         }
     }

@@ -43,9 +43,10 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
     // read from it: the waiting screen and the way back need only the language, which
     // the desk holds (read from the file where it could be).
     let unreadable = upgrading.is_some() || desk.has_problem();
-    let (initialised, office_name, company_name, language, idle_lock_minutes) = match unreadable {
-        true => (true, String::new(), String::new(), desk.lang(), 0),
-        false => desk.with(|l, _| {
+    let (initialised, office_name, company_name, language, idle_lock_minutes) = if unreadable {
+        (true, String::new(), String::new(), desk.lang(), 0)
+    } else {
+        desk.with(|l, _| {
             Ok((
                 l.is_initialised()?,
                 l.setting("office_name")?,
@@ -53,7 +54,7 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
                 Lang::parse(&l.setting("language")?).unwrap_or_default(),
                 l.idle_lock_minutes()?,
             ))
-        })?,
+        })?
     };
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
