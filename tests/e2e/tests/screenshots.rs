@@ -160,9 +160,7 @@ fn the_way_back_when_restoring_would_not_help() -> R<()> {
     // A ledger a newer version wrote: the file is left as it is and opened again from
     // the screen once the right one is back.
     let data = new_office()?;
-    rusqlite::Connection::open(data.path().join("ledger.sqlite"))
-        .and_then(|c| c.pragma_update(None, "user_version", 99))
-        .map_err(|e| e.to_string())?;
+    desk_ledger::testing::as_written_by_a_newer_version(data.path()).map_err(|e| e.to_string())?;
     let app = App::launch(data)?;
     app.wait_css("[data-test=recovery-reopen]", 30)?;
     shot_of_at_least(&app, &dir, "recovery-unchanged", 15_000)

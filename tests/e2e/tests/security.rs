@@ -393,9 +393,7 @@ fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_open
     )?;
     // A newer Complaint Desk on another computer wrote this file: restoring yesterday's
     // backup over it would throw away what that version recorded since.
-    rusqlite::Connection::open(dir.path().join("ledger.sqlite"))
-        .and_then(|c| c.pragma_update(None, "user_version", 99))
-        .map_err(|e| e.to_string())?;
+    desk_ledger::testing::as_written_by_a_newer_version(dir.path()).map_err(|e| e.to_string())?;
 
     let app = App::launch(dir)?;
     let problem = app.wait_text_in("[data-test=recovery-problem]", 20)?;

@@ -3,6 +3,16 @@
 
 use std::path::Path;
 
+/// Marks `data_dir`'s ledger as a newer Complaint Desk (schema version 99) would have left
+/// it: this program refuses to open it and must not restore over it.
+pub fn as_written_by_a_newer_version(data_dir: &Path) -> rusqlite::Result<()> {
+    rusqlite::Connection::open(crate::db::db_path(data_dir))?.pragma_update(
+        None,
+        "user_version",
+        99,
+    )
+}
+
 /// Scribbles over the first page of the cases table, as a failing disk might: the file
 /// header and the settings read on opening stay whole, so the ledger still opens and
 /// signing in still works; only the start-up integrity check finds the damage. The

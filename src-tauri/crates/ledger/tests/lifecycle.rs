@@ -227,10 +227,7 @@ fn a_newer_schema_is_refused_and_reopening_the_same_version_is_fine() {
     let dir = tempfile::tempdir().expect("dir");
     drop(Ledger::open(dir.path()).expect("create"));
     drop(Ledger::open(dir.path()).expect("reopen"));
-    {
-        let conn = rusqlite::Connection::open(desk_ledger::db_path(dir.path())).expect("raw");
-        conn.pragma_update(None, "user_version", 99).expect("bump");
-    }
+    desk_ledger::testing::as_written_by_a_newer_version(dir.path()).expect("bump");
     match Ledger::open(dir.path()) {
         Err(LedgerError::SchemaTooNew { found: 99, .. }) => {}
         Err(other) => panic!("wrong error {other}"),

@@ -133,9 +133,7 @@ fn a_ledger_that_cannot_be_opened_still_tells_its_language() {
     Ledger::open(tmp.path()).expect("upgraded");
     // A newer version wrote the file since: this program refuses it, but the screen
     // saying so speaks the office's language.
-    rusqlite::Connection::open(desk_ledger::db_path(tmp.path()))
-        .and_then(|c| c.pragma_update(None, "user_version", 99))
-        .expect("newer");
+    desk_ledger::testing::as_written_by_a_newer_version(tmp.path()).expect("newer");
     assert!(matches!(
         Ledger::open(tmp.path()),
         Err(LedgerError::SchemaTooNew { .. })
