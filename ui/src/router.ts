@@ -1,16 +1,12 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { session } from './session'
-import { api } from './api'
 
 const dashboard = () => import('./views/DashboardView.vue')
 
-/** Readies the dashboard while the clerk picks their name, so signing in shows it without
- * waiting: its code, and the ledger's pages its counts read (the first count on a large
- * ledger just opened takes 80–120 ms, later ones about 20). The counts are thrown away:
- * the dashboard asks afresh. */
+/** Fetches the dashboard's code while the clerk picks their name, so signing in shows it
+ * without waiting for it to load. */
 export function preloadDashboard() {
   dashboard().catch(() => undefined)
-  api.deskCounts().catch(() => undefined)
 }
 
 const routes = [
