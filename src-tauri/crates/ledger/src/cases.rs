@@ -424,9 +424,14 @@ impl Ledger {
                 sets.push(("received_at", v.into()));
             }
             if let Some(c) = &e.channel {
+                // Given by code or name; the history keeps names on both sides, so the
+                // same channel given by its code is no change.
                 let id = channel_id(tx, c)?;
-                ch.diff("channel", Some(old.channel.clone()), Some(c.clone()));
-                sets.push(("channel_id", id.into()));
+                let name: String = tx.prepare_cached_query_row("SELECT name FROM channels WHERE id = ?1", [id], |r| r.get(0))?;
+                if name != old.channel {
+                    ch.diff("channel", Some(old.channel.clone()), Some(name));
+                    sets.push(("channel_id", id.into()));
+                }
             }
             if let Some(c) = &e.category {
                 let id = category_id(tx, old.kind, c)?;

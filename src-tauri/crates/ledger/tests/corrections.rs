@@ -1,0 +1,62 @@
+//! Correcting a registered case: what the correction form sends and what history keeps.
+
+use desk_ledger::{CaseEdit, Ledger};
+
+mod common;
+
+fn office() -> (Ledger, String) {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(common::at("2026-11-23 09:00"));
+    l.init("", "测试管理处", "admin", "管理员").expect("init");
+    let c = l.register("admin", &common::complaint()).expect("register");
+    (l, c.number)
+}
+
+fn edits(l: &Ledger, number: &str) -> Vec<desk_ledger::model::HistoryEntry> {
+    let h = l.history(number).expect("history");
+    h.into_iter().filter(|e| e.action == "edit").collect()
+}
+
+#[test]
+fn a_correction_that_names_the_same_channel_by_code_changes_only_what_differs() {
+    let (mut l, n) = office();
+    // The case shows its channel by name (电话); the form picks it by code (phone).
+    let e = CaseEdit {
+        channel: Some("phone".into()),
+        category: Some("B04".into()),
+        phones: Some("0571-87654321".into()),
+        ..Default::default()
+    };
+    l.edit("admin", &n, &e, "客户更正电话").expect("edit");
+    let kept = edits(&l, &n);
+    assert_eq!(kept.len(), 1);
+    let fields: Vec<&str> = kept[0].changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["complainant_phones"]);
+}
+
+#[test]
+fn a_new_channel_is_kept_by_name_on_both_sides() {
+    let (mut l, n) = office();
+    let e = CaseEdit {
+        channel: Some("visit".into()),
+        ..Default::default()
+    };
+    let case = l.edit("admin", &n, &e, "其实是来访").expect("edit");
+    let change = &edits(&l, &n)[0].changes[0];
+    assert_eq!(change.field, "channel");
+    assert_eq!(change.old.as_deref(), Some("电话"));
+    assert_eq!(change.new.as_deref(), Some(case.channel.as_str()));
+    assert_ne!(case.channel, "电话");
+}
+
+#[test]
+fn a_correction_that_changes_nothing_leaves_no_history() {
+    let (mut l, n) = office();
+    let e = CaseEdit {
+        channel: Some("电话".into()),
+        room: Some("1502".into()),
+        ..Default::default()
+    };
+    l.edit("admin", &n, &e, "核对").expect("edit");
+    assert!(edits(&l, &n).is_empty());
+}
