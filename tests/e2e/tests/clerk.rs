@@ -193,6 +193,82 @@ fn a_bad_phone_number_shows_under_the_field_and_nothing_is_saved() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_wrong_phone_and_room_are_corrected_on_the_case_and_the_timeline_shows_both() -> R<()> {
+    let app = App::scripted(&[
+        desk_e2e::INIT,
+        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
+    ])?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
+    let number = page["rows"][0]["number"]
+        .as_str()
+        .ok_or("a case")?
+        .to_string();
+    app.js(&format!("location.hash = '#/case/{number}'"), json!([]))?;
+    app.click_css("[data-action=edit]")?;
+    app.wait_css("[data-test=correct-form]", 10)?;
+    // The form holds what the case holds now.
+    let shown = app.js(
+        "return ['phones', 'room', 'content'].map(k => document.querySelector(`[data-test=correct-${k}]`).value)",
+        json!([]),
+    )?;
+    assert_eq!(shown, json!(["13812345678", "302", "楼道灯不亮"]));
+    let reason = "textarea[data-test=correct-reason]";
+    app.retype(reason, "客户来电更正")?;
+    // Saving with nothing changed says so and writes nothing.
+    app.click_css("[data-test=correct-submit]")?;
+    app.wait_text("没有改动任何内容", 10)?;
+    let phones = "input[data-test=correct-phones]";
+    app.retype(phones, "12345")?;
+    app.click_css("[data-test=correct-submit]")?;
+    let text = app.wait_text_in(".el-form-item.is-error .el-form-item__error", 10)?;
+    assert!(
+        text.contains("12345"),
+        "the error names what was typed: {text}"
+    );
+    app.retype(phones, "13900001111")?;
+    app.retype("input[data-test=correct-room]", "303")?;
+    app.click_css("[data-test=correct-submit]")?;
+    app.wait(10, || {
+        app.find("[data-test=correct-form]").is_err().then_some(())
+    })
+    .ok_or("the correction dialog stayed open")?;
+    let timeline = app
+        .wait(10, || {
+            let t = app.text_of(&app.find("[data-test=timeline]").ok()?).ok()?;
+            t.contains("→ 13900001111").then_some(t)
+        })
+        .ok_or("the correction never showed in the timeline")?;
+    for change in ["13812345678 → 13900001111", "302 → 303", "客户来电更正"] {
+        assert!(
+            timeline.contains(change),
+            "{change} not in the timeline: {timeline}"
+        );
+    }
+    // One correction, holding exactly the two fields that were changed.
+    let view = app.invoke("case_view", json!({ "number": number }))?;
+    let edits: Vec<_> = view["file"]["history"]
+        .as_array()
+        .ok_or("history")?
+        .iter()
+        .filter(|h| h["action"] == "edit")
+        .collect();
+    assert_eq!(edits.len(), 1, "{edits:?}");
+    let mut fields: Vec<_> = edits[0]["changes"]
+        .as_array()
+        .ok_or("changes")?
+        .iter()
+        .filter_map(|c| c["field"].as_str())
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["complainant_phones", "room"]);
+    assert_eq!(view["file"]["case"]["complainant_phones"], "13900001111");
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn switching_to_traditional_chinese_changes_the_labels() -> R<()> {
     let app = signed_in()?;
     app.wait_text("已逾期", 15)?;

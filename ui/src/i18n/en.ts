@@ -82,6 +82,7 @@ export default {
   actions: {
     transfer: 'Transfer', sign: 'Record signature', record: 'Record progress', pause: 'Pause', resume: 'Resume',
     finish: 'Finish', callback: 'Callback', close: 'Close', void: 'Void', edit: 'Correct', set_level: 'Change level',
+    unchanged: 'Nothing was changed', correctHint: 'Change what was registered wrongly. The old values and the reason are kept in the timeline.',
     done: 'Done: {what}',
   },
   history: {

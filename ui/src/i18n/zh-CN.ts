@@ -82,6 +82,7 @@ export default {
   actions: {
     transfer: '转交', sign: '登记签收', record: '记录进展', pause: '暂停', resume: '恢复', finish: '完成处理',
     callback: '回访', close: '结案', void: '作废', edit: '更正', set_level: '调整级别',
+    unchanged: '没有改动任何内容', correctHint: '改正登记有误的内容，原来的内容和改正原因都记入时间线。',
     done: '已完成：{what}',
   },
   history: {

@@ -82,6 +82,7 @@ export default {
   actions: {
     transfer: '轉交', sign: '登記簽收', record: '記錄進展', pause: '暫停', resume: '恢復', finish: '完成處理',
     callback: '回訪', close: '結案', void: '作廢', edit: '更正', set_level: '調整級別',
+    unchanged: '沒有改動任何內容', correctHint: '改正登記有誤的內容，原來的內容和改正原因都記入時間線。',
     done: '已完成：{what}',
   },
   history: {
