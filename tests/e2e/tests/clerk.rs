@@ -144,10 +144,15 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
         type_field(a, "textarea[data-test=field-result]", "再次调校，噪音消除")
     })?;
     status_is(&app, "待回访")?;
+    // Someone else answered this time: who, and how they are related, are kept.
     act(&app, "callback", |a| {
         a.open_select("[data-test=field-satisfaction]")?;
-        a.pick_option("满意")
+        a.pick_option("满意")?;
+        a.retype("input[data-test=field-person_reached]", "李太太")?;
+        type_field(a, "input[data-test=field-relation]", "配偶")
     })?;
+    app.click_tab("回访记录")?;
+    app.wait_text("李太太 配偶", 10)?;
     act(&app, "close", |_| Ok(()))?;
     status_is(&app, "已结案")?;
     app.wait_text("此状态下无可执行操作", 15)?;
@@ -733,9 +738,29 @@ fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history()
     let input = json!({"to_department": "engineering", "summary": "天花板漏水，请上门查看"});
     app.invoke("transfer_case", json!({ "number": number, "input": input }))?;
     app.js(&format!("location.hash = '#/case/{number}'"), json!([]))?;
+    // The registration form first.
+    app.click_css("[data-test=print-menu]")?;
+    app.click_text("顾客投诉处理登记表")?;
+    app.wait_css("[data-test=form-pages][data-rendered='1'] canvas", 20)?;
+    app.js(
+        "window.registrationPage = document.querySelector('[data-test=form-pages] canvas')",
+        json!([]),
+    )?;
+    app.keys(key::ESCAPE)?;
     app.click_css("[data-print-slip]")?;
+    // While the slip is being made, the registration form's page is not shown as its.
+    let stale = app.js("return window.registrationPage.isConnected", json!([]))?;
+    assert_eq!(
+        stale, false,
+        "the last form's pages stood in the slip's preview"
+    );
     // pdf.js drew the one page of the slip.
     app.wait_css("[data-test=form-pages][data-rendered='1'] canvas", 20)?;
+    let drawn = app.js(
+        "return document.querySelectorAll('[data-test=form-pages] canvas').length",
+        json!([]),
+    )?;
+    assert_eq!(drawn, 1);
     app.click_css("[data-test=form-print]")?;
     app.wait_text("已送打印机", 15)?;
     let printed = std::fs::read(&kept).map_err(|e| format!("nothing spooled: {e}"))?;
@@ -748,6 +773,18 @@ fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history()
         .filter_map(|h| h["action"].as_str())
         .collect();
     assert!(actions.contains(&"print_form"), "{actions:?}");
+    // The timeline reads as the clerk's words, not the ledger's codes.
+    let timeline = app.wait_text_in("[data-test=timeline]", 10)?;
+    for words in [
+        "开具转交单",
+        "接收部门： → 工程部",
+        "联系电话： → 13812345678",
+    ] {
+        assert!(timeline.contains(words), "{words} not in: {timeline}");
+    }
+    for code in ["engineering", "complainant_phones", "issue"] {
+        assert!(!timeline.contains(code), "{code} in: {timeline}");
+    }
     Ok(())
 }
 

@@ -28,6 +28,8 @@ export default {
     callback: 'Called back', satisfaction: 'Satisfied',
   },
   fields: {
+    form: 'Form', document: 'Of', revision: 'Revision', pages: 'Pages', attachment: 'Attachment', feedback_at: 'Feedback at',
+    slip: 'Transfer slip', relation_reached: 'Relation to complainant',
     number: 'Number', kind: 'Kind', received_at: 'Received', channel: 'Channel', received_by: 'Received by',
     complainant_name: 'Complainant', phones: 'Phone', relation: 'Relation to owner', anonymous: 'Anonymous',
     building: 'Building', unit: 'Unit', room: 'Room', public_area: 'Public area', location: 'Location',
@@ -86,6 +88,7 @@ export default {
     done: 'Done: {what}',
   },
   history: {
+    issue: 'slip issued',
     print_form: 'printed a form', save_form: 'saved a form', draft_report: 'report draft', submit_report: 'report submitted', approve_report: 'report approved',
     register: 'registered', edit: 'corrected', transfer: 'transferred', sign: 'signed', feedback: 'feedback',
     record: 'recorded', pause: 'paused', resume: 'resumed', finish: 'finished', callback: 'called back',

@@ -28,6 +28,8 @@ export default {
     callback: '回访率', satisfaction: '满意率',
   },
   fields: {
+    form: '表单', document: '对象', revision: '版次', pages: '页数', attachment: '附件', feedback_at: '回馈时间',
+    slip: '转交签认单', relation_reached: '与投诉人关系',
     number: '编号', kind: '类型', received_at: '受理时间', channel: '受理渠道', received_by: '受理人',
     complainant_name: '投诉人', phones: '联系电话', relation: '与业主关系', anonymous: '匿名',
     building: '楼栋', unit: '单元', room: '房号', public_area: '公共区域', location: '地点',
@@ -86,6 +88,7 @@ export default {
     done: '已完成：{what}',
   },
   history: {
+    issue: '开具转交单',
     print_form: '打印表单', save_form: '保存表单', draft_report: '报告草稿', submit_report: '提交报告', approve_report: '批准报告',
     register: '登记', edit: '更正', transfer: '转交', sign: '签收', feedback: '反馈', record: '处理',
     pause: '暂停', resume: '恢复', finish: '完成', callback: '回访', close: '结案', void: '作废',

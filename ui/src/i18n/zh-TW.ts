@@ -28,6 +28,8 @@ export default {
     callback: '回訪率', satisfaction: '滿意率',
   },
   fields: {
+    form: '表單', document: '對象', revision: '版次', pages: '頁數', attachment: '附件', feedback_at: '回饋時間',
+    slip: '轉交簽認單', relation_reached: '與投訴人關係',
     number: '編號', kind: '類型', received_at: '受理時間', channel: '受理管道', received_by: '受理人',
     complainant_name: '投訴人', phones: '聯絡電話', relation: '與業主關係', anonymous: '匿名',
     building: '樓棟', unit: '單元', room: '房號', public_area: '公共區域', location: '地點',
@@ -86,6 +88,7 @@ export default {
     done: '已完成：{what}',
   },
   history: {
+    issue: '開具轉交單',
     print_form: '列印表單', save_form: '儲存表單', draft_report: '報告草稿', submit_report: '提交報告', approve_report: '批准報告',
     register: '登記', edit: '更正', transfer: '轉交', sign: '簽收', feedback: '回饋', record: '處理',
     pause: '暫停', resume: '恢復', finish: '完成', callback: '回訪', close: '結案', void: '作廢',
