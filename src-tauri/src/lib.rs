@@ -98,6 +98,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::session::discard_draft,
             commands::dashboard::desk_counts,
             commands::dashboard::office_today,
+            commands::dashboard::reporting_month,
             commands::dashboard::month_figures,
             commands::dashboard::due_list,
             commands::cases::register_case,

@@ -16,6 +16,12 @@ pub async fn office_today(desk: Desk<'_>) -> IpcResult<String> {
     desk.with(|l, _| Ok(l.today()))
 }
 
+/// The month the month-end export and notice are for by default (`2026-11`).
+#[tauri::command]
+pub async fn reporting_month(desk: Desk<'_>) -> IpcResult<String> {
+    desk.with(|l, _| Ok(l.reporting_month()))
+}
+
 /// `month`: "2026-11"; empty for the current month.
 #[tauri::command]
 pub async fn month_figures(desk: Desk<'_>, month: String) -> IpcResult<Figures> {

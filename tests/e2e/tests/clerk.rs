@@ -465,6 +465,44 @@ fn the_month_end_workbook_is_exported_from_the_reports_screen() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn on_the_2nd_the_export_and_the_notice_are_for_last_month() -> R<()> {
+    // Offices send last month's data by the 2nd: that is the month the screen offers.
+    std::env::set_var("COMPLAINT_DESK_NOW", "2026-12-02 10:00");
+    let app = App::scripted(&[desk_e2e::INIT]);
+    std::env::remove_var("COMPLAINT_DESK_NOW");
+    let app = app?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.click_css("[data-nav=reports]")?;
+    let path = app
+        .wait(10, || {
+            let v = app
+                .js(
+                    "return document.querySelector('input[data-test=export-path]').value",
+                    json!([]),
+                )
+                .ok()?;
+            let s = v.as_str()?.to_string();
+            s.ends_with(".xlsx").then_some(s)
+        })
+        .ok_or("no file name suggested")?;
+    assert!(path.contains("2026-11"), "{path}");
+    let months = app.js(
+        "return [...document.querySelectorAll('[data-test=export-form] .el-date-editor input')].map(i => i.value)",
+        json!([]),
+    )?;
+    assert_eq!(months, json!(["2026-11", "2026-11"]));
+    // The notice of the month is printed for the same month; the day's slips for today.
+    app.click_tab("打印表单")?;
+    let forms = app.js(
+        "return [...document.querySelectorAll('.el-tab-pane .el-date-editor input')].filter(i => i.offsetParent !== null).map(i => i.value)",
+        json!([]),
+    )?;
+    assert_eq!(forms, json!(["2026-11", "2026-12-02"]));
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
     let app = App::scripted(&[
         desk_e2e::INIT,

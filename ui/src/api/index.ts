@@ -51,6 +51,7 @@ export const api = {
 
   deskCounts: () => call<T.DeskCounts>('desk_counts'),
   officeToday: () => call<string>('office_today'),
+  reportingMonth: () => call<string>('reporting_month'),
   monthFigures: (month = '') => call<T.Figures>('month_figures', { month }),
   dueList: (overdueOnly: boolean) => call<T.DueItem[]>('due_list', { overdueOnly }),
 

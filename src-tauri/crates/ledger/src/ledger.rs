@@ -208,6 +208,13 @@ impl Ledger {
         self.now().format("%Y-%m-%d").to_string()
     }
 
+    /// The month a month-end export or notice is for unless the clerk picks another
+    /// (`2026-11`): last month during the first days of a month, when offices send last
+    /// month's data (by the 2nd) and the company merges it (by the 5th); this month after.
+    pub fn reporting_month(&self) -> String {
+        reporting_month(self.now().date())
+    }
+
     pub(crate) fn now_text(&self) -> String {
         fmt_second(self.now())
     }
@@ -291,4 +298,41 @@ pub(crate) fn set_setting_tx(tx: &Transaction, key: &str, value: &str) -> Result
         params![key, value],
     )?;
     Ok(old)
+}
+
+/// The last day of a month on which the month-end work is still last month's: the
+/// company merges the offices' monthly data by the 5th.
+const MONTH_END_WORK_UNTIL: u32 = 5;
+
+fn reporting_month(today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = if today.day() <= MONTH_END_WORK_UNTIL {
+        today - chrono::Months::new(1)
+    } else {
+        today
+    };
+    month.format("%Y-%m").to_string()
+}
+
+#[cfg(test)]
+mod reporting_month_tests {
+    use super::reporting_month;
+
+    fn on(d: &str) -> String {
+        reporting_month(d.parse().expect("date"))
+    }
+
+    #[test]
+    fn the_first_days_of_a_month_report_the_month_before() {
+        assert_eq!(on("2026-12-01"), "2026-11");
+        assert_eq!(on("2026-12-05"), "2026-11");
+        assert_eq!(on("2027-01-02"), "2026-12", "across the year");
+        assert_eq!(on("2026-03-01"), "2026-02");
+    }
+
+    #[test]
+    fn after_the_merge_deadline_it_is_this_month() {
+        assert_eq!(on("2026-12-06"), "2026-12");
+        assert_eq!(on("2026-12-31"), "2026-12");
+    }
 }
