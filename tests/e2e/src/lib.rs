@@ -530,6 +530,21 @@ impl App {
         .map(|_| ())
     }
 
+    /// Presses `key` with Ctrl held, as a shortcut.
+    pub fn ctrl(&self, key: &str) -> R<()> {
+        let actions = json!([
+            {"type": "keyDown", "value": key::CONTROL},
+            {"type": "keyDown", "value": key},
+            {"type": "keyUp", "value": key},
+            {"type": "keyUp", "value": key::CONTROL},
+        ]);
+        self.post(
+            "/session/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        )
+        .map(|_| ())
+    }
+
     pub fn screenshot(&self, path: &Path) -> R<()> {
         use base64::Engine;
         let v = self.get("/session/screenshot")?;
@@ -596,6 +611,8 @@ pub mod key {
     pub const TAB: &str = "\u{E004}";
     pub const ENTER: &str = "\u{E007}";
     pub const ESCAPE: &str = "\u{E00C}";
+    pub const CONTROL: &str = "\u{E009}";
+    pub const DOWN: &str = "\u{E015}";
 }
 
 /// Two different loopback ports nothing listens on now (both held until both are chosen).

@@ -334,6 +334,57 @@ fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_keyboard_finds_and_opens_a_case_and_back_shows_the_ledger_as_left() -> R<()> {
+    let app = App::with_demo(400)?;
+    app.open_select("[data-test=sign-in-staff]")?;
+    app.pick_option("王芳（wangfang）")?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    // Ctrl+F from the dashboard: the ledger, with the cursor in its search box.
+    app.ctrl("f")?;
+    app.wait_focus("input[data-test=search]", 10)?;
+    app.keys("漏水")?;
+    let want = app.invoke(
+        "list_cases",
+        json!({"filter": {"text": "漏水", "page": 0, "page_size": 5}}),
+    )?;
+    let second = want["rows"][1]["number"]
+        .as_str()
+        .ok_or("two cases about a leak")?
+        .to_string();
+    app.wait_text(&second, 10)?;
+    // Down twice is the second row, marked in view with its number showing; Enter opens it.
+    app.keys(&[key::DOWN, key::DOWN].concat())?;
+    let marked = app.js(
+        "const r = document.querySelector('[data-test=ledger-table] .active-row');
+         const t = document.querySelector('[data-test=ledger-table]').getBoundingClientRect();
+         const c = r.querySelector('.col-number').getBoundingClientRect();
+         return [r.innerText.includes(arguments[0]), c.left >= t.left, c.bottom <= t.bottom]",
+        json!([second]),
+    )?;
+    assert_eq!(marked, json!([true, true, true]), "the marked row");
+    app.keys(key::ENTER)?;
+    let shown = app.wait_text_in("[data-test=case-number]", 10)?;
+    assert_eq!(shown, second);
+    // Back: the same search, with the row that was opened marked.
+    app.click_css("[data-test=case-back]")?;
+    app.wait_css("[data-test=ledger-table] .active-row", 10)?;
+    let left = app.js(
+        "return [document.querySelector('input[data-test=search]').value,
+                 document.querySelector('[data-test=ledger-table] .active-row').innerText]",
+        json!([]),
+    )?;
+    assert_eq!(left[0], "漏水");
+    let row = left[1].as_str().unwrap_or_default();
+    assert!(row.contains(&second), "marked row: {row}");
+    // Ctrl+N from the ledger: the registration form, ready to type.
+    app.ctrl("n")?;
+    app.wait_focus("input[data-test=complainant_name]", 10)?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_first_start_asks_for_the_office_and_the_first_staff_member() -> R<()> {
     let app = App::fresh()?;
     type_field(&app, "input[data-test=setup-office]", "西区管理处")?;

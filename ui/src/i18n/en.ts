@@ -4,6 +4,8 @@ export default {
   common: {
     // A label and its value on one line (Chinese takes the full-width colon).
     labelled: '{label}: {value}',
+    // A person and their staff code.
+    named: '{name} ({code})',
     save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', add: 'Add',
     all: 'All', none: 'None', yes: 'Yes', no: 'No', loading: 'Loading…', saved: 'Saved',
     required: 'Required', reason: 'Reason', note: 'Note', actions: 'Actions', open: 'Open', refresh: 'Refresh',

@@ -4,6 +4,8 @@ export default {
   common: {
     // A label and its value on one line (Chinese takes the full-width colon).
     labelled: '{label}：{value}',
+    // A person and their staff code.
+    named: '{name}（{code}）',
     save: '保存', cancel: '取消', confirm: '确定', search: '搜索', reset: '重置', add: '新增',
     all: '全部', none: '无', yes: '是', no: '否', loading: '加载中…', saved: '已保存',
     required: '必填', reason: '原因', note: '备注', actions: '操作', open: '打开', refresh: '刷新',

@@ -4,6 +4,8 @@ export default {
   common: {
     // A label and its value on one line (Chinese takes the full-width colon).
     labelled: '{label}：{value}',
+    // A person and their staff code.
+    named: '{name}（{code}）',
     save: '儲存', cancel: '取消', confirm: '確定', search: '搜尋', reset: '重設', add: '新增',
     all: '全部', none: '無', yes: '是', no: '否', loading: '載入中…', saved: '已儲存',
     required: '必填', reason: '原因', note: '備註', actions: '操作', open: '開啟', refresh: '重新整理',
