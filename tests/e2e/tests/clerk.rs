@@ -352,6 +352,8 @@ fn the_keyboard_finds_and_opens_a_case_and_back_shows_the_ledger_as_left() -> R<
         .as_str()
         .ok_or("two cases about a leak")?
         .to_string();
+    // The list for the whole word (not its first character's, asked on the way).
+    app.wait_text(&format!("共 {} 条", want["total"]), 10)?;
     app.wait_text(&second, 10)?;
     // Down twice is the second row, marked in view with its number showing; Enter opens it.
     app.keys(&[key::DOWN, key::DOWN].concat())?;
