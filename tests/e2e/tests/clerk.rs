@@ -198,7 +198,7 @@ fn a_bad_phone_number_shows_under_the_field_and_nothing_is_saved() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
-fn a_wrong_phone_and_room_are_corrected_on_the_case_and_the_timeline_shows_both() -> R<()> {
+fn a_wrong_phone_room_and_amount_are_corrected_on_the_case_and_the_timeline_shows_them() -> R<()> {
     let app = App::scripted(&[
         desk_e2e::INIT,
         &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
@@ -234,6 +234,7 @@ fn a_wrong_phone_and_room_are_corrected_on_the_case_and_the_timeline_shows_both(
     );
     app.retype(phones, "13900001111")?;
     app.retype("input[data-test=correct-room]", "303")?;
+    app.retype("input[data-test=correct-amount]", "¥500")?;
     app.click_css("[data-test=correct-submit]")?;
     app.wait(10, || {
         app.find("[data-test=correct-form]").is_err().then_some(())
@@ -245,13 +246,19 @@ fn a_wrong_phone_and_room_are_corrected_on_the_case_and_the_timeline_shows_both(
             t.contains("→ 13900001111").then_some(t)
         })
         .ok_or("the correction never showed in the timeline")?;
-    for change in ["13812345678 → 13900001111", "302 → 303", "客户来电更正"] {
+    // The amount reads in yuan, as typed, not in the fen the ledger keeps.
+    for change in [
+        "13812345678 → 13900001111",
+        "302 → 303",
+        "0.00 → 500.00",
+        "客户来电更正",
+    ] {
         assert!(
             timeline.contains(change),
             "{change} not in the timeline: {timeline}"
         );
     }
-    // One correction, holding exactly the two fields that were changed.
+    // One correction, holding exactly the fields that were changed.
     let view = app.invoke("case_view", json!({ "number": number }))?;
     let edits: Vec<_> = view["file"]["history"]
         .as_array()
@@ -267,7 +274,7 @@ fn a_wrong_phone_and_room_are_corrected_on_the_case_and_the_timeline_shows_both(
         .filter_map(|c| c["field"].as_str())
         .collect();
     fields.sort_unstable();
-    assert_eq!(fields, ["complainant_phones", "room"]);
+    assert_eq!(fields, ["amount", "complainant_phones", "room"]);
     assert_eq!(view["file"]["case"]["complainant_phones"], "13900001111");
     Ok(())
 }
