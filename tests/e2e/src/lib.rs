@@ -530,6 +530,15 @@ impl App {
         .map(|_| ())
     }
 
+    /// Sizes the window as a smaller screen would have it.
+    pub fn resize(&self, width: u32, height: u32) -> R<()> {
+        self.post(
+            "/session/window/rect",
+            json!({"x": 0, "y": 0, "width": width, "height": height}),
+        )
+        .map(|_| ())
+    }
+
     /// Presses `key` with Ctrl held, as a shortcut.
     pub fn ctrl(&self, key: &str) -> R<()> {
         let actions = json!([

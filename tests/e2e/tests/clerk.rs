@@ -654,6 +654,37 @@ fn the_due_list_says_which_department_to_chase() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn on_a_small_screen_the_deadlines_come_first_and_whole() -> R<()> {
+    let app = App::with_demo(400)?;
+    // The smallest the window goes.
+    app.resize(1100, 700)?;
+    app.open_select("[data-test=sign-in-staff]")?;
+    app.pick_option("王芳（wangfang）")?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=due-list] .el-table__body tr", 20)?;
+    app.wait_css("[data-test=rate-chart] canvas", 20)?;
+    let layout = app.js(
+        "const due = document.querySelector('[data-test=due-list]');
+         const wrap = due.querySelector('.el-scrollbar__wrap');
+         const chart = document.querySelector('[data-test=rate-chart]');
+         return {
+           whole: wrap.scrollWidth <= wrap.clientWidth + 1,
+           cut: [...due.querySelectorAll('.el-table__body tr:first-child .cell')]
+             .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText),
+           first: due.getBoundingClientRect().bottom <= chart.getBoundingClientRect().top,
+         }",
+        json!([]),
+    )?;
+    assert_eq!(
+        layout,
+        json!({"whole": true, "cut": [], "first": true}),
+        "the due list at 1100 px"
+    );
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_dashboard_left_while_it_loads_stops_asking_the_ledger() -> R<()> {
     let app = signed_in()?;
     app.js("location.hash = '#/ledger'", json!([]))?;
