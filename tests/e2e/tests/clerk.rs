@@ -137,6 +137,10 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     })?;
     status_is(&app, "二次跟进")?;
     assert!(
+        app.find("[data-test=ready-to-close]").is_err(),
+        "a dissatisfied callback does not read as ready to close"
+    );
+    assert!(
         app.find("[data-action=close]").is_err(),
         "a reopened case offers no close"
     );
@@ -153,6 +157,8 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     })?;
     app.click_tab("回访记录")?;
     app.wait_text("李太太 配偶", 10)?;
+    // Called back and satisfied: the screen says the case can be closed.
+    app.wait_text("回访已完成，可以结案。", 10)?;
     act(&app, "close", |_| Ok(()))?;
     status_is(&app, "已结案")?;
     app.wait_text("此状态下无可执行操作", 15)?;

@@ -79,6 +79,7 @@ export default {
     onDay: 'Received on {day}', openOnly: 'Open only', unsignedOnly: 'Awaiting signature only',
   },
   detail: {
+    readyToClose: 'The callback is done: the case can be closed.',
     noLevelRule: 'No level rule applies', flags: 'Flags', title: 'Case', deadlines: 'Deadlines', timeline: 'Timeline', slips: 'Transfer slips', records: 'Processing records',
     callbacks: 'Callbacks', history: 'Changes', noActions: 'Nothing can be done in this status', back: 'Back to the ledger',
     met: 'met {at}',

@@ -79,6 +79,7 @@ export default {
     onDay: '受理日 {day}', openOnly: '仅未结案', unsignedOnly: '仅待签认',
   },
   detail: {
+    readyToClose: '回访已完成，可以结案。',
     noLevelRule: '未触发定级规则', flags: '情况标记', title: '个案详情', deadlines: '期限', timeline: '时间线', slips: '转交签认单', records: '处理记录',
     callbacks: '回访记录', history: '变更记录', noActions: '此状态下无可执行操作', back: '返回台账',
     met: '完成于 {at}',

@@ -79,6 +79,7 @@ export default {
     onDay: '受理日 {day}', openOnly: '僅未結案', unsignedOnly: '僅待簽認',
   },
   detail: {
+    readyToClose: '回訪已完成，可以結案。',
     noLevelRule: '未觸發定級規則', flags: '情況標記', title: '個案詳情', deadlines: '期限', timeline: '時間線', slips: '轉交簽認單', records: '處理記錄',
     callbacks: '回訪記錄', history: '變更記錄', noActions: '此狀態下無可執行操作', back: '返回台賬',
     met: '完成於 {at}',
