@@ -1,6 +1,7 @@
 // Small pieces the screens share.
 import { ref } from 'vue'
 import { api, type Category, type Directory } from './api'
+import { fieldOf, showError } from './errors'
 
 const cached = ref<Directory | null>(null)
 
@@ -36,4 +37,29 @@ export function debounce<A extends unknown[]>(f: (...a: A) => void, ms: number) 
     window.clearTimeout(t)
     t = window.setTimeout(() => f(...a), ms)
   }
+}
+
+/** A form's one write at a time: busy while it runs; a core error is shown and kept with
+ * the field it names, for the form to put under that field (`err`). */
+export function useSubmit() {
+  const busy = ref(false)
+  const errorField = ref<string | null>(null)
+  const errorMessage = ref('')
+  async function run(write: () => Promise<void>) {
+    if (busy.value) return
+    busy.value = true
+    errorField.value = null
+    try {
+      await write()
+    } catch (e) {
+      errorField.value = fieldOf(e)
+      errorMessage.value = e instanceof Error ? e.message : String(e)
+      showError(e)
+    } finally {
+      busy.value = false
+    }
+  }
+  /** The last error's message if it is about one of `fields` (the core's names). */
+  const err = (...fields: string[]) => (errorField.value && fields.includes(errorField.value) ? errorMessage.value : '')
+  return { busy, errorField, run, err }
 }

@@ -530,6 +530,22 @@ impl App {
         .map(|_| ())
     }
 
+    /// The number of the newest case in the ledger (numbers carry the month of
+    /// registration, so tests read them instead of assuming them).
+    pub fn newest_case(&self) -> R<String> {
+        let page = self.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 1}}))?;
+        page["rows"][0]["number"]
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| "no case in the ledger".into())
+    }
+
+    /// Opens a case's page through the window's address and waits for it to show.
+    pub fn open_case(&self, number: &str) -> R<()> {
+        self.js(&format!("location.hash = '#/case/{number}'"), json!([]))?;
+        self.wait_css("[data-test=case-status]", 10).map(|_| ())
+    }
+
     /// Sizes the window as a smaller screen would have it.
     pub fn resize(&self, width: u32, height: u32) -> R<()> {
         self.post(

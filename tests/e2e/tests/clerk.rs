@@ -211,12 +211,8 @@ fn a_wrong_phone_room_and_amount_are_corrected_on_the_case_and_the_timeline_show
     ])?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=tile-overdue]", 15)?;
-    let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
-    let number = page["rows"][0]["number"]
-        .as_str()
-        .ok_or("a case")?
-        .to_string();
-    app.js(&format!("location.hash = '#/case/{number}'"), json!([]))?;
+    let number = app.newest_case()?;
+    app.open_case(&number)?;
     app.click_css("[data-action=edit]")?;
     app.wait_css("[data-test=correct-form]", 10)?;
     // The form holds what the case holds now.
@@ -488,16 +484,7 @@ fn the_month_end_workbook_is_exported_from_the_reports_screen() -> R<()> {
     app.click_css("[data-nav=reports]")?;
     app.wait_css("input[data-test=export-path]", 10)?;
     // The suggested name carries the office and the month.
-    let suggested = app.wait(10, || {
-        let v = app
-            .js(
-                "return document.querySelector('input[data-test=export-path]').value",
-                json!([]),
-            )
-            .ok()?;
-        let s = v.as_str()?.to_string();
-        s.ends_with(".xlsx").then_some(s)
-    });
+    let suggested = suggested_workbook(&app);
     assert!(
         suggested.is_some_and(|s| s.contains("东区管理处")),
         "suggested file name"
@@ -538,18 +525,7 @@ fn on_the_2nd_the_export_and_the_notice_are_for_last_month() -> R<()> {
     let app = app?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.click_css("[data-nav=reports]")?;
-    let path = app
-        .wait(10, || {
-            let v = app
-                .js(
-                    "return document.querySelector('input[data-test=export-path]').value",
-                    json!([]),
-                )
-                .ok()?;
-            let s = v.as_str()?.to_string();
-            s.ends_with(".xlsx").then_some(s)
-        })
-        .ok_or("no file name suggested")?;
+    let path = suggested_workbook(&app).ok_or("no file name suggested")?;
     assert!(path.contains("2026-11"), "{path}");
     let months = app.js(
         "return [...document.querySelectorAll('[data-test=export-form] .el-date-editor input')].map(i => i.value)",
@@ -863,15 +839,10 @@ fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history()
     let app = app?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=tile-overdue]", 15)?;
-    // The number carries the month of registration, so it is read, not assumed.
-    let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
-    let number = page["rows"][0]["number"]
-        .as_str()
-        .ok_or("a case")?
-        .to_string();
+    let number = app.newest_case()?;
     let input = json!({"to_department": "engineering", "summary": "天花板漏水，请上门查看"});
     app.invoke("transfer_case", json!({ "number": number, "input": input }))?;
-    app.js(&format!("location.hash = '#/case/{number}'"), json!([]))?;
+    app.open_case(&number)?;
     // The registration form first.
     app.click_css("[data-test=print-menu]")?;
     app.click_text("顾客投诉处理登记表")?;
@@ -940,6 +911,20 @@ fn the_running_app_makes_the_days_verified_backup() -> R<()> {
     assert_eq!(info["integrity_ok"], true);
     assert_eq!(info["reason"], "daily");
     Ok(())
+}
+
+/// The workbook file the reports screen suggests, once it has suggested one (10 s).
+fn suggested_workbook(app: &App) -> Option<String> {
+    app.wait(10, || {
+        let v = app
+            .js(
+                "return document.querySelector('input[data-test=export-path]').value",
+                json!([]),
+            )
+            .ok()?;
+        let s = v.as_str()?.to_string();
+        s.ends_with(".xlsx").then_some(s)
+    })
 }
 
 /// Waits up to 20 s for the dashboard tile `key` to show `value`; else says what the

@@ -57,13 +57,8 @@ fn a_pin_is_asked_at_sign_in_and_unlock_and_the_access_log_shows_the_views() -> 
     // A case viewed, then the desk locked: the shell serves nothing until unlocked.
     app.click_css("[data-nav=ledger]")?;
     app.wait_text("TS-", 10)?;
-    let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
-    let number = page["rows"][0]["number"]
-        .as_str()
-        .ok_or("a case")?
-        .to_string();
-    app.js(&format!("location.hash = '#/case/{number}'"), json!([]))?;
-    app.wait_css("[data-test=case-status]", 10)?;
+    let number = app.newest_case()?;
+    app.open_case(&number)?;
     app.click_css("[data-test=lock-now]")?;
     app.wait_css("[data-test=lock-screen]", 10)?;
     // The cover is opaque: nothing of the case behind it can be read.
