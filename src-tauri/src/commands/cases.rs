@@ -25,6 +25,8 @@ pub struct CaseView {
     pub may_approve_report: bool,
     /// The stored level reason in the clerk's words.
     pub level_reason: String,
+    /// Called back and confirmed: only closing is left (see `CaseFile::called_back`).
+    pub called_back: bool,
 }
 
 /// The level the rules require for what the form says so far, and why.
@@ -64,6 +66,7 @@ pub async fn case_view(desk: Desk<'_>, number: String) -> IpcResult<CaseView> {
                 .collect(),
             may_approve_report: file.may_approve_report(role),
             level_reason: explain_level_reason(&file.case.level_reason, lang),
+            called_back: file.called_back(),
             file,
         })
     })

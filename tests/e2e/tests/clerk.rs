@@ -148,6 +148,10 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
         type_field(a, "textarea[data-test=field-result]", "再次调校，噪音消除")
     })?;
     status_is(&app, "待回访")?;
+    assert!(
+        app.find("[data-test=ready-to-close]").is_err(),
+        "finished again, not yet called back"
+    );
     // Someone else answered this time: who, and how they are related, are kept.
     act(&app, "callback", |a| {
         a.open_select("[data-test=field-satisfaction]")?;

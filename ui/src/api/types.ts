@@ -250,7 +250,11 @@ may_approve_report: boolean,
 /**
  * The stored level reason in the clerk's words.
  */
-level_reason: string, };
+level_reason: string, 
+/**
+ * Called back and confirmed: only closing is left (see `CaseFile::called_back`).
+ */
+called_back: boolean, };
 
 export type LevelSuggestion = { level: string, reasons: Array<string>, };
 

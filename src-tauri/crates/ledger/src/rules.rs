@@ -284,6 +284,18 @@ impl crate::model::CaseFile {
             && role >= role_for("approve_report")
     }
 
+    fn latest_callback_confirms(&self) -> bool {
+        self.callbacks.last().is_some_and(|c| c.confirms())
+    }
+
+    /// Handled, and called back with the result confirmed (or an exempt outcome): all
+    /// that is left is closing it. (A request may be closed without a callback; that is
+    /// not this.)
+    pub fn called_back(&self) -> bool {
+        self.case.status == crate::model::Status::AwaitingCallback
+            && self.latest_callback_confirms()
+    }
+
     /// The actions valid for this case now (see [`offered_actions`]).
     pub fn offered_actions(&self) -> Vec<&'static str> {
         let issued = self
@@ -291,7 +303,7 @@ impl crate::model::CaseFile {
             .iter()
             .filter(|s| s.status == crate::model::SlipStatus::Issued)
             .count();
-        let confirmed = self.callbacks.last().is_some_and(|c| c.confirms());
+        let confirmed = self.latest_callback_confirms();
         offered_actions(
             self.case.kind,
             self.case.status,

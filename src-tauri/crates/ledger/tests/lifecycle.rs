@@ -319,3 +319,42 @@ fn a_page_of_the_ledger_names_its_overdue_rows_on_the_office_clock() {
     let page = l.list(&Default::default()).expect("list");
     assert_eq!(page.overdue, vec![n]);
 }
+
+#[test]
+fn only_a_confirming_callback_leaves_just_the_closing() {
+    let mut l = ledger();
+    let n = l
+        .register("zl", &new_case(Kind::Complaint))
+        .expect("register")
+        .number;
+    let called = |l: &Ledger, n: &str| l.case_file(n).expect("file").called_back();
+    let callback = |sat: &str| CallbackInput {
+        outcome: "reached".into(),
+        satisfaction: Some(sat.into()),
+        ..Default::default()
+    };
+    l.finish("zl", &n, "已修好").expect("finish");
+    assert!(!called(&l, &n), "finished, not yet called back");
+    l.callback("zl", &n, &callback("dissatisfied"))
+        .expect("callback");
+    assert!(!called(&l, &n), "reopened");
+    l.finish("zl", &n, "再次处理").expect("finish again");
+    assert!(
+        !called(&l, &n),
+        "the latest callback is the dissatisfied one"
+    );
+    l.callback("zl", &n, &callback("satisfied"))
+        .expect("callback");
+    assert!(called(&l, &n));
+    l.close("zl", &n, "").expect("close");
+    assert!(!called(&l, &n), "closed");
+    // A request may be closed without a callback, but it has not been called back.
+    let r = l
+        .register("zl", &new_case(Kind::Request))
+        .expect("request")
+        .number;
+    l.finish("zl", &r, "已办理").expect("finish");
+    let file = l.case_file(&r).expect("file");
+    assert!(file.offered_actions().contains(&"close"));
+    assert!(!file.called_back());
+}
