@@ -130,8 +130,19 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
         type_field(a, "textarea[data-test=field-result]", "导靴已更换")
     })?;
     status_is(&app, "待回访")?;
-    // A dissatisfied callback reopens the case for a second follow-up.
+    // A dissatisfied callback reopens the case for a second follow-up. Satisfaction is
+    // asked only of a customer who was reached.
     act(&app, "callback", |a| {
+        a.open_select("[data-test=field-outcome]")?;
+        a.pick_option("联系不上")?;
+        a.wait(10, || {
+            a.find("[data-test=field-satisfaction]")
+                .is_err()
+                .then_some(())
+        })
+        .ok_or("satisfaction asked of a customer not reached")?;
+        a.open_select("[data-test=field-outcome]")?;
+        a.pick_option("已回访")?;
         a.open_select("[data-test=field-satisfaction]")?;
         a.pick_option("不满意")
     })?;
