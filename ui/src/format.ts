@@ -22,3 +22,6 @@ export function location(c: { building: string; unit: string; room: string; publ
   if (room && c.public_area) return `${room} ${c.public_area}`
   return room || c.public_area
 }
+
+/** An amount the ledger keeps in fen, in yuan as the clerk types it (500.00). */
+export const yuan = (fen: number) => (fen / 100).toFixed(2)
