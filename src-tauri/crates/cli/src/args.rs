@@ -310,6 +310,9 @@ pub struct EditArgs {
     pub demand: Option<String>,
     #[arg(long)]
     pub name: Option<String>,
+    /// true: the customer asked not to be named; false: named again (give --name)
+    #[arg(long)]
+    pub anonymous: Option<bool>,
     #[arg(long)]
     pub phone: Option<String>,
     #[arg(long)]
@@ -364,6 +367,12 @@ pub struct ListArgs {
     /// Only cases with a transfer slip awaiting signature
     #[arg(long)]
     pub unsigned: bool,
+    /// Only cases awaiting a callback not yet made (or the last one left them dissatisfied)
+    #[arg(long, conflicts_with = "to_close")]
+    pub to_call: bool,
+    /// Only cases called back with the result confirmed, left to close
+    #[arg(long)]
+    pub to_close: bool,
     #[arg(long)]
     pub sort: Option<String>,
     #[arg(long)]

@@ -52,6 +52,8 @@ pub struct CaseEdit {
     pub received_at: Option<String>,
     pub channel: Option<String>,
     pub complainant_name: Option<String>,
+    /// The customer asked not to be named (then the name may be left empty).
+    pub anonymous: Option<bool>,
     pub phones: Option<String>,
     pub relation: Option<String>,
     pub building: Option<String>,
@@ -401,7 +403,15 @@ impl Ledger {
             }
             text!(content, "content", CONTENT_MAX, true);
             text!(demand, "demand", 1000, false);
-            text!(complainant_name, "complainant_name", 50, !old.anonymous);
+            text!(complainant_name, "complainant_name", 50, false);
+            let anonymous = e.anonymous.unwrap_or(old.anonymous);
+            ch.diff("anonymous", Some(old.anonymous.to_string()), Some(anonymous.to_string()));
+            sets.push(("anonymous", anonymous.into()));
+            // Named unless anonymous, as at registration: unticking anonymity needs a name.
+            let name = e.complainant_name.as_deref().map_or(old.complainant_name.as_str(), str::trim);
+            if name.is_empty() && !anonymous {
+                return Err(invalid("complainant_name", Problem::Required, ""));
+            }
             text!(building, "building", 30, false);
             text!(unit, "unit", 30, false);
             text!(room, "room", 30, false);

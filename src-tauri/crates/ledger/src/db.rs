@@ -75,6 +75,22 @@ fn add_functions(conn: &Connection) -> Result<()> {
             Ok(bigrams(text.as_deref().unwrap_or("")))
         },
     )?;
+    // The callback rule itself, so a list of "called back, left to close" cannot
+    // disagree with the case page's own judgement.
+    conn.create_scalar_function(
+        "desk_callback_confirms",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            use crate::model::{CallbackOutcome, Satisfaction};
+            let outcome: String = ctx.get(0)?;
+            let satisfaction: Option<String> = ctx.get(1)?;
+            Ok(crate::model::confirms(
+                CallbackOutcome::from_db(&outcome),
+                satisfaction.as_deref().map(Satisfaction::from_db),
+            ))
+        },
+    )?;
     Ok(())
 }
 

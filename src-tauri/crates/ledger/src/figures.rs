@@ -91,7 +91,11 @@ pub struct DeskCounts {
     /// Everything the due list holds: overdue and due soon.
     pub due_total: i64,
     pub awaiting_signature: i64,
+    /// Handled and still to be called back (none made yet, or the last one did not
+    /// confirm the result).
     pub awaiting_callback: i64,
+    /// Called back with the result confirmed: left to close.
+    pub called_back: i64,
     pub open_major: i64,
 }
 
@@ -199,12 +203,16 @@ impl Ledger {
     pub fn desk_counts(&self, within_minutes: i64) -> Result<DeskCounts> {
         let due = self.due_counts(within_minutes)?;
         let today = self.today();
-        let (today_new, awaiting_callback, open_major) = self.conn.prepare_cached_query_row(
-            "SELECT (SELECT count(*) FROM cases WHERE received_at >= ?1 AND status <> 'voided'),
+        let (today_new, awaiting, called_back, open_major) = self.conn.prepare_cached_query_row(
+            &format!(
+                "SELECT (SELECT count(*) FROM cases WHERE received_at >= ?1 AND status <> 'voided'),
                     (SELECT count(*) FROM cases WHERE status = 'awaiting_callback'),
+                    (SELECT coalesce(sum({}), 0) FROM cases c WHERE c.status = 'awaiting_callback'),
                     (SELECT count(*) FROM cases WHERE level = 'major' AND status NOT IN ('closed', 'voided'))",
+                crate::query::LATEST_CALLBACK_CONFIRMS
+            ),
             params![today],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get(3)?)),
         )?;
         let awaiting_signature = self.conn.prepare_cached_query_row(
             "SELECT count(DISTINCT case_id) FROM slips WHERE status = 'issued'",
@@ -218,7 +226,8 @@ impl Ledger {
             overdue: due.overdue,
             due_total: due.overdue + due.due_soon,
             awaiting_signature,
-            awaiting_callback,
+            awaiting_callback: awaiting - called_back,
+            called_back,
             open_major,
         })
     }

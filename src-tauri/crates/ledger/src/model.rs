@@ -271,10 +271,16 @@ pub struct Callback {
 impl Callback {
     /// A callback a complaint may close on: not dissatisfied, or an exempt outcome.
     pub fn confirms(&self) -> bool {
-        match self.outcome {
-            CallbackOutcome::Reached => self.satisfaction.is_some_and(|s| !s.is_dissatisfied()),
-            CallbackOutcome::Unreachable | CallbackOutcome::Declined => true,
-        }
+        confirms(self.outcome, self.satisfaction)
+    }
+}
+
+/// The rule behind [`Callback::confirms`], also what the ledger's SQL asks (as
+/// `desk_callback_confirms`) when it lists the cases called back and left to close.
+pub fn confirms(outcome: CallbackOutcome, satisfaction: Option<Satisfaction>) -> bool {
+    match outcome {
+        CallbackOutcome::Reached => satisfaction.is_some_and(|s| !s.is_dissatisfied()),
+        CallbackOutcome::Unreachable | CallbackOutcome::Declined => true,
     }
 }
 

@@ -30,11 +30,22 @@ pub struct CaseFilter {
     pub open: bool,
     /// Only cases with a transfer slip still awaiting signature.
     pub awaiting_signature: bool,
+    /// Only cases awaiting their callback: Some(false) those still to be called (none
+    /// made since handling ended, or the last one did not confirm the result),
+    /// Some(true) those called back and left to close.
+    pub called_back: Option<bool>,
     pub sort: Option<String>,
     pub descending: Option<bool>,
     pub page: usize,
     pub page_size: usize,
 }
+
+/// 1 when case `c`'s latest callback confirms its result, else 0 (none yet included):
+/// the latest by when it was recorded, as the case page reads them, judged by the one
+/// rule through its SQL function.
+pub(crate) const LATEST_CALLBACK_CONFIRMS: &str =
+    "coalesce((SELECT desk_callback_confirms(b.outcome, b.satisfaction)
+    FROM callbacks b WHERE b.case_id = c.id ORDER BY b.id DESC LIMIT 1), 0)";
 
 /// A free-text search stops counting here: "1000+" tells the clerk to narrow it down,
 /// and a million-case ledger answers a common word as fast as a rare one.
@@ -136,6 +147,12 @@ impl Ledger {
             w.add(
                 "c.id IN (SELECT case_id FROM slips WHERE status = ?N)",
                 "issued".to_string().into(),
+            );
+        }
+        if let Some(done) = f.called_back {
+            w.add(
+                &format!("c.status = 'awaiting_callback' AND {LATEST_CALLBACK_CONFIRMS} = ?N"),
+                i64::from(done).into(),
             );
         }
         if f.overdue {

@@ -60,3 +60,41 @@ fn a_correction_that_changes_nothing_leaves_no_history() {
     l.edit("admin", &n, &e, "核对").expect("edit");
     assert!(edits(&l, &n).is_empty());
 }
+
+#[test]
+fn a_customer_who_asks_not_to_be_named_is_made_anonymous_and_named_again_only_with_a_name() {
+    let (mut l, n) = office();
+    let anonymous = |on: bool, name: Option<&str>| CaseEdit {
+        anonymous: Some(on),
+        complainant_name: name.map(str::to_string),
+        ..Default::default()
+    };
+    let case = l
+        .edit("admin", &n, &anonymous(true, Some("")), "客户要求匿名")
+        .expect("anonymous, the name taken off");
+    assert!(case.anonymous);
+    assert_eq!(case.complainant_name, "");
+    let mut fields: Vec<String> = edits(&l, &n)[0]
+        .changes
+        .iter()
+        .map(|c| c.field.clone())
+        .collect();
+    fields.sort();
+    assert_eq!(fields, ["anonymous", "complainant_name"]);
+    // Named again: not without the name, and a refusal changes nothing.
+    let err = l
+        .edit("admin", &n, &anonymous(false, None), "客户同意留名")
+        .expect_err("no name");
+    assert_eq!(err.field(), Some("complainant_name"));
+    assert!(l.case(&n).expect("case").anonymous);
+    let case = l
+        .edit(
+            "admin",
+            &n,
+            &anonymous(false, Some("王先生")),
+            "客户同意留名",
+        )
+        .expect("named");
+    assert!(!case.anonymous);
+    assert_eq!(case.complainant_name, "王先生");
+}

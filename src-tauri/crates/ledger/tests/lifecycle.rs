@@ -2,7 +2,7 @@
 //! plus storage guarantees (all-or-nothing, immutable history, schema versions).
 
 use desk_ledger::model::{Kind, Status};
-use desk_ledger::{CallbackInput, Ledger, LedgerError, NewCase, TransferInput};
+use desk_ledger::{CallbackInput, CaseFilter, Ledger, LedgerError, NewCase, TransferInput};
 use proptest::prelude::*;
 
 fn ledger() -> Ledger {
@@ -143,6 +143,14 @@ proptest! {
             if after.callbacks.last().is_some_and(|cb| !cb.confirms()) && after.callbacks.len() > before.callbacks.len() {
                 prop_assert_eq!(c.status, Status::Reopened);
             }
+            // The ledger's "to call" and "to close" lists (the dashboard's callback
+            // tiles) judge the case as its page does.
+            let listed = |done: bool| {
+                let f = CaseFilter { called_back: Some(done), ..Default::default() };
+                l.list(&f).expect("list").rows.iter().any(|r| r.number == n)
+            };
+            prop_assert_eq!(listed(true), after.called_back());
+            prop_assert_eq!(listed(false), c.status == Status::AwaitingCallback && !after.called_back());
             prop_assert_eq!(&c.number, &n);
         }
     }
@@ -339,6 +347,14 @@ fn only_a_confirming_callback_leaves_just_the_closing() {
         .expect("callback");
     assert!(!called(&l, &n), "reopened");
     l.finish("zl", &n, "再次处理").expect("finish again");
+    let counts = l
+        .desk_counts(desk_ledger::DUE_SOON_MINUTES)
+        .expect("counts");
+    assert_eq!(
+        (counts.awaiting_callback, counts.called_back),
+        (1, 0),
+        "after a dissatisfied callback it is to be called again"
+    );
     assert!(
         !called(&l, &n),
         "the latest callback is the dissatisfied one"
@@ -346,6 +362,14 @@ fn only_a_confirming_callback_leaves_just_the_closing() {
     l.callback("zl", &n, &callback("satisfied"))
         .expect("callback");
     assert!(called(&l, &n));
+    let counts = l
+        .desk_counts(desk_ledger::DUE_SOON_MINUTES)
+        .expect("counts");
+    assert_eq!(
+        (counts.awaiting_callback, counts.called_back),
+        (0, 1),
+        "called back: no longer to call, left to close"
+    );
     l.close("zl", &n, "").expect("close");
     assert!(!called(&l, &n), "closed");
     // A request may be closed without a callback, but it has not been called back.
