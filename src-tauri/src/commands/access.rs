@@ -26,7 +26,7 @@ pub struct AccessLogView {
 #[tauri::command]
 pub async fn access_log(desk: Desk<'_>, filter: AccessFilter) -> IpcResult<AccessLogView> {
     desk.acting(|l, by, lang| {
-        let page = l.access_log(by, &filter)?;
+        let page = l.access_log(by, &filter, lang)?;
         Ok(AccessLogView {
             total: page.total,
             row_labels: page.rows.iter().map(|r| label(&r.action, lang)).collect(),
@@ -47,7 +47,7 @@ pub async fn export_access_log(
     path: Option<String>,
 ) -> IpcResult<String> {
     let (rows, lang, now) =
-        desk.acting(|l, by, lang| Ok((l.access_log_export(by, &filter)?, lang, l.now())))?;
+        desk.acting(|l, by, lang| Ok((l.access_log_export(by, &filter, lang)?, lang, l.now())))?;
     let path = path
         .map(PathBuf::from)
         .unwrap_or_else(|| export_dir().join(desk_reports::access_log_file_name(lang, now)));

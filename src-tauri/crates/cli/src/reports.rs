@@ -93,7 +93,7 @@ pub fn access_log(l: &mut Ledger, by: &str, a: AccessLogArgs, lang: Lang, json: 
     };
     match a.csv {
         Some(path) => {
-            let rows = l.access_log_export(by, &f)?;
+            let rows = l.access_log_export(by, &f, lang)?;
             write_file(&path, access_log_csv(&rows, lang).as_bytes())?;
             done(
                 json,
@@ -104,7 +104,7 @@ pub fn access_log(l: &mut Ledger, by: &str, a: AccessLogArgs, lang: Lang, json: 
             );
         }
         None => {
-            let page = l.access_log(by, &f)?;
+            let page = l.access_log(by, &f, lang)?;
             if json {
                 println!("{}", serde_json::to_string(&page).unwrap_or_default());
             } else {

@@ -190,7 +190,6 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
                 received_at: a.received_at,
                 channel: a.channel,
                 complainant_name: a.name,
-                anonymous: a.anonymous,
                 phones: a.phone,
                 relation: a.relation,
                 anonymous: a.anonymous,

@@ -7,11 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::CachedQuery;
 use crate::error::Result;
+use crate::i18n::fact_label;
 use crate::ledger::{actor, Actor, Ledger};
 use crate::model::CaseFile;
 use crate::query::{CaseFilter, CasePage};
 use crate::rules::role_for;
 use crate::validate::optional;
+use desk_calendar::Lang;
 
 /// The actions the log knows, each with its label in the three languages (i18n).
 pub const ACCESS_ACTIONS: &[&str] = &[
@@ -64,6 +66,40 @@ pub struct AccessFilter {
 pub struct AccessPage {
     pub total: i64,
     pub rows: Vec<AccessEntry>,
+}
+
+/// A subject or detail made of named facts, stored as words (a JSON list of pairs) and
+/// put in the reader's language when the log is read ([`render`]).
+pub fn facts(pairs: &[(&str, String)]) -> String {
+    serde_json::to_string(pairs).unwrap_or_default()
+}
+
+/// A logged subject or detail in `lang`: facts as "name：value" (an action named as a
+/// value in words too); anything else (a case number, a search's text and count, rows
+/// written before facts were) as it was written.
+pub fn render(text: &str, lang: Lang) -> String {
+    let Ok(pairs) = serde_json::from_str::<Vec<(String, String)>>(text) else {
+        return text.to_string();
+    };
+    if pairs.is_empty() {
+        return fact_label("all", lang);
+    }
+    let (colon, comma) = match lang {
+        Lang::En => (": ", ", "),
+        _ => ("：", "，"),
+    };
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let value = if k == "action" {
+                crate::i18n::label(v, lang)
+            } else {
+                fact_label(v, lang)
+            };
+            format!("{}{colon}{value}", fact_label(k, lang))
+        })
+        .collect::<Vec<_>>()
+        .join(comma)
 }
 
 /// Writes one row inside the caller's transaction, with the account it was written under.
@@ -160,18 +196,24 @@ impl Ledger {
     }
 
     /// The log, newest first; reading it is itself logged. Supervisors only.
-    pub fn access_log(&mut self, by: &str, f: &AccessFilter) -> Result<AccessPage> {
+    /// Subjects and details are put in `lang`.
+    pub fn access_log(&mut self, by: &str, f: &AccessFilter, lang: Lang) -> Result<AccessPage> {
         actor(&self.conn, by)?.require(role_for("view_access_log"), "view_access_log")?;
         let limit = if f.limit == 0 { 200 } else { f.limit };
-        let page = self.access_rows(f, Some((limit, f.offset)))?;
+        let page = self.access_rows(f, Some((limit, f.offset)), lang)?;
         self.log_access(Some(by), "view_access_log", &f.describe(), "")?;
         Ok(page)
     }
 
     /// Every row the filter selects, oldest first, for an export; logged. Supervisors only.
-    pub fn access_log_export(&mut self, by: &str, f: &AccessFilter) -> Result<Vec<AccessEntry>> {
+    pub fn access_log_export(
+        &mut self,
+        by: &str,
+        f: &AccessFilter,
+        lang: Lang,
+    ) -> Result<Vec<AccessEntry>> {
         actor(&self.conn, by)?.require(role_for("export_access_log"), "export_access_log")?;
-        let mut rows = self.access_rows(f, None)?.rows;
+        let mut rows = self.access_rows(f, None, lang)?.rows;
         rows.reverse();
         self.log_access(
             Some(by),
@@ -183,7 +225,12 @@ impl Ledger {
     }
 
     /// The rows the filter selects, newest first: one page (limit, offset) or all.
-    fn access_rows(&self, f: &AccessFilter, page: Option<(usize, usize)>) -> Result<AccessPage> {
+    fn access_rows(
+        &self,
+        f: &AccessFilter,
+        page: Option<(usize, usize)>,
+        lang: Lang,
+    ) -> Result<AccessPage> {
         let from = optional("from", f.from.as_deref().unwrap_or(""), 10)?;
         let to = optional("to", f.to.as_deref().unwrap_or(""), 10)?;
         for (field, d) in [("from", &from), ("to", &to)] {
@@ -229,8 +276,8 @@ impl Ledger {
                     staff_code: r.get(2)?,
                     staff_name: r.get(3)?,
                     action: r.get(4)?,
-                    subject: r.get(5)?,
-                    detail: r.get(6)?,
+                    subject: render(&r.get::<_, String>(5)?, lang),
+                    detail: render(&r.get::<_, String>(6)?, lang),
                     account: r.get(7)?,
                 })
             })?
@@ -241,8 +288,9 @@ impl Ledger {
 
 impl AccessFilter {
     /// What was asked for, in a few words, for the log's own entry.
+    /// What the filter selected, as facts (none: the whole log).
     fn describe(&self) -> String {
-        let parts: Vec<String> = [
+        let pairs: Vec<(&str, String)> = [
             ("from", &self.from),
             ("to", &self.to),
             ("staff", &self.staff),
@@ -251,14 +299,11 @@ impl AccessFilter {
         .into_iter()
         .filter_map(|(k, v)| {
             v.as_deref()
+                .map(str::trim)
                 .filter(|v| !v.is_empty())
-                .map(|v| format!("{k} {v}"))
+                .map(|v| (k, v.to_string()))
         })
         .collect();
-        if parts.is_empty() {
-            "all".into()
-        } else {
-            parts.join(", ")
-        }
+        facts(&pairs)
     }
 }

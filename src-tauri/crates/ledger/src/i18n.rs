@@ -250,6 +250,66 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("to", "结束日期", "結束日期", "To"),
 ];
 
+/// The words of the access log's subjects and details (see `access::facts`): their
+/// names and the values that are words, apart from the other tables so that a path or
+/// a staff code is never taken for a word of theirs.
+const ACCESS_FACTS: &[(&str, &str, &str, &str)] = &[
+    ("cases", "个案数", "個案數", "cases"),
+    ("backup", "备份方式", "備份方式", "backup"),
+    ("daily", "每日自动", "每日自動", "daily"),
+    ("manual", "手动", "手動", "by hand"),
+    (
+        "kept_as",
+        "原台账另存为",
+        "原台賬另存為",
+        "previous ledger kept as",
+    ),
+    ("form", "表单", "表單", "form"),
+    ("pages", "页数", "頁數", "pages"),
+    (
+        "registration",
+        "顾客投诉处理登记表",
+        "顧客投訴處理登記表",
+        "registration form",
+    ),
+    ("slip", "转交签认单", "轉交簽認單", "transfer slip"),
+    (
+        "callback",
+        "访问顾客记录表",
+        "訪問顧客記錄表",
+        "callback record",
+    ),
+    (
+        "major_report",
+        "重大投诉报告",
+        "重大投訴報告",
+        "major-complaint report",
+    ),
+    ("notice", "投诉公布", "投訴公佈", "complaints notice"),
+    (
+        "slips",
+        "当日全部转交单",
+        "當日全部轉交單",
+        "the day's transfer slips",
+    ),
+    ("format", "格式", "格式", "format"),
+    ("personal_data", "个人信息", "個人資料", "personal data"),
+    ("included", "包含", "包含", "included"),
+    ("anonymized", "已隐去", "已隱去", "anonymized"),
+    ("from", "起", "起", "from"),
+    ("to", "止", "止", "to"),
+    ("staff", "员工", "員工", "staff"),
+    ("action", "操作", "操作", "action"),
+    ("all", "全部", "全部", "all"),
+];
+
+/// An access-log fact's name or word value in `lang`, or the text itself.
+pub fn fact_label(word: &str, lang: Lang) -> String {
+    static_find(ACCESS_FACTS, word, lang)
+        .unwrap_or(word)
+        .to_string()
+}
+
 /// The label of a stored word, or the word itself if it has none.
 pub fn label(word: &str, lang: Lang) -> String {
     static_find(LABELS, word, lang).unwrap_or(word).to_string()

@@ -34,7 +34,7 @@ pub mod testing;
 pub mod validate;
 mod workflow;
 
-pub use access::{AccessEntry, AccessFilter, AccessPage, ACCESS_ACTIONS};
+pub use access::{facts as access_facts, AccessEntry, AccessFilter, AccessPage, ACCESS_ACTIONS};
 pub use account::system_account;
 pub use backup::BackupInfo;
 pub use calendar_store::{parse_periods, Ctx, YearView};

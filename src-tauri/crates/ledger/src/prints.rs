@@ -87,7 +87,7 @@ impl Ledger {
             let id = tx.last_insert_rowid();
             if p.personal {
                 let action = if p.output == "save" { "save_form" } else { "print_form" };
-                let detail = format!("{} ({} pages)", p.form, p.pages);
+                let detail = crate::access::facts(&[("form", p.form.clone()), ("pages", p.pages.to_string())]);
                 crate::access::log_tx(tx, &now, Some(&who), action, &p.subject, &detail)?;
             }
             for number in &p.cases {

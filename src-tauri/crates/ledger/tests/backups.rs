@@ -84,8 +84,27 @@ fn restore_brings_back_the_copy_and_keeps_the_current_file_aside() {
     assert_eq!(info.cases, 1);
     let aside = aside.expect("the current file was kept");
     assert_eq!(verify(&aside).expect("kept file").cases, 2);
-    let l = Ledger::open(dir.path()).expect("reopen");
+    let mut l = Ledger::open(dir.path()).expect("reopen");
     assert_eq!(cases_in(&l), 1);
+
+    // The access log says, in the reader's language, what each copy held and where the
+    // replaced ledger went.
+    l.log_backup(Some("admin"), "backup", &copy)
+        .expect("log the backup");
+    l.log_restore(Some("admin"), info, Some(&aside))
+        .expect("log the restore");
+    let log = l
+        .access_log("admin", &Default::default(), desk_ledger::Lang::ZhCn)
+        .expect("log");
+    let detail = |action: &str| {
+        let row = log.rows.iter().find(|r| r.action == action);
+        row.expect(action).detail.clone()
+    };
+    assert_eq!(detail("backup"), "个案数：1，备份方式：手动");
+    assert_eq!(
+        detail("restore"),
+        format!("个案数：1，原台账另存为：{}", aside.display())
+    );
 }
 
 #[test]

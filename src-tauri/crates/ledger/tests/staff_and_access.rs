@@ -2,7 +2,9 @@
 //! and the access log (every view, search, print with personal data and backup; read
 //! and exported only by supervisors; never changed).
 
-use desk_ledger::{AccessFilter, CaseFilter, Ledger, LedgerError, NewCase, Printing};
+use desk_ledger::{AccessFilter, CaseFilter, Lang, Ledger, LedgerError, NewCase, Printing};
+
+const ZH: Lang = Lang::ZhCn;
 
 mod common;
 use common::at;
@@ -89,7 +91,9 @@ fn a_pin_is_stored_hashed_and_checked_at_sign_in() {
         .expect("admin clears it");
     assert!(l.sign_in("c1", None).is_ok());
 
-    let log = l.access_log("s1", &AccessFilter::default()).expect("log");
+    let log = l
+        .access_log("s1", &AccessFilter::default(), ZH)
+        .expect("log");
     let actions: Vec<&str> = log.rows.iter().map(|r| r.action.as_str()).collect();
     assert!(actions.contains(&"sign_in_refused"), "{actions:?}");
     assert_eq!(actions.iter().filter(|a| **a == "sign_in").count(), 3);
@@ -147,14 +151,16 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
         .expect("cli export");
 
     assert!(matches!(
-        l.access_log("c1", &AccessFilter::default()),
+        l.access_log("c1", &AccessFilter::default(), ZH),
         Err(LedgerError::Forbidden { .. })
     ));
     assert!(matches!(
-        l.access_log_export("c1", &AccessFilter::default()),
+        l.access_log_export("c1", &AccessFilter::default(), ZH),
         Err(LedgerError::Forbidden { .. })
     ));
-    let log = l.access_log("s1", &AccessFilter::default()).expect("log");
+    let log = l
+        .access_log("s1", &AccessFilter::default(), ZH)
+        .expect("log");
     let seen: Vec<(String, String, String)> = log
         .rows
         .iter()
@@ -170,6 +176,12 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
             ("".into(), "export".into(), "2026-11 xlsx".into()),
         ]
     );
+    // What was printed reads in the reader's language.
+    let printed = |log: &desk_ledger::AccessPage| {
+        let row = log.rows.iter().find(|r| r.action == "print_form");
+        row.expect("the print").detail.clone()
+    };
+    assert_eq!(printed(&log), "表单：转交签认单，页数：1");
     assert!(
         log.rows[0].at.starts_with("2026-11-23 10:15"),
         "{}",
@@ -185,6 +197,7 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
                 action: Some("search".into()),
                 ..Default::default()
             },
+            ZH,
         )
         .expect("filtered");
     assert_eq!(only.total, 1);
@@ -195,6 +208,7 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
                 action: Some("delete".into()),
                 ..Default::default()
             },
+            ZH,
         )
         .expect_err("unknown action");
     assert_eq!(field(bad), "action");
@@ -206,6 +220,7 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
                 to: Some("2026-11-23".into()),
                 ..Default::default()
             },
+            ZH,
         )
         .expect("export");
     assert_eq!(
@@ -220,12 +235,24 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
                 from: Some("2026-11-24".into()),
                 ..Default::default()
             },
+            ZH,
         )
         .expect("export");
     assert!(none.is_empty());
-    let last = l.access_log("s1", &AccessFilter::default()).expect("log");
+    let last = l
+        .access_log("s1", &AccessFilter::default(), ZH)
+        .expect("log");
     let count = |a: &str| last.rows.iter().filter(|r| r.action == a).count();
     assert_eq!(last.rows[0].action, "export_access_log");
+    // Which part of the log was read or exported, in words.
+    assert_eq!(last.rows[0].subject, "起：2026-11-24");
+    assert_eq!(last.rows[1].subject, "起：2026-11-23，止：2026-11-23");
+    let english = l
+        .access_log("s1", &AccessFilter::default(), Lang::En)
+        .expect("log");
+    assert_eq!(printed(&english), "form: transfer slip, pages: 1");
+    assert_eq!(english.rows[0].subject, "all", "the log read whole");
+    assert_eq!(english.rows[1].subject, "from: 2026-11-24");
     assert_eq!(
         (count("view_access_log"), count("export_access_log")),
         (2, 2)

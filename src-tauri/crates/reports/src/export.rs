@@ -123,15 +123,13 @@ pub fn export_period(
         period_workbook(l, p, lang, anonymized)?
     };
     save_file(path, &bytes).map_err(|e| crate::ReportError::file(path, e.to_string()))?;
-    let detail = format!(
-        "{} {}",
-        if csv { "csv" } else { "xlsx" },
-        if anonymized {
-            "anonymized"
-        } else {
-            "personal data"
-        }
-    );
+    let detail = desk_ledger::access_facts(&[
+        ("format", if csv { "csv" } else { "xlsx" }.to_string()),
+        (
+            "personal_data",
+            if anonymized { "anonymized" } else { "included" }.to_string(),
+        ),
+    ]);
     l.log_access(
         by,
         "export",
