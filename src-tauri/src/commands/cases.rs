@@ -27,6 +27,8 @@ pub struct CaseView {
     pub level_reason: String,
     /// Called back and confirmed: only closing is left (see `CaseFile::called_back`).
     pub called_back: bool,
+    /// Whether the signed-in staff member may correct the category and department now.
+    pub may_reclassify: bool,
 }
 
 /// The level the rules require for what the form says so far, and why.
@@ -67,6 +69,7 @@ pub async fn case_view(desk: Desk<'_>, number: String) -> IpcResult<CaseView> {
             may_approve_report: file.may_approve_report(role),
             level_reason: explain_level_reason(&file.case.level_reason, lang),
             called_back: file.called_back(),
+            may_reclassify: file.may_reclassify(role),
             file,
         })
     })

@@ -165,6 +165,16 @@ fn register_transfer_sign_record_finish_callback_close() {
         ],
         Some("zl"),
     );
+    // Called back: no longer among the calls to make, but among the cases to close.
+    let numbers = |flag: &str| {
+        let page = d.ok(&["list", flag], None);
+        let rows = page["rows"].as_array().cloned().unwrap_or_default();
+        rows.iter()
+            .map(|r| r["number"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(numbers("--to-close"), [n.clone()]);
+    assert!(numbers("--to-call").is_empty());
     d.ok(&["close", &n], Some("zl"));
     let file = d.ok(&["show", &n], None);
     assert_eq!(file["case"]["status"], "closed");

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Actor, Ledger};
-use crate::model::{Case, CaseFile, Kind, Level, Relation, RepairSize, Role, Status, Validity};
+use crate::model::{Case, CaseFile, Kind, Level, Relation, RepairSize, Role, Validity};
 use crate::rules::{level_floor, LevelRule};
 use crate::validate::{amount_fen, fmt_minute, optional, phones, required, time};
 use crate::{numbering, workflow};
@@ -447,9 +447,7 @@ impl Ledger {
                 let id = category_id(tx, old.kind, c)?;
                 let new_code: String = tx.prepare_cached_query_row("SELECT code FROM categories WHERE id = ?1", [id], |r| r.get(0))?;
                 if old.category_code.as_deref() != Some(new_code.as_str()) {
-                    if old.status != Status::Registered {
-                        who.require(Role::Supervisor, "reclassify")?;
-                    }
+                    who.require(crate::rules::reclassify_role(old.status), "reclassify")?;
                     ch.diff("category", old.category_code.clone(), Some(new_code));
                     sets.push(("category_id", id.into()));
                 }
@@ -458,9 +456,7 @@ impl Ledger {
                 let id = department_id(tx, "department", d)?;
                 let code: String = tx.prepare_cached_query_row("SELECT code FROM departments WHERE id = ?1", [id], |r| r.get(0))?;
                 if old.department.as_deref() != Some(code.as_str()) {
-                    if old.status != Status::Registered {
-                        who.require(Role::Supervisor, "reclassify")?;
-                    }
+                    who.require(crate::rules::reclassify_role(old.status), "reclassify")?;
                     ch.diff("department", old.department.clone(), Some(code));
                     sets.push(("department_id", id.into()));
                 }

@@ -268,7 +268,22 @@ pub fn role_for(action: &str) -> crate::model::Role {
     }
 }
 
+/// The role that may change a case's category or department: anyone at the desk while
+/// it is only registered; once transferred, the receiving department holds a slip for
+/// it, so a supervisor.
+pub fn reclassify_role(status: crate::model::Status) -> crate::model::Role {
+    match status {
+        crate::model::Status::Registered => crate::model::Role::Clerk,
+        _ => crate::model::Role::Supervisor,
+    }
+}
+
 impl crate::model::CaseFile {
+    /// Whether `role` may correct this case's category or department now.
+    pub fn may_reclassify(&self, role: crate::model::Role) -> bool {
+        self.case.status.is_open() && role >= reclassify_role(self.case.status)
+    }
+
     /// The actions valid for this case now that `role` may take.
     pub fn offered_actions_for(&self, role: crate::model::Role) -> Vec<&'static str> {
         let mut out = self.offered_actions();

@@ -98,3 +98,48 @@ fn a_customer_who_asks_not_to_be_named_is_made_anonymous_and_named_again_only_wi
     assert!(!case.anonymous);
     assert_eq!(case.complainant_name, "王先生");
 }
+
+#[test]
+fn once_transferred_only_a_supervisor_changes_the_category_or_department() {
+    use desk_ledger::model::Role;
+    let (mut l, n) = office();
+    l.add_staff("admin", "zl", "张丽", "clerk").expect("clerk");
+    let recategorize = CaseEdit {
+        category: Some("B01".into()),
+        ..Default::default()
+    };
+    // At the desk, before anyone else has it, the clerk may.
+    assert!(l.case_file(&n).expect("file").may_reclassify(Role::Clerk));
+    l.edit("zl", &n, &recategorize, "分类选错")
+        .expect("clerk, registered");
+    let t = desk_ledger::TransferInput {
+        to_department: "工程部".into(),
+        summary: "上门".into(),
+        ..Default::default()
+    };
+    l.transfer("zl", &n, &t).expect("transfer");
+    let file = l.case_file(&n).expect("file");
+    assert!(!file.may_reclassify(Role::Clerk));
+    assert!(file.may_reclassify(Role::Supervisor));
+    let back = CaseEdit {
+        category: Some("B04".into()),
+        ..Default::default()
+    };
+    let err = l
+        .edit("zl", &n, &back, "分类选错")
+        .expect_err("a clerk, transferred");
+    assert!(
+        matches!(err, desk_ledger::LedgerError::Forbidden { .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        l.case(&n).expect("case").category_code.as_deref(),
+        Some("B01")
+    );
+    l.edit("admin", &n, &back, "分类选错")
+        .expect("the supervisor");
+    assert_eq!(
+        l.case(&n).expect("case").category_code.as_deref(),
+        Some("B04")
+    );
+}
