@@ -650,6 +650,67 @@ fn the_due_list_says_which_department_to_chase() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_callback_tile_counts_the_calls_to_make_and_lists_those_left_to_close_apart() -> R<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    desk_e2e::cli(dir.path(), desk_e2e::INIT)?;
+    // Two complaints handled; one customer has been called back and was satisfied.
+    let mut numbers = Vec::new();
+    for content in ["楼道灯不亮", "门禁刷卡失灵"] {
+        let mut args = [&["--json", "--as", "A01"][..], ONE_COMPLAINT].concat();
+        let at = args
+            .iter()
+            .position(|a| *a == "楼道灯不亮")
+            .ok_or("no content")?;
+        args[at] = content;
+        let out = desk_e2e::cli(dir.path(), &args)?;
+        let n = serde_json::from_str::<serde_json::Value>(&out).map_err(|e| e.to_string())?
+            ["number"]
+            .as_str()
+            .ok_or("no number")?
+            .to_string();
+        desk_e2e::cli(
+            dir.path(),
+            &["--as", "A01", "finish", &n, "--result", "已处理"],
+        )?;
+        numbers.push(n);
+    }
+    desk_e2e::cli(
+        dir.path(),
+        &[
+            "--as",
+            "A01",
+            "callback",
+            &numbers[1],
+            "--satisfaction",
+            "satisfied",
+        ],
+    )?;
+    let app = App::launch(dir)?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    // One call to make; the other case only needs closing, and says so under the tile.
+    wait_tile(&app, "awaiting_callback", "1")?;
+    let more = app.wait_text_in("[data-test=tile-called_back]", 10)?;
+    assert_eq!(more, "另有 1 件已回访，待结案");
+    app.click_css("[data-test=tile-called_back]")?;
+    app.wait_text("门禁刷卡失灵", 15)?;
+    app.wait_text("已回访，待结案", 5)?;
+    assert!(
+        !app.page_text()?.contains("楼道灯不亮"),
+        "only the case left to close is listed"
+    );
+    app.click_css("[data-nav=dashboard]")?;
+    app.click_css("[data-test=tile-awaiting_callback]")?;
+    app.wait_text("楼道灯不亮", 15)?;
+    app.wait_text("尚未回访", 5)?;
+    assert!(
+        !app.page_text()?.contains("门禁刷卡失灵"),
+        "the case already called back is not among the calls to make"
+    );
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn on_a_small_screen_the_deadlines_come_first_and_whole() -> R<()> {
     let app = App::with_demo(400)?;
     // The smallest the window goes.

@@ -92,7 +92,11 @@ export type ReportStatus = "draft" | "submitted" | "approved";
 
 export type NewCase = { kind: string, received_at: string | null, channel: string, complainant_name: string, phones: string, relation: string | null, anonymous: boolean, building: string, unit: string, room: string, public_area: string, content: string, demand: string, category: string | null, validity: string | null, judgement: string, level: string | null, amount: string, media: boolean, lawsuit: boolean, group_action: boolean, repair_size: string | null, complex: boolean, department: string | null, handler: string, };
 
-export type CaseEdit = { received_at: string | null, channel: string | null, complainant_name: string | null, phones: string | null, relation: string | null, building: string | null, unit: string | null, room: string | null, public_area: string | null, content: string | null, demand: string | null, category: string | null, validity: string | null, judgement: string | null, amount: string | null, media: boolean | null, lawsuit: boolean | null, group_action: boolean | null, repair_size: string | null, complex: boolean | null, department: string | null, handler: string | null, };
+export type CaseEdit = { received_at: string | null, channel: string | null, complainant_name: string | null, 
+/**
+ * The customer asked not to be named (then the name may be left empty).
+ */
+anonymous: boolean | null, phones: string | null, relation: string | null, building: string | null, unit: string | null, room: string | null, public_area: string | null, content: string | null, demand: string | null, category: string | null, validity: string | null, judgement: string | null, amount: string | null, media: boolean | null, lawsuit: boolean | null, group_action: boolean | null, repair_size: string | null, complex: boolean | null, department: string | null, handler: string | null, };
 
 export type CaseFilter = { kind: string | null, status: string | null, 
 /**
@@ -118,7 +122,13 @@ open: boolean,
 /**
  * Only cases with a transfer slip still awaiting signature.
  */
-awaiting_signature: boolean, sort: string | null, descending: boolean | null, page: number, page_size: number, };
+awaiting_signature: boolean, 
+/**
+ * Only cases awaiting their callback: Some(false) those still to be called (none
+ * made since handling ended, or the last one did not confirm the result),
+ * Some(true) those called back and left to close.
+ */
+called_back: boolean | null, sort: string | null, descending: boolean | null, page: number, page_size: number, };
 
 export type CasePage = { total: number, 
 /**
@@ -154,7 +164,16 @@ today: string, today_new: number, due_soon: number, overdue: number,
 /**
  * Everything the due list holds: overdue and due soon.
  */
-due_total: number, awaiting_signature: number, awaiting_callback: number, open_major: number, };
+due_total: number, awaiting_signature: number, 
+/**
+ * Handled and still to be called back (none made yet, or the last one did not
+ * confirm the result).
+ */
+awaiting_callback: number, 
+/**
+ * Called back with the result confirmed: left to close.
+ */
+called_back: number, open_major: number, };
 
 export type Figures = { from: string, to: string, total: number, complaints: number, requests: number, closed: number, rates: Array<Rate>, };
 
@@ -254,7 +273,11 @@ level_reason: string,
 /**
  * Called back and confirmed: only closing is left (see `CaseFile::called_back`).
  */
-called_back: boolean, };
+called_back: boolean, 
+/**
+ * Whether the signed-in staff member may correct the category and department now.
+ */
+may_reclassify: boolean, };
 
 export type LevelSuggestion = { level: string, reasons: Array<string>, };
 

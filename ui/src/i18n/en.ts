@@ -19,7 +19,7 @@ export default {
   signIn: { title: 'Sign in', pick: 'Choose your name', submit: 'Sign in', office: 'Office' },
   dashboard: {
     todayNew: 'New today', dueSoon: 'Due soon', overdue: 'Overdue', awaitingSignature: 'Awaiting signature',
-    awaitingCallback: 'Awaiting callback', openMajor: 'Open major complaints', monthRates: 'This month',
+    awaitingCallback: 'Awaiting callback', calledBack: '{n} more called back, to close', openMajor: 'Open major complaints', monthRates: 'This month',
     target: 'Target', actual: 'Actual', dueList: 'Deadlines', nothingDue: 'Nothing due',
     dueMore: 'The {shown} most urgent of {total}: see them all',
     cases: '{total} received this month ({complaints} complaints, {requests} requests), {closed} closed',
@@ -76,7 +76,7 @@ export default {
   ledger: {
     title: 'Ledger', columns: 'Columns', searchHint: 'Search content, names, phones, numbers…', overdueOnly: 'Overdue only',
     narrow: '; add a filter to narrow it down', empty: 'No cases match',
-    onDay: 'Received on {day}', openOnly: 'Open only', unsignedOnly: 'Awaiting signature only',
+    onDay: 'Received on {day}', openOnly: 'Open only', unsignedOnly: 'Awaiting signature only', toCall: 'Not yet called back', toClose: 'Called back, to close',
   },
   detail: {
     readyToClose: 'The callback is done: the case can be closed.',
@@ -87,7 +87,7 @@ export default {
   actions: {
     transfer: 'Transfer', sign: 'Record signature', record: 'Record progress', pause: 'Pause', resume: 'Resume',
     finish: 'Finish', callback: 'Callback', close: 'Close', void: 'Void', edit: 'Correct', set_level: 'Change level',
-    unchanged: 'Nothing was changed', correctHint: 'Change what was registered wrongly. The old values and the reason are kept in the timeline.',
+    unchanged: 'Nothing was changed', classifiedHint: 'Already transferred: only a supervisor can change the category and the department.', correctHint: 'Change what was registered wrongly. The old values and the reason are kept in the timeline.',
     done: 'Done: {what}',
   },
   history: {

@@ -19,7 +19,7 @@ export default {
   signIn: { title: '登录', pick: '选择您的姓名', submit: '登录', office: '管理处' },
   dashboard: {
     todayNew: '今日新增', dueSoon: '即将到期', overdue: '已逾期', awaitingSignature: '待签认',
-    awaitingCallback: '待回访', openMajor: '未结重大投诉', monthRates: '本月指标',
+    awaitingCallback: '待回访', calledBack: '另有 {n} 件已回访，待结案', openMajor: '未结重大投诉', monthRates: '本月指标',
     target: '目标', actual: '实际', dueList: '到期提醒', nothingDue: '暂无到期事项',
     dueMore: '共 {total} 条，此处列出最紧迫的 {shown} 条：查看全部',
     cases: '本月受理 {total} 件（投诉 {complaints}，需求 {requests}），已结案 {closed} 件',
@@ -76,7 +76,7 @@ export default {
   ledger: {
     title: '台账', columns: '显示列', searchHint: '搜索内容、姓名、电话、编号…', overdueOnly: '仅逾期',
     narrow: '，请加条件缩小范围', empty: '没有符合条件的记录',
-    onDay: '受理日 {day}', openOnly: '仅未结案', unsignedOnly: '仅待签认',
+    onDay: '受理日 {day}', openOnly: '仅未结案', unsignedOnly: '仅待签认', toCall: '尚未回访', toClose: '已回访，待结案',
   },
   detail: {
     readyToClose: '回访已完成，可以结案。',
@@ -87,7 +87,7 @@ export default {
   actions: {
     transfer: '转交', sign: '登记签收', record: '记录进展', pause: '暂停', resume: '恢复', finish: '完成处理',
     callback: '回访', close: '结案', void: '作废', edit: '更正', set_level: '调整级别',
-    unchanged: '没有改动任何内容', correctHint: '改正登记有误的内容，原来的内容和改正原因都记入时间线。',
+    unchanged: '没有改动任何内容', classifiedHint: '已转交：类别和责任部门只能由主管更正。', correctHint: '改正登记有误的内容，原来的内容和改正原因都记入时间线。',
     done: '已完成：{what}',
   },
   history: {

@@ -19,7 +19,7 @@ export default {
   signIn: { title: '登入', pick: '選擇您的姓名', submit: '登入', office: '管理處' },
   dashboard: {
     todayNew: '今日新增', dueSoon: '即將到期', overdue: '已逾期', awaitingSignature: '待簽認',
-    awaitingCallback: '待回訪', openMajor: '未結重大投訴', monthRates: '本月指標',
+    awaitingCallback: '待回訪', calledBack: '另有 {n} 件已回訪，待結案', openMajor: '未結重大投訴', monthRates: '本月指標',
     target: '目標', actual: '實際', dueList: '到期提醒', nothingDue: '暫無到期事項',
     dueMore: '共 {total} 條，此處列出最緊迫的 {shown} 條：查看全部',
     cases: '本月受理 {total} 件（投訴 {complaints}，需求 {requests}），已結案 {closed} 件',
@@ -76,7 +76,7 @@ export default {
   ledger: {
     title: '台賬', columns: '顯示欄位', searchHint: '搜尋內容、姓名、電話、編號…', overdueOnly: '僅逾期',
     narrow: '，請加條件縮小範圍', empty: '沒有符合條件的記錄',
-    onDay: '受理日 {day}', openOnly: '僅未結案', unsignedOnly: '僅待簽認',
+    onDay: '受理日 {day}', openOnly: '僅未結案', unsignedOnly: '僅待簽認', toCall: '尚未回訪', toClose: '已回訪，待結案',
   },
   detail: {
     readyToClose: '回訪已完成，可以結案。',
@@ -87,7 +87,7 @@ export default {
   actions: {
     transfer: '轉交', sign: '登記簽收', record: '記錄進展', pause: '暫停', resume: '恢復', finish: '完成處理',
     callback: '回訪', close: '結案', void: '作廢', edit: '更正', set_level: '調整級別',
-    unchanged: '沒有改動任何內容', correctHint: '改正登記有誤的內容，原來的內容和改正原因都記入時間線。',
+    unchanged: '沒有改動任何內容', classifiedHint: '已轉交：類別和責任部門只能由主管更正。', correctHint: '改正登記有誤的內容，原來的內容和改正原因都記入時間線。',
     done: '已完成：{what}',
   },
   history: {

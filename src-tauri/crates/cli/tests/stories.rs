@@ -173,7 +173,7 @@ fn register_transfer_sign_record_finish_callback_close() {
             .map(|r| r["number"].as_str().unwrap_or("").to_string())
             .collect::<Vec<_>>()
     };
-    assert_eq!(numbers("--to-close"), [n.clone()]);
+    assert_eq!(numbers("--to-close"), std::slice::from_ref(&n));
     assert!(numbers("--to-call").is_empty());
     d.ok(&["close", &n], Some("zl"));
     let file = d.ok(&["show", &n], None);
