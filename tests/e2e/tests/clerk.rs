@@ -348,7 +348,7 @@ fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
     app.click_css("[data-nav=ledger]")?;
     app.wait_css(".col-kind", 15)?;
     let cut = app.js(
-        "return [...document.querySelectorAll('.col-kind, .col-level')]
+        "return [...document.querySelectorAll('.col-kind, .col-level, .col-status')]
            .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText)",
         json!([]),
     )?;
@@ -706,6 +706,34 @@ fn the_callback_tile_counts_the_calls_to_make_and_lists_those_left_to_close_apar
         !app.page_text()?.contains("门禁刷卡失灵"),
         "the case already called back is not among the calls to make"
     );
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn on_a_1366_pixel_screen_the_ledger_shows_every_default_column_without_scrolling_sideways() -> R<()> {
+    let app = App::scripted(&[
+        desk_e2e::INIT,
+        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
+    ])?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.resize(1366, 768)?;
+    app.click_css("[data-nav=ledger]")?;
+    app.wait_css(".col-next_due", 15)?;
+    // Every column ends inside the table, the content (last) with room for its text.
+    let fit = app.js(
+        "const table = document.querySelector('[data-test=ledger-table]').getBoundingClientRect();
+         const cells = [...document.querySelectorAll('[data-test=ledger-table] .el-table-v2__row-cell')];
+         const col = (c) => [...(c.querySelector('.cell')?.classList ?? [])].find(k => k.startsWith('col-'));
+         const content = cells.find(c => col(c) === 'col-content');
+         return { beyond: cells.filter(c => c.getBoundingClientRect().right > table.right + 1).map(col),
+                  columns: new Set(cells.map(col)).size,
+                  content: content.getBoundingClientRect().width }",
+        json!([]),
+    )?;
+    assert_eq!(fit["beyond"], json!([]), "columns beyond the edge: {fit}");
+    assert_eq!(fit["columns"], json!(10), "{fit}");
+    assert!(fit["content"].as_f64().unwrap_or(0.0) >= 120.0, "{fit}");
     Ok(())
 }
 
