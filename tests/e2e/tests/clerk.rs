@@ -711,7 +711,8 @@ fn the_callback_tile_counts_the_calls_to_make_and_lists_those_left_to_close_apar
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
-fn on_a_1366_pixel_screen_the_ledger_shows_every_default_column_without_scrolling_sideways() -> R<()> {
+fn on_a_1366_pixel_screen_the_ledger_shows_every_default_column_without_scrolling_sideways() -> R<()>
+{
     let app = App::scripted(&[
         desk_e2e::INIT,
         &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),

@@ -471,6 +471,17 @@ impl Ledger {
                             params![id, fmt(fin), staff_id, result],
                         )?;
                         hist(tx, fin, "finish", r#"[{"field":"status","old":"in_progress","new":"awaiting_callback"}]"#.into(), "")?;
+                        // Some customers have been called back and were satisfied, and the
+                        // case waits only for the closing (the dashboard's 已回访，待结案).
+                        let cb_at = fin + Duration::minutes(30 + rng.below(240) as i64);
+                        if status == Status::AwaitingCallback && cb_at < now && rng.chance(15) {
+                            tx.execute(
+                                "INSERT INTO callbacks (case_id, at, method, by_staff, person_reached, relation, outcome, satisfaction)
+                                 VALUES (?1, ?2, 'phone', ?3, ?4, '本人', 'reached', 'satisfied')",
+                                params![id, fmt(cb_at), staff_id, who],
+                            )?;
+                            report.callbacks += 1;
+                        }
                     }
                     if let Some(closed) = closed_at {
                         // A few closed cases went through a dissatisfied callback and a second follow-up first.

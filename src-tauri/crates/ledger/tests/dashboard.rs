@@ -95,3 +95,32 @@ fn a_malformed_end_of_range_is_named_as_the_end() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_callback_tile_and_its_lists_agree_with_every_case_page() {
+    let l = common::demo(1500, 7);
+    let counts = l
+        .desk_counts(desk_ledger::DUE_SOON_MINUTES)
+        .expect("counts");
+    let listed = |done: bool| {
+        let f = desk_ledger::CaseFilter {
+            called_back: Some(done),
+            page_size: 500,
+            ..Default::default()
+        };
+        l.list(&f).expect("list")
+    };
+    let (to_close, to_call) = (listed(true), listed(false));
+    assert!(
+        counts.called_back > 0 && counts.awaiting_callback > 0,
+        "{counts:?}"
+    );
+    assert_eq!(to_close.total, counts.called_back);
+    assert_eq!(to_call.total, counts.awaiting_callback);
+    for (page, done) in [(&to_close, true), (&to_call, false)] {
+        for case in &page.rows {
+            let file = l.case_file(&case.number).expect("file");
+            assert_eq!(file.called_back(), done, "{}", case.number);
+        }
+    }
+}
