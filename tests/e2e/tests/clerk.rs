@@ -690,7 +690,7 @@ fn the_callback_tile_counts_the_calls_to_make_and_lists_those_left_to_close_apar
     // One call to make; the other case only needs closing, and says so under the tile.
     wait_tile(&app, "awaiting_callback", "1")?;
     let more = app.wait_text_in("[data-test=tile-called_back]", 10)?;
-    assert_eq!(more, "另有 1 件已回访，待结案");
+    assert_eq!(more, "1 件已回访待结案");
     app.click_css("[data-test=tile-called_back]")?;
     app.wait_text("门禁刷卡失灵", 15)?;
     app.wait_text("已回访，待结案", 5)?;

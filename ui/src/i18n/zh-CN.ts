@@ -19,7 +19,7 @@ export default {
   signIn: { title: '登录', pick: '选择您的姓名', submit: '登录', office: '管理处' },
   dashboard: {
     todayNew: '今日新增', dueSoon: '即将到期', overdue: '已逾期', awaitingSignature: '待签认',
-    awaitingCallback: '待回访', calledBack: '另有 {n} 件已回访，待结案', openMajor: '未结重大投诉', monthRates: '本月指标',
+    awaitingCallback: '待回访', calledBack: '{n} 件已回访待结案', openMajor: '未结重大投诉', monthRates: '本月指标',
     target: '目标', actual: '实际', dueList: '到期提醒', nothingDue: '暂无到期事项',
     dueMore: '共 {total} 条，此处列出最紧迫的 {shown} 条：查看全部',
     cases: '本月受理 {total} 件（投诉 {complaints}，需求 {requests}），已结案 {closed} 件',

@@ -19,7 +19,7 @@ export default {
   signIn: { title: '登入', pick: '選擇您的姓名', submit: '登入', office: '管理處' },
   dashboard: {
     todayNew: '今日新增', dueSoon: '即將到期', overdue: '已逾期', awaitingSignature: '待簽認',
-    awaitingCallback: '待回訪', calledBack: '另有 {n} 件已回訪，待結案', openMajor: '未結重大投訴', monthRates: '本月指標',
+    awaitingCallback: '待回訪', calledBack: '{n} 件已回訪待結案', openMajor: '未結重大投訴', monthRates: '本月指標',
     target: '目標', actual: '實際', dueList: '到期提醒', nothingDue: '暫無到期事項',
     dueMore: '共 {total} 條，此處列出最緊迫的 {shown} 條：查看全部',
     cases: '本月受理 {total} 件（投訴 {complaints}，需求 {requests}），已結案 {closed} 件',
