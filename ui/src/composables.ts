@@ -11,6 +11,14 @@ export async function useDirectory(fresh = false): Promise<Directory> {
   return cached.value
 }
 
+/**
+ * Whether a dialog, a message box or a drop-down is open: then Esc and the desk's
+ * shortcuts are theirs. (A dialog that was closed keeps its overlay, hidden.)
+ */
+export function overlayOpen(): boolean {
+  return !!document.querySelector('.el-overlay:not([style*="display: none"]), .el-popper[aria-hidden="false"]')
+}
+
 // A type alias rather than an interface, so it fits the cascader's open option type.
 export type CategoryOption = {
   value: string
