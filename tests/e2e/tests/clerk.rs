@@ -358,6 +358,76 @@ fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_clerk_makes_a_customer_anonymous_but_leaves_a_transferred_cases_category_to_a_supervisor(
+) -> R<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    desk_e2e::cli(dir.path(), desk_e2e::INIT)?;
+    desk_e2e::cli(dir.path(), &["--as", "A01", "staff", "add", "B02", "李娜"])?;
+    let out = desk_e2e::cli(
+        dir.path(),
+        &[&["--json", "--as", "B02"][..], ONE_COMPLAINT].concat(),
+    )?;
+    let number = serde_json::from_str::<serde_json::Value>(&out).map_err(|e| e.to_string())?
+        ["number"]
+        .as_str()
+        .ok_or("no number")?
+        .to_string();
+    desk_e2e::cli(
+        dir.path(),
+        &[
+            "--as",
+            "B02",
+            "transfer",
+            &number,
+            "--to",
+            "工程部",
+            "--summary",
+            "楼道灯不亮",
+        ],
+    )?;
+    let app = App::launch(dir)?;
+    app.open_select("[data-test=sign-in-staff]")?;
+    app.pick_option("李娜（B02）")?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.open_case(&number)?;
+    app.click_css("[data-action=edit]")?;
+    app.wait_css("[data-test=correct-form]", 10)?;
+    // The clerk is told before choosing anything, and cannot pick.
+    let hint = app.wait_text_in("[data-test=correct-classified]", 5)?;
+    assert!(hint.contains("主管"), "{hint}");
+    let disabled = app.js(
+        "return ['category', 'department'].map(k =>
+           !!document.querySelector(`[data-test=correct-${k}] .is-disabled, [data-test=correct-${k}].is-disabled, [data-test=correct-${k}] input:disabled`))",
+        json!([]),
+    )?;
+    assert_eq!(disabled, json!([true, true]));
+    // The customer asks not to be named.
+    app.click_css("[data-test=correct-anonymous]")?;
+    app.retype("input[data-test=correct-complainant_name]", "")?;
+    app.retype("textarea[data-test=correct-reason]", "客户要求匿名")?;
+    app.click_css("[data-test=correct-submit]")?;
+    app.wait(10, || {
+        app.find("[data-test=correct-form]").is_err().then_some(())
+    })
+    .ok_or_else(|| app.page_text().unwrap_or_default())?;
+    let view = app.invoke("case_view", json!({ "number": number }))?;
+    assert_eq!(view["file"]["case"]["anonymous"], json!(true));
+    assert_eq!(view["file"]["case"]["complainant_name"], json!(""));
+    let timeline = app.wait_text_in("[data-test=timeline]", 10)?;
+    assert!(timeline.contains("否 → 是"), "{timeline}");
+    // The case names the complainant as anonymous (the timeline keeps the old name).
+    let named = app.js(
+        "const label = [...document.querySelectorAll('.el-descriptions__label')].find(l => l.innerText.trim() === '投诉人');
+         return label?.nextElementSibling?.innerText.trim()",
+        json!([]),
+    )?;
+    assert_eq!(named, json!("匿名"));
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_keyboard_finds_and_opens_a_case_and_back_shows_the_ledger_as_left() -> R<()> {
     let app = App::with_demo(400)?;
     app.open_select("[data-test=sign-in-staff]")?;
