@@ -406,6 +406,21 @@ fn a_clerk_makes_a_customer_anonymous_but_leaves_a_transferred_cases_category_to
     app.click_css("[data-test=correct-anonymous]")?;
     app.retype("input[data-test=correct-complainant_name]", "")?;
     app.retype("textarea[data-test=correct-reason]", "客户要求匿名")?;
+    // Closed by mistake before saving: opened again, it holds what was typed.
+    app.keys(key::ESCAPE)?;
+    app.wait(10, || {
+        app.find("[data-test=correct-form]").is_err().then_some(())
+    })
+    .ok_or("Esc left the correction open")?;
+    app.click_css("[data-action=edit]")?;
+    app.wait_css("[data-test=draft-restored]", 10)?;
+    let kept = app.js(
+        "return [document.querySelector('textarea[data-test=correct-reason]').value,
+                 document.querySelector('input[data-test=correct-complainant_name]').value,
+                 document.querySelector('[data-test=correct-anonymous]').classList.contains('is-checked')]",
+        json!([]),
+    )?;
+    assert_eq!(kept, json!(["客户要求匿名", "", true]));
     app.click_css("[data-test=correct-submit]")?;
     app.wait(10, || {
         app.find("[data-test=correct-form]").is_err().then_some(())
@@ -523,6 +538,57 @@ fn an_unsaved_form_survives_closing_the_window() -> R<()> {
         json!([]),
     )?;
     assert_eq!(name, "陈女士");
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_progress_note_typed_into_a_dialog_closed_by_mistake_is_there_when_it_is_opened_again() -> R<()>
+{
+    let app = App::scripted(&[
+        desk_e2e::INIT,
+        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
+    ])?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    let number = app.newest_case()?;
+    app.open_case(&number)?;
+    let note = "已联系电工，明早九点上门更换灯管";
+    app.click_css("[data-action=record]")?;
+    type_field(&app, "textarea[data-test=field-action]", note)?;
+    // Closed without saving (Esc), and the window closed too.
+    app.keys(key::ESCAPE)?;
+    app.wait(10, || {
+        app.find("[data-test=action-form]").is_err().then_some(())
+    })
+    .ok_or("Esc left the dialog open")?;
+    let app = app.restart()?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.open_case(&number)?;
+    app.click_css("[data-action=record]")?;
+    app.wait_css("[data-test=draft-restored]", 10)?;
+    let kept = app.js(
+        "return document.querySelector('textarea[data-test=field-action]').value",
+        json!([]),
+    )?;
+    assert_eq!(kept, json!(note));
+    // Saved: the draft is done with, and the next record starts empty.
+    app.click_css("[data-test=action-submit]")?;
+    app.wait(10, || {
+        app.find("[data-test=action-form]").is_err().then_some(())
+    })
+    .ok_or_else(|| app.page_text().unwrap_or_default())?;
+    app.wait_text(note, 10)?;
+    app.click_css("[data-action=record]")?;
+    app.wait_css("[data-test=action-form]", 10)?;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let again = app.js(
+        "return [document.querySelector('textarea[data-test=field-action]').value,
+                 !!document.querySelector('[data-test=draft-restored]')]",
+        json!([]),
+    )?;
+    assert_eq!(again, json!(["", false]));
     Ok(())
 }
 
