@@ -234,7 +234,10 @@ fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
     let page = app.page_text()?;
     assert!(!page.contains("idle_lock_minutes"), "{page}");
     assert!(page.contains("投诉编号前缀"), "{page}");
-    // The forms' script is picked from its three choices, not typed as a ledger word.
+    // The forms' script is picked from its three choices, not typed as a ledger word;
+    // unset, it says it follows the language (not an empty 请选择).
+    let shown = app.wait_text_in("[data-test=setting-form_script] .el-select__selected-item", 5)?;
+    assert_eq!(shown, "跟随界面语言");
     app.open_select("[data-test=setting-form_script]")?;
     app.pick_option("繁体")?;
     let stored = app.wait(10, || {
@@ -243,6 +246,14 @@ fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
         (v == json!("traditional")).then_some(v)
     });
     assert!(stored.is_some(), "繁体 is stored as traditional");
+    app.open_select("[data-test=setting-form_script]")?;
+    app.pick_option("跟随界面语言")?;
+    let stored = app.wait(10, || {
+        let all = app.invoke("settings", json!({})).ok()?;
+        let v = all.as_array()?.iter().find(|s| s["key"] == "form_script")?["value"].clone();
+        (v == json!("")).then_some(v)
+    });
+    assert!(stored.is_some(), "following the language is stored as no script");
     // Staff have PINs; departments, categories and channels do not.
     app.click_tab("员工")?;
     app.wait_css("[data-test=set-pin]", 10)?;
