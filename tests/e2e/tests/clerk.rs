@@ -870,7 +870,7 @@ fn on_a_1366_pixel_screen_the_ledger_shows_every_default_column_without_scrollin
     )?;
     assert_eq!(fit["beyond"], json!([]), "columns beyond the edge: {fit}");
     assert_eq!(fit["columns"], json!(10), "{fit}");
-    assert!(fit["content"].as_f64().unwrap_or(0.0) >= 120.0, "{fit}");
+    assert!(fit["content"].as_f64().unwrap_or(0.0) >= 150.0, "{fit}");
     Ok(())
 }
 
