@@ -589,6 +589,22 @@ fn a_progress_note_typed_into_a_dialog_closed_by_mistake_is_there_when_it_is_ope
         json!([]),
     )?;
     assert_eq!(again, json!(["", false]));
+    // 取消 on purpose, confirmed, throws the typing away.
+    type_field(&app, "textarea[data-test=field-action]", "写错了")?;
+    app.click_css("[data-test=dialog-cancel]")?;
+    app.click_css(".el-message-box__btns .el-button--primary")?;
+    app.wait(10, || {
+        app.find("[data-test=action-form]").is_err().then_some(())
+    })
+    .ok_or("取消 left the dialog open")?;
+    app.click_css("[data-action=record]")?;
+    app.wait_css("[data-test=action-form]", 10)?;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let after = app.js(
+        "return document.querySelector('textarea[data-test=field-action]').value",
+        json!([]),
+    )?;
+    assert_eq!(after, json!(""));
     Ok(())
 }
 
