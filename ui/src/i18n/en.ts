@@ -19,7 +19,7 @@ export default {
   signIn: { title: 'Sign in', pick: 'Choose your name', submit: 'Sign in', office: 'Office' },
   dashboard: {
     todayNew: 'New today', dueSoon: 'Due soon', overdue: 'Overdue', awaitingSignature: 'Awaiting signature',
-    awaitingCallback: 'Awaiting callback', calledBack: '{n} called back, to close', openMajor: 'Open major complaints', monthRates: 'This month',
+    awaitingCallback: 'Awaiting callback', calledBack: '{n} ready to close', openMajor: 'Open major complaints', monthRates: 'This month',
     target: 'Target', actual: 'Actual', dueList: 'Deadlines', nothingDue: 'Nothing due',
     dueMore: 'The {shown} most urgent of {total}: see them all',
     cases: '{total} received this month ({complaints} complaints, {requests} requests), {closed} closed',
