@@ -236,7 +236,10 @@ fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
     assert!(page.contains("投诉编号前缀"), "{page}");
     // The forms' script is picked from its three choices, not typed as a ledger word;
     // unset, it says it follows the language (not an empty 请选择).
-    let shown = app.wait_text_in("[data-test=setting-form_script] .el-select__selected-item", 5)?;
+    let shown = app.wait_text_in(
+        "[data-test=setting-form_script] .el-select__selected-item",
+        5,
+    )?;
     assert_eq!(shown, "跟随界面语言");
     app.open_select("[data-test=setting-form_script]")?;
     app.pick_option("繁体")?;
@@ -253,7 +256,10 @@ fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
         let v = all.as_array()?.iter().find(|s| s["key"] == "form_script")?["value"].clone();
         (v == json!("")).then_some(v)
     });
-    assert!(stored.is_some(), "following the language is stored as no script");
+    assert!(
+        stored.is_some(),
+        "following the language is stored as no script"
+    );
     // Staff have PINs; departments, categories and channels do not.
     app.click_tab("员工")?;
     app.wait_css("[data-test=set-pin]", 10)?;

@@ -27,6 +27,8 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ),
     ("closed", "已结案", "已結案", "closed"),
     ("voided", "已作废", "已作廢", "voided"),
+    // a complainant who asked not to be named
+    ("anonymous", "匿名", "匿名", "anonymous"),
     // levels, validity
     ("general", "一般", "一般", "general"),
     ("important", "重要", "重要", "important"),

@@ -208,6 +208,16 @@ pub struct Case {
 }
 
 impl Case {
+    /// The complainant as the ledger's documents name them: 匿名 (in `lang`) for one who
+    /// asked not to be named, whatever name the desk may know; else the name.
+    pub fn complainant_shown(&self, lang: desk_calendar::Lang) -> String {
+        if self.anonymous {
+            crate::i18n::label("anonymous", lang)
+        } else {
+            self.complainant_name.clone()
+        }
+    }
+
     /// "3号楼2单元1502" or the public-area description.
     pub fn location(&self) -> String {
         let room = format!("{}{}{}", self.building, self.unit, self.room);

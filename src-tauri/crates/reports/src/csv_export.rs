@@ -38,7 +38,7 @@ pub fn ledger_csv(rows: &[SummaryRow], lang: Lang) -> String {
             c.received_at.clone(),
             word(c.kind.as_str(), lang),
             c.channel.clone(),
-            c.complainant_name.clone(),
+            c.complainant_shown(lang),
             c.complainant_phones.clone(),
             c.location(),
             c.content.clone(),

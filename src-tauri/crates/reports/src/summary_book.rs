@@ -145,6 +145,7 @@ fn ledger_sheet(
         let row = i as u32 + 1;
         let c = &r.case;
         let content: String = c.content.chars().take(CONTENT_CHARS).collect();
+        let complainant = c.complainant_shown(lang);
         let (category, sub) = match (&c.category_parent, &c.category_name) {
             (Some(p), Some(n)) => (p.as_str(), n.as_str()),
             (None, Some(n)) => (n.as_str(), ""),
@@ -153,7 +154,7 @@ fn ledger_sheet(
         let texts: [(u16, &str); 11] = [
             (0, &c.number),
             (3, &c.channel),
-            (4, &c.complainant_name),
+            (4, &complainant),
             (5, &c.complainant_phones),
             (7, &content),
             (8, category),

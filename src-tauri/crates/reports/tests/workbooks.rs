@@ -397,3 +397,37 @@ fn the_csv_export_neutralizes_formulas() {
     assert!(!csv.contains(",=HYPERLINK"), "no cell starts with =");
     assert_eq!(csv.matches("\r\n").count(), rows.len() + 1);
 }
+
+#[test]
+fn a_customer_who_asked_not_to_be_named_is_anonymous_in_the_workbook_and_the_csv() {
+    let mut l = known_month();
+    // The desk knows the name, but the customer asked not to be named.
+    let mut quiet = case(Kind::Complaint, "106");
+    quiet.complainant_name = "钱某某".into();
+    quiet.anonymous = true;
+    l.register("admin", &quiet).expect("register");
+    let dir = tempfile::tempdir().expect("dir");
+    let s = l
+        .summary("2026-11-01", "2026-12-01", ZH, false)
+        .expect("summary");
+    let path = save(
+        dir.path(),
+        "m.xlsx",
+        &summary_workbook(&s, &[], ZH).expect("workbook"),
+    );
+    let ledger = cells(&path, "台账");
+    let row = ledger
+        .iter()
+        .find(|r| r.iter().any(|c| c.contains("106")))
+        .expect("the case's row");
+    assert_eq!(row[4], "匿名", "{row:?}");
+    assert!(!all_text(&path).contains("钱某某"));
+    let csv = ledger_csv(
+        &l.summary_rows("2026-11-01", "2026-12-01").expect("rows"),
+        Lang::En,
+    );
+    assert!(
+        csv.contains(",anonymous,") && !csv.contains("钱某某"),
+        "{csv}"
+    );
+}
