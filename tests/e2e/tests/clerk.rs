@@ -858,6 +858,16 @@ fn the_callback_tile_counts_the_calls_to_make_and_lists_those_left_to_close_apar
         !app.page_text()?.contains("门禁刷卡失灵"),
         "the case already called back is not among the calls to make"
     );
+    // Another status is not a kind of 待回访: the tag goes with it.
+    app.open_select("[data-test=status-filter]")?;
+    app.pick_option("处理中")?;
+    app.wait_js(
+        10,
+        "return document.querySelector('[data-test=filter-callback]') === null",
+        json!([]),
+        json!(true),
+    )
+    .ok_or("the callback tag stayed with another status")?;
     Ok(())
 }
 
