@@ -63,7 +63,7 @@ fn a_full_disk_refuses_clearly_and_keeps_every_acknowledged_case() {
     let content = "污水从下水道反冒，卫生间地漏返臭。".repeat(60);
     let script = format!(
         r#"set -u
-mount -t tmpfs -o size=700k tmpfs "$D" || exit 97
+mount -t tmpfs -o size=900k tmpfs "$D" || exit 97
 "$BIN" --json --data-dir "$D" init --office 东区管理处 --staff-code a --staff-name 管理员 > /dev/null || exit 98
 i=0; rc=0
 while [ $i -lt 2000 ]; do

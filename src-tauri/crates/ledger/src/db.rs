@@ -31,6 +31,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "access_account",
         include_str!("../migrations/0006_access_account.sql"),
     ),
+    (
+        7,
+        "callback_confirmed",
+        include_str!("../migrations/0007_callback_confirmed.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -75,7 +80,8 @@ fn add_functions(conn: &Connection) -> Result<()> {
             Ok(bigrams(text.as_deref().unwrap_or("")))
         },
     )?;
-    // The callback rule itself, so a list of "called back, left to close" cannot
+    // The callback rule itself, for the trigger that keeps each case's
+    // callback_confirmed (migration 7): the list of "called back, left to close" cannot
     // disagree with the case page's own judgement.
     conn.create_scalar_function(
         "desk_callback_confirms",

@@ -286,7 +286,8 @@ impl Callback {
 }
 
 /// The rule behind [`Callback::confirms`], also what the ledger's SQL asks (as
-/// `desk_callback_confirms`) when it lists the cases called back and left to close.
+/// `desk_callback_confirms`) as each callback is recorded, for the cases called back and
+/// left to close.
 pub fn confirms(outcome: CallbackOutcome, satisfaction: Option<Satisfaction>) -> bool {
     match outcome {
         CallbackOutcome::Reached => satisfaction.is_some_and(|s| !s.is_dissatisfied()),

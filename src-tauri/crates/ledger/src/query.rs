@@ -40,13 +40,6 @@ pub struct CaseFilter {
     pub page_size: usize,
 }
 
-/// 1 when case `c`'s latest callback confirms its result, else 0 (none yet included):
-/// the latest by when it was recorded, as the case page reads them, judged by the one
-/// rule through its SQL function.
-pub(crate) const LATEST_CALLBACK_CONFIRMS: &str =
-    "coalesce((SELECT desk_callback_confirms(b.outcome, b.satisfaction)
-    FROM callbacks b WHERE b.case_id = c.id ORDER BY b.id DESC LIMIT 1), 0)";
-
 /// A free-text search stops counting here: "1000+" tells the clerk to narrow it down,
 /// and a million-case ledger answers a common word as fast as a rare one.
 pub const SEARCH_COUNT_CAP: i64 = 1000;
@@ -151,7 +144,8 @@ impl Ledger {
         }
         if let Some(done) = f.called_back {
             w.add(
-                &format!("c.status = 'awaiting_callback' AND {LATEST_CALLBACK_CONFIRMS} = ?N"),
+                // Kept by the ledger as each callback is recorded (migration 7).
+                "c.status = 'awaiting_callback' AND c.callback_confirmed = ?N",
                 i64::from(done).into(),
             );
         }

@@ -41,8 +41,9 @@ pub fn damage_the_cases_page(data_dir: &Path) -> std::io::Result<()> {
 }
 
 /// Turns `data_dir`'s current ledger back into one as schema version 4 wrote it (before
-/// the two-character search index and the access log's account column), keeping every
-/// case: an older ledger for the upgrade's tests, made from today's API.
+/// the two-character search index, the access log's account column and the cases'
+/// callback_confirmed), keeping every case: an older ledger for the upgrade's tests, made
+/// from today's API.
 pub fn as_written_by_schema_4(data_dir: &Path) -> rusqlite::Result<()> {
     let conn = rusqlite::Connection::open(crate::db::db_path(data_dir))?;
     conn.execute_batch(
@@ -51,6 +52,9 @@ pub fn as_written_by_schema_4(data_dir: &Path) -> rusqlite::Result<()> {
          DROP TRIGGER cases_bigrams_update;
          DROP TABLE case_bigrams;
          ALTER TABLE access_log DROP COLUMN account;
+         DROP TRIGGER callbacks_confirmed;
+         DROP INDEX cases_to_close;
+         ALTER TABLE cases DROP COLUMN callback_confirmed;
          DELETE FROM schema_migrations WHERE version > 4;
          PRAGMA user_version = 4;
          COMMIT;",

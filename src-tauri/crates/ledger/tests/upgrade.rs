@@ -19,7 +19,15 @@ fn older_office(dir: &std::path::Path) {
     l.register("admin", &complaint()).expect("register");
     let mut other = complaint();
     other.content = "楼道灯不亮".into();
-    l.register("admin", &other).expect("register");
+    let called = l.register("admin", &other).expect("register").number;
+    // Handled and called back (satisfied) before the upgrade: only closing is left.
+    l.finish("admin", &called, "已修好").expect("finish");
+    let satisfied = desk_ledger::CallbackInput {
+        outcome: "reached".into(),
+        satisfaction: Some("satisfied".into()),
+        ..Default::default()
+    };
+    l.callback("admin", &called, &satisfied).expect("callback");
     drop(l);
     as_written_by_schema_4(dir).expect("schema 4");
 }
@@ -71,6 +79,9 @@ fn an_older_ledger_is_copied_then_upgraded_with_every_case_and_index() {
     // The two-character index the upgrade added holds the cases written before it.
     assert_eq!(found(&l, "漏水"), 1);
     assert_eq!(found(&l, "灯不亮"), 1);
+    // The case called back before the upgrade counts as left to close.
+    let counts = l.desk_counts(desk_ledger::DUE_SOON_MINUTES).expect("counts");
+    assert_eq!((counts.called_back, counts.awaiting_callback), (1, 0));
 
     // The copy is the ledger as it was, still at version 4, with both cases, and the
     // backup list offers it (so the way back can restore it if an upgrade fails).
