@@ -12,4 +12,7 @@ CREATE TRIGGER callbacks_confirmed AFTER INSERT ON callbacks BEGIN
     UPDATE cases SET callback_confirmed = desk_callback_confirms(new.outcome, new.satisfaction)
     WHERE id = new.case_id;
 END;
-CREATE INDEX cases_to_close ON cases (received_at) WHERE status = 'awaiting_callback' AND callback_confirmed = 1;
+-- Only the cases awaiting their callback, split by it: both the count and the newest
+-- first page of either list read it alone (the status index would look up every awaiting
+-- case's row to read the flag: 100 ms on a million cases).
+CREATE INDEX cases_awaiting ON cases (callback_confirmed, received_at) WHERE status = 'awaiting_callback';

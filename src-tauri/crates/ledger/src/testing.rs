@@ -53,7 +53,7 @@ pub fn as_written_by_schema_4(data_dir: &Path) -> rusqlite::Result<()> {
          DROP TABLE case_bigrams;
          ALTER TABLE access_log DROP COLUMN account;
          DROP TRIGGER callbacks_confirmed;
-         DROP INDEX cases_to_close;
+         DROP INDEX cases_awaiting;
          ALTER TABLE cases DROP COLUMN callback_confirmed;
          DELETE FROM schema_migrations WHERE version > 4;
          PRAGMA user_version = 4;
