@@ -80,7 +80,9 @@ fn an_older_ledger_is_copied_then_upgraded_with_every_case_and_index() {
     assert_eq!(found(&l, "漏水"), 1);
     assert_eq!(found(&l, "灯不亮"), 1);
     // The case called back before the upgrade counts as left to close.
-    let counts = l.desk_counts(desk_ledger::DUE_SOON_MINUTES).expect("counts");
+    let counts = l
+        .desk_counts(desk_ledger::DUE_SOON_MINUTES)
+        .expect("counts");
     assert_eq!((counts.called_back, counts.awaiting_callback), (1, 0));
 
     // The copy is the ledger as it was, still at version 4, with both cases, and the
