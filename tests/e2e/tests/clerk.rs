@@ -64,6 +64,13 @@ fn act(app: &App, action: &str, fill: impl FnOnce(&App) -> R<()>) -> R<()> {
     })
 }
 
+/// Registers through the command line as staff member `who`; the new case's number.
+fn registered(dir: &std::path::Path, who: &str, register: &[&str]) -> R<String> {
+    let out = desk_e2e::cli(dir, &[&["--json", "--as", who][..], register].concat())?;
+    let case: serde_json::Value = serde_json::from_str(&out).map_err(|e| e.to_string())?;
+    Ok(case["number"].as_str().ok_or("no number")?.to_string())
+}
+
 fn type_field(app: &App, css: &str, text: &str) -> R<()> {
     let id = app.wait_css(css, 10)?;
     app.type_into(&id, text)
@@ -363,15 +370,7 @@ fn a_clerk_makes_a_customer_anonymous_but_leaves_a_transferred_cases_category_to
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     desk_e2e::cli(dir.path(), desk_e2e::INIT)?;
     desk_e2e::cli(dir.path(), &["--as", "A01", "staff", "add", "B02", "李娜"])?;
-    let out = desk_e2e::cli(
-        dir.path(),
-        &[&["--json", "--as", "B02"][..], ONE_COMPLAINT].concat(),
-    )?;
-    let number = serde_json::from_str::<serde_json::Value>(&out).map_err(|e| e.to_string())?
-        ["number"]
-        .as_str()
-        .ok_or("no number")?
-        .to_string();
+    let number = registered(dir.path(), "B02", ONE_COMPLAINT)?;
     desk_e2e::cli(
         dir.path(),
         &[
@@ -748,20 +747,11 @@ fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
 fn the_due_list_says_which_department_to_chase() -> R<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     desk_e2e::cli(dir.path(), desk_e2e::INIT)?;
-    let registered = desk_e2e::cli(
+    let number = registered(
         dir.path(),
-        &[
-            &["--json", "--as", "A01"][..],
-            ONE_COMPLAINT,
-            &["--received-at", "2026-11-20 09:00"],
-        ]
-        .concat(),
+        "A01",
+        &[ONE_COMPLAINT, &["--received-at", "2026-11-20 09:00"]].concat(),
     )?;
-    let number = serde_json::from_str::<serde_json::Value>(&registered)
-        .map_err(|e| e.to_string())?["number"]
-        .as_str()
-        .ok_or("no number")?
-        .to_string();
     // Transferred to the engineering department, which has not signed for it since.
     desk_e2e::cli(
         dir.path(),
@@ -808,18 +798,13 @@ fn the_callback_tile_counts_the_calls_to_make_and_lists_those_left_to_close_apar
     // Two complaints handled; one customer has been called back and was satisfied.
     let mut numbers = Vec::new();
     for content in ["楼道灯不亮", "门禁刷卡失灵"] {
-        let mut args = [&["--json", "--as", "A01"][..], ONE_COMPLAINT].concat();
+        let mut args = ONE_COMPLAINT.to_vec();
         let at = args
             .iter()
             .position(|a| *a == "楼道灯不亮")
             .ok_or("no content")?;
         args[at] = content;
-        let out = desk_e2e::cli(dir.path(), &args)?;
-        let n = serde_json::from_str::<serde_json::Value>(&out).map_err(|e| e.to_string())?
-            ["number"]
-            .as_str()
-            .ok_or("no number")?
-            .to_string();
+        let n = registered(dir.path(), "A01", &args)?;
         desk_e2e::cli(
             dir.path(),
             &["--as", "A01", "finish", &n, "--result", "已处理"],
