@@ -23,5 +23,11 @@ export function location(c: { building: string; unit: string; room: string; publ
   return room || c.public_area
 }
 
+/** The complainant as the ledger's documents name them (Case::complainant_shown): 匿名 for
+ * one who asked not to be named, whatever name the desk may know. */
+export function complainantShown(c: { anonymous: boolean; complainant_name: string }, anonymous: string): string {
+  return c.anonymous ? anonymous : c.complainant_name
+}
+
 /** An amount the ledger keeps in fen, in yuan as the clerk types it (500.00). */
 export const yuan = (fen: number) => (fen / 100).toFixed(2)

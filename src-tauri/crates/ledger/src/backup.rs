@@ -238,17 +238,17 @@ impl Ledger {
     /// Records a backup or restore in the history (the access log of §7): who, when,
     /// which file, what it held. `by` is None for the automatic daily copy.
     pub fn log_backup(&mut self, by: Option<&str>, action: &str, info: &BackupInfo) -> Result<()> {
-        self.log_copy(by, action, info, ("backup", info.reason.clone()))
+        self.log_copy(by, action, info, Some(("backup", info.reason.clone())))
     }
 
     /// The entries of a backup or restore; `fact` says what kind of copy it was or
-    /// where the replaced ledger went, for the access log.
+    /// where the replaced ledger went (if it was kept), for the access log.
     fn log_copy(
         &mut self,
         by: Option<&str>,
         action: &str,
         info: &BackupInfo,
-        fact: (&str, String),
+        fact: Option<(&str, String)>,
     ) -> Result<()> {
         let now = self.now_text();
         self.write(|tx| {
@@ -271,7 +271,7 @@ impl Ledger {
                 &info.reason,
             )?;
             let mut detail = vec![("cases", info.cases.to_string())];
-            detail.extend((!fact.1.is_empty()).then_some(fact.clone()));
+            detail.extend(fact.clone().filter(|f| !f.1.is_empty()));
             let detail = crate::access::facts(&detail);
             crate::access::log_tx(tx, &now, who.as_ref(), action, &info.file, &detail)
         })
@@ -290,8 +290,8 @@ impl Ledger {
             .map(|p| format!("previous ledger kept as {}", p.display()))
             .unwrap_or_default();
         let known = by.filter(|b| actor(&self.conn, b).is_ok());
-        let kept = aside.map(|p| p.display().to_string()).unwrap_or_default();
-        self.log_copy(known, "restore", &info, ("kept_as", kept))?;
+        let kept = aside.map(|p| ("kept_as", p.display().to_string()));
+        self.log_copy(known, "restore", &info, kept)?;
         Ok(info)
     }
 

@@ -15,14 +15,17 @@ pub use slip::transfer_slip;
 use desk_ledger::model::Case;
 
 use crate::fonts::Script;
-use crate::labels::t;
 
-/// The complainant as printed: the name, or 匿名 for an anonymous complaint.
+/// The complainant as printed: as the ledger's documents name them
+/// (`Case::complainant_shown`), and 匿名 where no name was given.
 fn complainant(c: &Case, script: Script) -> String {
-    if c.anonymous || c.complainant_name.trim().is_empty() {
-        t(script, "匿名", "匿名").to_string()
-    } else {
-        c.complainant_name.clone()
+    let lang = match script {
+        Script::Simplified => desk_ledger::Lang::ZhCn,
+        Script::Traditional => desk_ledger::Lang::ZhTw,
+    };
+    match c.complainant_shown(lang) {
+        name if name.trim().is_empty() => desk_ledger::i18n::label("anonymous", lang),
+        name => name,
     }
 }
 
