@@ -61,26 +61,21 @@ impl OfficeHours {
     pub fn validate(&self) -> Result<(), CalendarError> {
         for (i, day) in self.days.iter().enumerate() {
             for (j, p) in day.iter().enumerate() {
+                let weekday = i as u8 + 1;
                 if p.start >= p.end {
-                    return Err(CalendarError::InvalidHours(format!(
-                        "weekday {}: {}–{} ends before it starts",
-                        i + 1,
-                        p.start.format("%H:%M"),
-                        p.end.format("%H:%M")
-                    )));
+                    return Err(CalendarError::HoursBackwards {
+                        weekday,
+                        start: p.start.format("%H:%M").to_string(),
+                        end: p.end.format("%H:%M").to_string(),
+                    });
                 }
                 if j > 0 && day[j - 1].end > p.start {
-                    return Err(CalendarError::InvalidHours(format!(
-                        "weekday {}: periods overlap or are out of order",
-                        i + 1
-                    )));
+                    return Err(CalendarError::HoursOverlap { weekday });
                 }
             }
         }
         if self.days.iter().all(|d| d.is_empty()) {
-            return Err(CalendarError::InvalidHours(
-                "no office hours on any weekday".into(),
-            ));
+            return Err(CalendarError::NoHours);
         }
         Ok(())
     }

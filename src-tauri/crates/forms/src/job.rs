@@ -145,7 +145,7 @@ fn build(
                 return Err(desk_ledger::LedgerError::Invalid {
                     field: "level",
                     problem: desk_ledger::Problem::NotAllowed {
-                        why: "only a major complaint has a major-complaint report / 仅重大投诉有重大投诉报告".into(),
+                        why: desk_ledger::Why::OnlyMajorHasReport,
                     },
                     value: f.case.number.clone(),
                 }

@@ -10,6 +10,7 @@ use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Ledger};
 use crate::model::Attachment;
 use crate::validate::optional;
+use crate::why::Why;
 
 /// Largest file accepted (a phone photo or a multi-page scan fits easily).
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
@@ -72,7 +73,7 @@ impl Ledger {
                 invalid(
                     "file",
                     Problem::NotAllowed {
-                        why: "no data directory / 没有数据目录".into(),
+                        why: Why::NoDataDirectory,
                     },
                     "",
                 )
@@ -84,7 +85,7 @@ impl Ledger {
             return Err(invalid(
                 "file",
                 Problem::NotAllowed {
-                    why: "not a file, or over 50 MB / 不是文件或超过50MB".into(),
+                    why: Why::NotAFileOrTooBig,
                 },
                 source.display().to_string(),
             ));

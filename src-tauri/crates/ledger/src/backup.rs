@@ -12,6 +12,7 @@ use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes};
 use crate::ledger::{actor, Ledger};
 use crate::model::Role;
+use crate::why::Why;
 
 /// Daily copies kept, and months (the first copy of each) kept after that.
 pub const KEEP_DAILY: usize = 14;
@@ -47,21 +48,21 @@ fn sidecar(file: &Path) -> PathBuf {
 
 /// Opens a copy read-only and checks it: a SQLite file, integrity ok, a ledger.
 pub fn verify(file: &Path) -> Result<BackupInfo> {
-    let bad = |why: &str| {
+    let bad = |why: Why| {
         invalid(
             "backup",
-            Problem::NotAllowed { why: why.into() },
+            Problem::NotAllowed { why },
             file.display().to_string(),
         )
     };
     let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|_| bad("not a readable database / 不是可读的数据库文件"))?;
+        .map_err(|_| bad(Why::NotADatabase))?;
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|_| bad("damaged: not a database / 文件已损坏"))?;
+        .map_err(|_| bad(Why::DamagedCopy))?;
     let count = |table: &str| -> Result<i64> {
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .map_err(|_| bad("not a Complaint Desk ledger / 不是客诉台账的数据库"))
+            .map_err(|_| bad(Why::NotALedger))
     };
     let made = std::fs::metadata(file)?;
     let info = BackupInfo {
@@ -338,9 +339,7 @@ pub fn restore(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Option<PathB
     if lock.try_lock().is_err() {
         return Err(invalid(
             "backup",
-            Problem::NotAllowed {
-                why: "the app is open on this data directory: close it first / 客诉台账正在使用此数据目录，请先关闭".into(),
-            },
+            Problem::NotAllowed { why: Why::AppOpen },
             data_dir.display().to_string(),
         ));
     }
@@ -355,7 +354,7 @@ pub fn restore_as_owner(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Opt
         return Err(invalid(
             "backup",
             Problem::NotAllowed {
-                why: "the backup failed its integrity check / 备份未通过完整性检查".into(),
+                why: Why::FailedIntegrityCheck,
             },
             from.display().to_string(),
         ));

@@ -17,6 +17,7 @@ use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes};
 use crate::ledger::{actor, set_setting_tx, Ledger};
 use crate::model::Role;
+use crate::why::Why;
 
 pub struct Ctx {
     pub calendar: WorkingCalendar,
@@ -195,9 +196,15 @@ impl Ledger {
             }
             hours.days[(wd - 1) as usize] = periods.clone();
         }
-        hours
-            .validate()
-            .map_err(|e| invalid("value", Problem::NotAllowed { why: e.to_string() }, ""))?;
+        hours.validate().map_err(|e| {
+            invalid(
+                "value",
+                Problem::NotAllowed {
+                    why: Why::Calendar(e),
+                },
+                "",
+            )
+        })?;
         let json = serde_json::to_string(&hours).unwrap_or_default();
         self.write(|tx| {
             let who = actor(tx, by)?;
@@ -249,13 +256,20 @@ impl Ledger {
 
     /// Imports the all-day events of an .ics file; their years count as covered.
     pub fn import_ics(&mut self, by: &str, text: &str) -> Result<usize> {
-        let days = parse_ics(text)
-            .map_err(|e| invalid("value", Problem::NotAllowed { why: e.to_string() }, ""))?;
+        let days = parse_ics(text).map_err(|e| {
+            invalid(
+                "value",
+                Problem::NotAllowed {
+                    why: Why::Calendar(e),
+                },
+                "",
+            )
+        })?;
         if days.is_empty() {
             return Err(invalid(
                 "value",
                 Problem::NotAllowed {
-                    why: "no all-day events in the file / 文件中没有全天事件".into(),
+                    why: Why::NoAllDayEvents,
                 },
                 "",
             ));

@@ -10,6 +10,7 @@ use crate::ledger::{actor, Actor, Ledger};
 use crate::model::{Case, CaseFile, Kind, Level, Relation, RepairSize, Role, Validity};
 use crate::rules::{level_floor, LevelRule};
 use crate::validate::{amount_fen, fmt_minute, optional, phones, required, time};
+use crate::why::Why;
 use crate::{numbering, workflow};
 
 /// What the registration form sends. Words may be stored words or labels (投诉 / complaint).
@@ -211,7 +212,7 @@ fn complaint_only(kind: Kind, field: &'static str, given: bool) -> Result<()> {
         return Err(invalid(
             field,
             Problem::NotAllowed {
-                why: "only for complaints / 仅适用于投诉".into(),
+                why: Why::ComplaintsOnly,
             },
             "",
         ));
@@ -251,9 +252,7 @@ impl Ledger {
         if received > now + chrono::Duration::minutes(5) {
             return Err(invalid(
                 "received_at",
-                Problem::NotAllowed {
-                    why: "is in the future / 不能晚于当前时间".into(),
-                },
+                Problem::NotAllowed { why: Why::InFuture },
                 fmt_minute(received),
             ));
         }
@@ -295,10 +294,7 @@ impl Ledger {
                 return Err(invalid(
                     "level",
                     Problem::NotAllowed {
-                        why: format!(
-                            "the rules make this complaint major / 按规则应为重大投诉 ({})",
-                            rule_reason(&rules)
-                        ),
+                        why: Why::RulesMakeMajor(rules.clone()),
                     },
                     level.as_str(),
                 ));

@@ -17,6 +17,7 @@ use crate::ledger::Ledger;
 use crate::model::{Level, Status};
 use crate::rules::level_floor;
 use crate::validate::fmt_minute as fmt;
+use crate::why::Why;
 
 #[derive(Debug, Clone, Default)]
 pub struct DemoOptions {
@@ -240,7 +241,7 @@ impl Ledger {
             return Err(invalid(
                 "cases",
                 Problem::NotAllowed {
-                    why: "1 – 5,000,000".into(),
+                    why: Why::DemoRange,
                 },
                 o.cases.to_string(),
             ));

@@ -8,6 +8,7 @@ use crate::history::{self, Changes};
 use crate::ledger::{actor, set_setting_tx, staff_row, Actor, Ledger};
 use crate::model::{Category, Channel, Department, Kind, Role, Staff, Unit};
 use crate::validate::{optional, phones, required};
+use crate::why::Why;
 
 /// Settings a clerk may see and a supervisor may change.
 pub const SETTING_KEYS: &[&str] = &[
@@ -47,9 +48,7 @@ fn code_of(field: &'static str, s: &str) -> Result<String> {
     if c.chars().any(char::is_whitespace) {
         return Err(invalid(
             field,
-            Problem::NotAllowed {
-                why: "no spaces / 不能含空格".into(),
-            },
+            Problem::NotAllowed { why: Why::NoSpaces },
             c,
         ));
     }
@@ -76,7 +75,7 @@ impl Ledger {
                 return Err(invalid(
                     "staff",
                     Problem::NotAllowed {
-                        why: "already set up / 已初始化".into(),
+                        why: Why::AlreadySetUp,
                     },
                     code.clone(),
                 ));
@@ -469,7 +468,7 @@ impl Ledger {
             return Err(invalid(
                 "value",
                 Problem::NotAllowed {
-                    why: "1–6 letters or digits / 1–6个字母或数字".into(),
+                    why: Why::PrefixShape,
                 },
                 value,
             ));
@@ -505,7 +504,7 @@ impl Ledger {
             return Err(invalid(
                 "value",
                 Problem::NotAllowed {
-                    why: "0–480 minutes / 0–480分钟 / 0–480分鐘".into(),
+                    why: Why::IdleLockRange,
                 },
                 value,
             ));

@@ -2,14 +2,13 @@
 //! every error can be shown to the clerk in their language (`localized`).
 
 use desk_calendar::{CalendarError, Lang};
-use serde::Serialize;
 
 use crate::i18n::{field_label, label};
 use crate::model::{Role, Status};
+use crate::why::Why;
 
 /// Why a value was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Required,
     TooLong {
@@ -29,7 +28,7 @@ pub enum Problem {
     Wrong,
     /// A value that is not allowed together with other values of the record.
     NotAllowed {
-        why: String,
+        why: Why,
     },
 }
 
@@ -271,7 +270,7 @@ impl LedgerError {
                         Lang::ZhTw => format!("「{value}」已存在"),
                     },
                     Problem::Wrong => lang.pick("不正确", "不正確", "is not correct").to_string(),
-                    Problem::NotAllowed { why } => why.clone(),
+                    Problem::NotAllowed { why } => why.text(lang),
                 };
                 match lang {
                     Lang::En => format!("{f} {what}"),
@@ -346,6 +345,15 @@ impl LedgerError {
                     Lang::En => format!("There is not enough room in {folder} for a copy of the ledger: it needs about {needed} and {free} is free. Nothing was written and the ledger is unchanged. Free some space, then try again"),
                     Lang::ZhCn => format!("{folder} 空间不足，放不下台账的副本：约需 {needed}，现仅剩 {free}。未写入任何内容，台账未改动。请清理空间后再试"),
                     Lang::ZhTw => format!("{folder} 空間不足，放不下台賬的副本：約需 {needed}，現僅剩 {free}。未寫入任何內容，台賬未改動。請清理空間後再試"),
+                }
+            }
+            // The deadlines' calendar, not the storage: said as the calendar's own refusal.
+            LedgerError::Calendar(e) => {
+                let what = Why::Calendar(e.clone()).text(lang);
+                match lang {
+                    Lang::En => format!("Working calendar: {what}"),
+                    Lang::ZhCn => format!("工作日历：{what}"),
+                    Lang::ZhTw => format!("工作日曆：{what}"),
                 }
             }
             other => match lang {

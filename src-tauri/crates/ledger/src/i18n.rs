@@ -155,6 +155,15 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
 
 /// (field, 简体, 繁體, English)
 const FIELDS: &[(&str, &str, &str, &str)] = &[
+    ("callback", "回访", "回訪", "Callback"),
+    ("step", "操作", "操作", "Step"),
+    ("form", "表单", "表單", "Form"),
+    ("subject", "打印对象", "列印對象", "What to print"),
+    ("output", "输出文件", "輸出檔案", "Output file"),
+    ("data_dir", "数据目录", "資料目錄", "Data directory"),
+    ("days", "星期", "星期", "Weekdays"),
+    ("within", "时限", "時限", "Within"),
+    ("map", "列对应", "欄對應", "Column map"),
     ("kind", "类型", "類型", "Kind"),
     ("received_at", "受理时间", "受理時間", "Received at"),
     ("channel", "渠道", "渠道", "Channel"),

@@ -32,6 +32,7 @@ mod summary;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod validate;
+mod why;
 mod workflow;
 
 pub use access::{facts as access_facts, AccessEntry, AccessFilter, AccessPage, ACCESS_ACTIONS};
@@ -57,4 +58,5 @@ pub use notice::{scrub, NoticeItem};
 pub use prints::{PrintLogEntry, Printing, Stamp};
 pub use query::{CaseFilter, CasePage, SEARCH_COUNT_CAP};
 pub use summary::{anonymize, Breakdown, Common, Count, MajorRow, Recurring, Summary};
+pub use why::Why;
 pub use workflow::{slips_on, CallbackInput, TransferInput};

@@ -10,6 +10,7 @@ use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Ledger};
 use crate::model::{Kind, Level};
 use crate::validate::optional;
+use crate::why::Why;
 
 /// The longest text of one part of the report.
 pub const REPORT_PART_MAX: usize = 5000;
@@ -125,8 +126,8 @@ fn log(
     )
 }
 
-fn not_allowed(field: &'static str, why: &str) -> crate::error::LedgerError {
-    invalid(field, Problem::NotAllowed { why: why.into() }, "")
+fn not_allowed(field: &'static str, why: Why) -> crate::error::LedgerError {
+    invalid(field, Problem::NotAllowed { why }, "")
 }
 
 impl Ledger {
@@ -166,14 +167,14 @@ impl Ledger {
             if case.kind != Kind::Complaint || case.level != Some(Level::Major) {
                 return Err(not_allowed(
                     "level",
-                    "only a major complaint has a major-complaint report / 仅重大投诉需要重大投诉报告",
+                    Why::OnlyMajorHasReport,
                 ));
             }
             let old = report_of(tx, case.id)?;
             if old.as_ref().is_some_and(|r| r.status == ReportStatus::Approved) {
                 return Err(not_allowed(
                     "status",
-                    "the report is approved and can no longer change / 报告已批准，不能再修改",
+                    Why::ReportApproved,
                 ));
             }
             let status = match (input.submit, &old) {
@@ -226,16 +227,10 @@ impl Ledger {
             who.require(crate::rules::role_for("approve_report"), "approve_report")?;
             let case = load(tx, number)?;
             let Some(old) = report_of(tx, case.id)? else {
-                return Err(not_allowed(
-                    "status",
-                    "there is no report to approve yet / 尚无报告可批准",
-                ));
+                return Err(not_allowed("status", Why::NoReportYet));
             };
             if old.status != ReportStatus::Submitted {
-                return Err(not_allowed(
-                    "status",
-                    "only a submitted report can be approved / 只能批准已提交的报告",
-                ));
+                return Err(not_allowed("status", Why::ReportNotSubmitted));
             }
             tx.execute(
                 "UPDATE major_reports SET status = 'approved', approved_by = ?2, approved_at = ?3,

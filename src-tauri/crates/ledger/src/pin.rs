@@ -11,6 +11,7 @@ use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes};
 use crate::ledger::{actor, staff_row, Ledger};
 use crate::model::{Role, Staff};
+use crate::why::Why;
 
 /// 4 to 12 digits: typed on the front desk's keypad, not a password.
 fn check_pin(field: &'static str, pin: &str) -> Result<()> {
@@ -18,9 +19,7 @@ fn check_pin(field: &'static str, pin: &str) -> Result<()> {
     if !(4..=12).contains(&n) || !pin.chars().all(|c| c.is_ascii_digit()) {
         return Err(invalid(
             field,
-            Problem::NotAllowed {
-                why: "4–12 digits / 4–12位数字 / 4–12位數字".into(),
-            },
+            Problem::NotAllowed { why: Why::PinShape },
             "",
         ));
     }

@@ -3,6 +3,7 @@
 use desk_calendar::Lang;
 
 use crate::model::{Kind, Level, SlipStatus, Status};
+use crate::why::Why;
 
 /// Amount at which a complaint is major: 2,000 CNY (in fen).
 pub const MAJOR_AMOUNT_FEN: i64 = 200_000;
@@ -204,14 +205,14 @@ pub enum SlipStep {
 
 /// A slip's life: issued → signed → feedback received, each step once. The refusal
 /// says why, in English and Chinese.
-pub fn next_slip_status(status: SlipStatus, step: SlipStep) -> Result<SlipStatus, &'static str> {
+pub fn next_slip_status(status: SlipStatus, step: SlipStep) -> Result<SlipStatus, Why> {
     use SlipStatus as S;
     match (status, step) {
         (S::Issued, SlipStep::Sign) => Ok(S::Signed),
         (S::Signed, SlipStep::Feedback) => Ok(S::Feedback),
-        (S::Issued, SlipStep::Feedback) => Err("not signed yet / 尚未签认"),
-        (S::Signed | S::Feedback, SlipStep::Sign) => Err("already signed / 已签认"),
-        (S::Feedback, SlipStep::Feedback) => Err("feedback already recorded / 已回馈"),
+        (S::Issued, SlipStep::Feedback) => Err(Why::SlipNotSigned),
+        (S::Signed | S::Feedback, SlipStep::Sign) => Err(Why::SlipAlreadySigned),
+        (S::Feedback, SlipStep::Feedback) => Err(Why::SlipFeedbackRecorded),
     }
 }
 

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::error::{invalid, Problem, Result};
+use crate::why::Why;
 
 /// Trimmed text, required, at most `max` characters (not bytes: 500 汉字 is 500).
 pub fn required(field: &'static str, s: &str, max: usize) -> Result<String> {
@@ -25,7 +26,7 @@ pub fn optional(field: &'static str, s: &str, max: usize) -> Result<String> {
         return Err(invalid(
             field,
             Problem::NotAllowed {
-                why: "contains control characters / 含有控制字符".into(),
+                why: Why::ControlCharacters,
             },
             truncate(t, 20),
         ));

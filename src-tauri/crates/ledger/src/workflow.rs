@@ -17,6 +17,7 @@ use crate::model::{
 };
 use crate::rules::{next_slip_status, next_status, Action, Refusal, SlipStep};
 use crate::validate::{fmt_minute, optional, required, time};
+use crate::why::Why;
 use crate::{deadlines, numbering};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -61,16 +62,21 @@ fn step(
     reason: &str,
     mut ch: Changes,
 ) -> Result<Status> {
-    let next = next_status(case.kind, case.status, case.paused_from, action).map_err(|r| match r {
-        Refusal::State => LedgerError::Transition { action: action.word(), number: case.number.clone(), status: case.status },
-        Refusal::NeedsCallback => invalid(
-            "callback",
-            Problem::NotAllowed {
-                why: "a complaint closes only after a callback that is not dissatisfied, or an exempt callback outcome / 投诉须经回访确认（非不满意）或记录免回访后方可结案".into(),
+    let next =
+        next_status(case.kind, case.status, case.paused_from, action).map_err(|r| match r {
+            Refusal::State => LedgerError::Transition {
+                action: action.word(),
+                number: case.number.clone(),
+                status: case.status,
             },
-            case.number.clone(),
-        ),
-    })?;
+            Refusal::NeedsCallback => invalid(
+                "callback",
+                Problem::NotAllowed {
+                    why: Why::NeedsCallback,
+                },
+                case.number.clone(),
+            ),
+        })?;
     // A paused case remembers where it returns to, also across notes recorded meanwhile.
     let paused_from = match (next, action) {
         (Status::Paused, Action::Pause) => Some(case.status),
@@ -211,9 +217,9 @@ impl Ledger {
             let (slip_id, case_id, status, issued_at) = slip_by_number(tx, slip_number)?;
             let case = load_by_id(tx, case_id)?;
             let next = next_slip_status(status, SlipStep::Sign)
-                .map_err(|why| invalid("slip", Problem::NotAllowed { why: why.into() }, slip_number.trim()))?;
+                .map_err(|why| invalid("slip", Problem::NotAllowed { why }, slip_number.trim()))?;
             if at < issued_at {
-                return Err(invalid("signed_at", Problem::NotAllowed { why: "before the slip was issued / 早于转交时间".into() }, at));
+                return Err(invalid("signed_at", Problem::NotAllowed { why: Why::BeforeSlipIssued }, at));
             }
             tx.execute("UPDATE slips SET status = ?4, signed_by = ?2, signed_at = ?3, revision = revision + 1 WHERE id = ?1", params![slip_id, signer, at, next])?;
             let unsigned: i64 = tx.query_row("SELECT count(*) FROM slips WHERE case_id = ?1 AND status = 'issued'", [case_id], |r| r.get(0))?;
@@ -244,7 +250,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             let (slip_id, case_id, status, _) = slip_by_number(tx, slip_number)?;
             let next = next_slip_status(status, SlipStep::Feedback)
-                .map_err(|why| invalid("slip", Problem::NotAllowed { why: why.into() }, slip_number.trim()))?;
+                .map_err(|why| invalid("slip", Problem::NotAllowed { why }, slip_number.trim()))?;
             tx.execute("UPDATE slips SET status = ?4, feedback = ?2, feedback_at = ?3, revision = revision + 1 WHERE id = ?1", params![slip_id, feedback, at, next])?;
             touch(tx, case_id, &now)?;
             let mut ch = Changes::new();
@@ -384,7 +390,7 @@ impl Ledger {
             return Err(invalid(
                 "satisfaction",
                 Problem::NotAllowed {
-                    why: "only when the customer was reached / 仅在联系上客户时填写".into(),
+                    why: Why::SatisfactionOnlyWhenReached,
                 },
                 "",
             ));

@@ -382,3 +382,31 @@ fn only_a_confirming_callback_leaves_just_the_closing() {
     assert!(file.offered_actions().contains(&"close"));
     assert!(!file.called_back());
 }
+
+#[test]
+fn a_refused_closing_is_said_wholly_in_the_clerks_language() {
+    use desk_ledger::Lang;
+    let mut l = ledger();
+    let n = l
+        .register("zl", &new_case(Kind::Complaint))
+        .expect("register")
+        .number;
+    l.finish("zl", &n, "已修好").expect("finish");
+    let err = l.close("zl", &n, "").expect_err("not called back");
+    assert_eq!(err.field(), Some("callback"));
+    let (cn, tw, en) = (
+        err.localized(Lang::ZhCn),
+        err.localized(Lang::ZhTw),
+        err.localized(Lang::En),
+    );
+    assert!(cn.contains("投诉须经回访确认"), "{cn}");
+    assert!(
+        tw.contains("投訴須經回訪確認") && !tw.contains("投诉"),
+        "{tw}"
+    );
+    assert!(tw.chars().all(|c| !c.is_ascii_alphabetic()), "{tw}");
+    assert!(
+        en.contains("closes only after a callback") && !en.contains('投'),
+        "{en}"
+    );
+}
