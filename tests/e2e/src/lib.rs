@@ -460,19 +460,36 @@ impl App {
     /// Picks `text` from the open drop-down of a select or cascader.
     pub fn pick_option(&self, text: &str) -> R<()> {
         let id = self
-            .wait(10, || {
-                let v = self
-                    .js(
-                        "const t = arguments[0];
-                         return [...document.querySelectorAll('.el-select-dropdown__item, .el-cascader-node, .el-cascader__suggestion-item')]
-                           .find(e => e.offsetParent !== null && (e.textContent.trim() === t || e.textContent.trim().endsWith(' / ' + t))) ?? null",
-                        json!([text]),
-                    )
-                    .ok()?;
-                element_id(&v)
-            })
+            .find_option(text, 10)
             .ok_or_else(|| format!("no option “{text}” in an open drop-down"))?;
         self.click(&id)
+    }
+
+    /// Opens the select that carries `css` and picks `text` from it. A click that lands
+    /// while the screen is still putting the select in place (the sign-in list arrives
+    /// a moment after the screen) leaves it closed, so the select is opened again then.
+    pub fn choose(&self, css: &str, text: &str) -> R<()> {
+        for _ in 0..3 {
+            self.open_select(css)?;
+            if let Some(id) = self.find_option(text, 4) {
+                return self.click(&id);
+            }
+        }
+        Err(format!("no option “{text}” in the drop-down of {css}"))
+    }
+
+    fn find_option(&self, text: &str, secs: u64) -> Option<String> {
+        self.wait(secs, || {
+            let v = self
+                .js(
+                    "const t = arguments[0];
+                     return [...document.querySelectorAll('.el-select-dropdown__item, .el-cascader-node, .el-cascader__suggestion-item')]
+                       .find(e => e.offsetParent !== null && (e.textContent.trim() === t || e.textContent.trim().endsWith(' / ' + t))) ?? null",
+                    json!([text]),
+                )
+                .ok()?;
+            element_id(&v)
+        })
     }
 
     /// Clicks the visible tab whose label starts with `prefix` (labels carry counts),

@@ -120,8 +120,7 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     app.click_css("[data-test=last-saved]")?;
     status_is(&app, "已登记")?;
     act(&app, "transfer", |a| {
-        a.open_select("[data-test=field-to_department]")?;
-        a.pick_option("工程部")
+        a.choose("[data-test=field-to_department]", "工程部")
     })?;
     status_is(&app, "已转交待签认")?;
     act(&app, "sign", |a| {
@@ -140,18 +139,15 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     // A dissatisfied callback reopens the case for a second follow-up. Satisfaction is
     // asked only of a customer who was reached.
     act(&app, "callback", |a| {
-        a.open_select("[data-test=field-outcome]")?;
-        a.pick_option("联系不上")?;
+        a.choose("[data-test=field-outcome]", "联系不上")?;
         a.wait(10, || {
             a.find("[data-test=field-satisfaction]")
                 .is_err()
                 .then_some(())
         })
         .ok_or("satisfaction asked of a customer not reached")?;
-        a.open_select("[data-test=field-outcome]")?;
-        a.pick_option("已回访")?;
-        a.open_select("[data-test=field-satisfaction]")?;
-        a.pick_option("不满意")
+        a.choose("[data-test=field-outcome]", "已回访")?;
+        a.choose("[data-test=field-satisfaction]", "不满意")
     })?;
     status_is(&app, "二次跟进")?;
     assert!(
@@ -172,8 +168,7 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     );
     // Someone else answered this time: who, and how they are related, are kept.
     act(&app, "callback", |a| {
-        a.open_select("[data-test=field-satisfaction]")?;
-        a.pick_option("满意")?;
+        a.choose("[data-test=field-satisfaction]", "满意")?;
         a.retype("input[data-test=field-person_reached]", "李太太")?;
         type_field(a, "input[data-test=field-relation]", "配偶")
     })?;
@@ -308,8 +303,7 @@ fn a_wrong_phone_room_and_amount_are_corrected_on_the_case_and_the_timeline_show
 fn switching_to_traditional_chinese_changes_the_labels() -> R<()> {
     let app = signed_in()?;
     app.wait_text("已逾期", 15)?;
-    app.open_select("[data-test=language]")?;
-    app.pick_option("繁體中文")?;
+    app.choose("[data-test=language]", "繁體中文")?;
     app.wait_text("設定", 10)?;
     app.wait_text("台賬", 10)?;
     app.wait_text("待回訪", 10)?;
@@ -385,8 +379,7 @@ fn a_clerk_makes_a_customer_anonymous_but_leaves_a_transferred_cases_category_to
         ],
     )?;
     let app = App::launch(dir)?;
-    app.open_select("[data-test=sign-in-staff]")?;
-    app.pick_option("李娜（B02）")?;
+    app.choose("[data-test=sign-in-staff]", "李娜（B02）")?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=tile-overdue]", 15)?;
     app.open_case(&number)?;
@@ -444,8 +437,7 @@ fn a_clerk_makes_a_customer_anonymous_but_leaves_a_transferred_cases_category_to
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_keyboard_finds_and_opens_a_case_and_back_shows_the_ledger_as_left() -> R<()> {
     let app = App::with_demo(400)?;
-    app.open_select("[data-test=sign-in-staff]")?;
-    app.pick_option("王芳（wangfang）")?;
+    app.choose("[data-test=sign-in-staff]", "王芳（wangfang）")?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=tile-overdue]", 15)?;
     // Ctrl+F from the dashboard: the ledger, with the cursor in its search box.
@@ -844,8 +836,7 @@ fn the_callback_tile_counts_the_calls_to_make_and_lists_those_left_to_close_apar
         "the case already called back is not among the calls to make"
     );
     // Another status is not a kind of 待回访: the tag goes with it.
-    app.open_select("[data-test=status-filter]")?;
-    app.pick_option("处理中")?;
+    app.choose("[data-test=status-filter]", "处理中")?;
     app.wait_js(
         10,
         "return document.querySelector('[data-test=filter-callback]') === null",
@@ -891,8 +882,7 @@ fn on_a_small_screen_the_deadlines_come_first_and_whole() -> R<()> {
     let app = App::with_demo(400)?;
     // The smallest the window goes.
     app.resize(1100, 700)?;
-    app.open_select("[data-test=sign-in-staff]")?;
-    app.pick_option("王芳（wangfang）")?;
+    app.choose("[data-test=sign-in-staff]", "王芳（wangfang）")?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=due-list] .el-table__body tr", 20)?;
     app.wait_css("[data-test=rate-chart] canvas", 20)?;

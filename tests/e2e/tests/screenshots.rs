@@ -46,8 +46,7 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     let app = App::scripted(&[&["demo", "--cases", "3000", "--months", "3"], &["escalate"]]);
     std::env::remove_var("COMPLAINT_DESK_NOW");
     let app = app?;
-    app.open_select("[data-test=sign-in-staff]")?;
-    app.pick_option("王芳（wangfang）")?;
+    app.choose("[data-test=sign-in-staff]", "王芳（wangfang）")?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=rate-chart] canvas", 20)?;
     shot(&app, &dir, "dashboard")?;
@@ -119,8 +118,7 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
 
     // The access log, read by the supervisor: 王芳's case views are already in it.
     app.click_text("退出")?;
-    app.open_select("[data-test=sign-in-staff]")?;
-    app.pick_option("陈静（chenjing）")?;
+    app.choose("[data-test=sign-in-staff]", "陈静（chenjing）")?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.click_css("[data-nav=access-log]")?;
     app.wait_text("查看个案", 20)?;

@@ -241,16 +241,14 @@ fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
         5,
     )?;
     assert_eq!(shown, "跟随界面语言");
-    app.open_select("[data-test=setting-form_script]")?;
-    app.pick_option("繁体")?;
+    app.choose("[data-test=setting-form_script]", "繁体")?;
     let stored = app.wait(10, || {
         let all = app.invoke("settings", json!({})).ok()?;
         let v = all.as_array()?.iter().find(|s| s["key"] == "form_script")?["value"].clone();
         (v == json!("traditional")).then_some(v)
     });
     assert!(stored.is_some(), "繁体 is stored as traditional");
-    app.open_select("[data-test=setting-form_script]")?;
-    app.pick_option("跟随界面语言")?;
+    app.choose("[data-test=setting-form_script]", "跟随界面语言")?;
     let stored = app.wait(10, || {
         let all = app.invoke("settings", json!({})).ok()?;
         let v = all.as_array()?.iter().find(|s| s["key"] == "form_script")?["value"].clone();

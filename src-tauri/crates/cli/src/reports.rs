@@ -149,7 +149,7 @@ pub fn consolidate(files: &[std::path::PathBuf], output: &Path, lang: Lang, json
 }
 
 /// "building=1,room=3" (columns counted from 1) → (field, index from 0).
-fn mapping(s: Option<&str>) -> Result<Vec<(String, usize)>, CliError> {
+fn mapping(s: Option<&str>, lang: Lang) -> Result<Vec<(String, usize)>, CliError> {
     let Some(s) = s else { return Ok(Vec::new()) };
     s.split(',')
         .map(|part| {
@@ -158,7 +158,17 @@ fn mapping(s: Option<&str>) -> Result<Vec<(String, usize)>, CliError> {
                 Ok(n) if n >= 1 => Ok((f.trim().to_string(), n - 1)),
                 _ => Err(CliError::Usage {
                     field: "map",
-                    message: format!("--map {part}: building=1,room=3 (1 = first column)"),
+                    message: match lang {
+                        Lang::En => {
+                            format!("--map {part}: e.g. building=1,room=3 (1 = the first column)")
+                        }
+                        Lang::ZhCn => {
+                            format!("--map {part}：请写成 building=1,room=3（1 为第一列）")
+                        }
+                        Lang::ZhTw => {
+                            format!("--map {part}：請寫成 building=1,room=3（1 為第一欄）")
+                        }
+                    },
                 }),
             }
         })
@@ -167,7 +177,7 @@ fn mapping(s: Option<&str>) -> Result<Vec<(String, usize)>, CliError> {
 
 pub fn import(l: &mut Ledger, by: &str, c: ImportCmd, lang: Lang, json: bool) -> R {
     let ImportCmd::Units { file, map, dry_run } = c;
-    let preview = read_units(&file, &mapping(map.as_deref())?, lang)?;
+    let preview = read_units(&file, &mapping(map.as_deref(), lang)?, lang)?;
     let units = preview.units_to_import(&file, lang)?;
     if dry_run {
         if json {

@@ -91,11 +91,15 @@ fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 /// Parses "4h", "90m", "2d" (working days) into working minutes.
-fn span_minutes(s: &str, day_minutes: i64) -> Result<i64, CliError> {
+fn span_minutes(s: &str, day_minutes: i64, lang: Lang) -> Result<i64, CliError> {
     let s = s.trim();
     let bad = || CliError::Usage {
         field: "within",
-        message: format!("“{s}”: use e.g. 4h, 90m or 2d"),
+        message: match lang {
+            Lang::En => format!("“{s}”: use e.g. 4h, 90m or 2d (working days)"),
+            Lang::ZhCn => format!("“{s}”：请写成 4h、90m 或 2d（工作日）"),
+            Lang::ZhTw => format!("「{s}」：請寫成 4h、90m 或 2d（工作日）"),
+        },
     };
     let (n, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
     let n: i64 = n.parse().map_err(|_| bad())?;
@@ -107,10 +111,14 @@ fn span_minutes(s: &str, day_minutes: i64) -> Result<i64, CliError> {
     }
 }
 
-fn weekdays(s: &str) -> Result<Vec<u32>, CliError> {
+fn weekdays(s: &str, lang: Lang) -> Result<Vec<u32>, CliError> {
     let bad = || CliError::Usage {
         field: "days",
-        message: format!("“{s}”: use e.g. 1-5 or 6,7 (1 = Monday)"),
+        message: match lang {
+            Lang::En => format!("“{s}”: use e.g. 1-5 or 6,7 (1 = Monday)"),
+            Lang::ZhCn => format!("“{s}”：请写成 1-5 或 6,7（1 为周一）"),
+            Lang::ZhTw => format!("「{s}」：請寫成 1-5 或 6,7（1 為週一）"),
+        },
     };
     let mut out = Vec::new();
     for part in s.split(',') {
@@ -334,7 +342,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             staff,
         } => {
             let day = l.calendar()?.calendar.hours().standard_day_minutes();
-            let mins = span_minutes(&within, day)?;
+            let mins = span_minutes(&within, day, lang)?;
             let items = l.due_list(
                 mins,
                 overdue,
@@ -479,7 +487,7 @@ fn calendar(
             n.show(json, lang)
         }
         CalendarCmd::SetHours { days, periods } => {
-            let h = l.set_office_hours(&who()?, &weekdays(&days)?, &periods)?;
+            let h = l.set_office_hours(&who()?, &weekdays(&days, lang)?, &periods)?;
             h.show(json, lang)
         }
         CalendarCmd::AddHoliday { date, name } => l

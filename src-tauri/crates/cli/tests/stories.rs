@@ -730,6 +730,11 @@ fn overdue_general_complaint_escalates_once_with_its_reason() {
         .expect("items")
         .iter()
         .any(|i| i["number"] == n.as_str()));
+    // A span the command cannot read is said in the office's language, with the field.
+    let (_, err) = d.refused(&["due", "--within", "一天"], None);
+    assert_eq!(err["field"], "within");
+    let msg = err["message"].as_str().expect("message");
+    assert!(msg.contains("请写成 4h、90m 或 2d"), "{msg}");
 }
 
 #[test]
