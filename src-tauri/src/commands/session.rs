@@ -84,7 +84,8 @@ pub async fn init_office(
     staff_code: String,
     staff_name: String,
 ) -> IpcResult<Staff> {
-    let staff = desk.with(|l, _| l.init(&company, &office, &staff_code, &staff_name))?;
+    let staff =
+        desk.with(|l, lang| l.init_in(lang, &company, &office, &staff_code, &staff_name))?;
     desk.set_session(Some(staff.clone()));
     Ok(staff)
 }

@@ -500,6 +500,26 @@ fn the_first_start_asks_for_the_office_and_the_first_staff_member() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn an_office_set_up_in_traditional_chinese_works_in_it_from_the_start() -> R<()> {
+    let app = App::fresh()?;
+    app.click_text("繁體中文")?;
+    app.wait_text("首次使用：設定管理處", 10)?;
+    type_field(&app, "input[data-test=setup-office]", "錦繡花園管理處")?;
+    type_field(&app, "input[data-test=setup-code]", "C01")?;
+    type_field(&app, "input[data-test=setup-name]", "陳靜")?;
+    app.click_css("[data-test=setup-submit]")?;
+    app.wait_css("[data-test=tile-today_new]", 15)?;
+    // The default lists are in Traditional characters, not only the labels.
+    app.click_css("[data-nav=register]")?;
+    app.choose("[data-test=channel]", "巡查發現")?;
+    // And the office starts in Traditional next time.
+    let app = app.restart()?;
+    app.wait_text("客訴台賬", 15)?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn an_unsaved_form_survives_closing_the_window() -> R<()> {
     let app = signed_in()?;
     app.click_css("[data-nav=register]")?;

@@ -12,7 +12,7 @@ export default {
     retire: 'Retire', restore: 'Restore', active: 'Active', inactive: 'Retired', total: '{n} in all',
   },
   setup: {
-    title: 'First use: set up the office', office: 'Office name', company: 'Company name',
+    language: 'Language', title: 'First use: set up the office', office: 'Office name', company: 'Company name',
     staffCode: 'Your staff code', staffName: 'Your name', submit: 'Start',
     hint: 'You become this desk\'s administrator and can add other staff under Settings.',
   },

@@ -12,7 +12,7 @@ export default {
     retire: '停用', restore: '启用', active: '在用', inactive: '已停用', total: '共 {n} 条',
   },
   setup: {
-    title: '首次使用：设置管理处', office: '管理处名称', company: '公司名称',
+    language: '语言', title: '首次使用：设置管理处', office: '管理处名称', company: '公司名称',
     staffCode: '您的工号', staffName: '您的姓名', submit: '开始使用',
     hint: '您将成为本机的管理员，之后可在“设置”中添加其他员工。',
   },

@@ -12,7 +12,7 @@ export default {
     retire: '停用', restore: '啟用', active: '使用中', inactive: '已停用', total: '共 {n} 筆',
   },
   setup: {
-    title: '首次使用：設定管理處', office: '管理處名稱', company: '公司名稱',
+    language: '語言', title: '首次使用：設定管理處', office: '管理處名稱', company: '公司名稱',
     staffCode: '您的工號', staffName: '您的姓名', submit: '開始使用',
     hint: '您將成為本機的管理員，之後可在「設定」中新增其他員工。',
   },

@@ -191,7 +191,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             company,
             staff_code,
             staff_name,
-        } => out(&l.init(&company, &office, &staff_code, &staff_name)?),
+        } => out(&l.init_in(lang, &company, &office, &staff_code, &staff_name)?),
         Cmd::Register(a) => {
             let input = NewCase {
                 kind: a.kind,

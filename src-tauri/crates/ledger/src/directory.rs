@@ -9,6 +9,7 @@ use crate::ledger::{actor, set_setting_tx, staff_row, Actor, Ledger};
 use crate::model::{Category, Channel, Department, Kind, Role, Staff, Unit};
 use crate::validate::{optional, phones, required};
 use crate::why::Why;
+use desk_calendar::Lang;
 
 /// Settings a clerk may see and a supervisor may change.
 pub const SETTING_KEYS: &[&str] = &[
@@ -64,6 +65,19 @@ impl Ledger {
         staff_code: &str,
         staff_name: &str,
     ) -> Result<Staff> {
+        self.init_in(Lang::ZhCn, company, office, staff_code, staff_name)
+    }
+
+    /// Sets the office up in `lang`: its language for the next start, and for Traditional
+    /// Chinese the default channels, departments and categories in Traditional characters.
+    pub fn init_in(
+        &mut self,
+        lang: Lang,
+        company: &str,
+        office: &str,
+        staff_code: &str,
+        staff_name: &str,
+    ) -> Result<Staff> {
         let company = optional("company_name", company, 100)?;
         let office = required("office_name", office, 100)?;
         let code = code_of("code", staff_code)?;
@@ -91,7 +105,15 @@ impl Ledger {
                 set_setting_tx(tx, "office_name", &office)?,
                 Some(office.clone()),
             );
+            ch.diff(
+                "language",
+                set_setting_tx(tx, "language", lang.code())?,
+                Some(lang.code().into()),
+            );
             history::log(tx, &at, None, "settings", 0, "init", &ch, "")?;
+            if lang == Lang::ZhTw {
+                crate::seed_tw::apply(tx, &at)?;
+            }
             insert_staff(tx, &at, None, &code, &name, Role::Admin)
         })
     }

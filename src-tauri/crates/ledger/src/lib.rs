@@ -28,6 +28,7 @@ mod pin;
 mod prints;
 mod query;
 pub mod rules;
+mod seed_tw;
 mod summary;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -1,0 +1,74 @@
+//! An office set up in Traditional Chinese finds the default lists in its own script;
+//! one set up in Simplified keeps them as seeded.
+
+use desk_ledger::{Lang, Ledger};
+
+fn names(l: &Ledger) -> Vec<String> {
+    let mut v: Vec<String> = l
+        .channels(true)
+        .expect("channels")
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    v.extend(
+        l.departments(true)
+            .expect("departments")
+            .into_iter()
+            .map(|d| d.name),
+    );
+    v.extend(
+        l.categories(true)
+            .expect("categories")
+            .into_iter()
+            .flat_map(|c| [c.name, c.description]),
+    );
+    v
+}
+
+#[test]
+fn a_traditional_office_gets_its_defaults_in_traditional_characters() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = Ledger::open(dir.path()).expect("open");
+    l.init_in(Lang::ZhTw, "", "錦繡花園管理處", "a", "陳靜")
+        .expect("init");
+    let all = names(&l);
+    for word in [
+        "巡查發現",
+        "管理處",
+        "設備管理",
+        "燈具",
+        "綜合服務",
+        "房屋本體及共用部位的維修養護",
+    ] {
+        assert!(all.iter().any(|n| n == word), "no {word} in {all:?}");
+    }
+    for simplified in ["巡查发现", "管理处", "设备管理", "灯具", "综合服务"] {
+        assert!(!all.iter().any(|n| n == simplified), "{simplified} left");
+    }
+    // Each rewritten default keeps its history, and the language is kept for the next start.
+    let patrol = l
+        .channels(true)
+        .expect("channels")
+        .into_iter()
+        .find(|c| c.code == "patrol")
+        .expect("patrol");
+    let h = l.entity_history("channel", patrol.id).expect("history");
+    assert!(
+        h.iter().any(|e| e.action == "localize"),
+        "no history of the rewrite: {h:?}"
+    );
+    drop(l);
+    assert_eq!(
+        desk_ledger::stored_language(dir.path()).as_deref(),
+        Some("zh-TW")
+    );
+}
+
+#[test]
+fn a_simplified_office_keeps_the_defaults_as_seeded() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.init_in(Lang::ZhCn, "", "东区管理处", "a", "王芳")
+        .expect("init");
+    let all = names(&l);
+    assert!(all.iter().any(|n| n == "巡查发现") && all.iter().any(|n| n == "设备管理"));
+}
