@@ -196,15 +196,7 @@ impl Ledger {
             }
             hours.days[(wd - 1) as usize] = periods.clone();
         }
-        hours.validate().map_err(|e| {
-            invalid(
-                "value",
-                Problem::NotAllowed {
-                    why: Why::Calendar(e),
-                },
-                "",
-            )
-        })?;
+        hours.validate().map_err(refused)?;
         let json = serde_json::to_string(&hours).unwrap_or_default();
         self.write(|tx| {
             let who = actor(tx, by)?;
@@ -256,15 +248,7 @@ impl Ledger {
 
     /// Imports the all-day events of an .ics file; their years count as covered.
     pub fn import_ics(&mut self, by: &str, text: &str) -> Result<usize> {
-        let days = parse_ics(text).map_err(|e| {
-            invalid(
-                "value",
-                Problem::NotAllowed {
-                    why: Why::Calendar(e),
-                },
-                "",
-            )
-        })?;
+        let days = parse_ics(text).map_err(refused)?;
         if days.is_empty() {
             return Err(invalid(
                 "value",
@@ -365,4 +349,15 @@ fn upsert_day(tx: &Connection, d: NaiveDate, kind: &str, name: &str, source: &st
         params![d.to_string(), kind, name, source],
     )?;
     Ok(())
+}
+
+/// Office hours or a holiday file the calendar refused, as a refusal of the value given.
+fn refused(e: desk_calendar::CalendarError) -> crate::error::LedgerError {
+    invalid(
+        "value",
+        Problem::NotAllowed {
+            why: Why::Calendar(e),
+        },
+        "",
+    )
 }

@@ -1,5 +1,5 @@
-//! An office set up in Traditional Chinese finds the default lists in its own script;
-//! one set up in Simplified keeps them as seeded.
+//! The office's language at setup: an office set up in Traditional Chinese finds the
+//! default lists in its own script, and refusals read in the language of the office.
 
 use desk_ledger::{Lang, Ledger};
 
@@ -71,4 +71,17 @@ fn a_simplified_office_keeps_the_defaults_as_seeded() {
         .expect("init");
     let all = names(&l);
     assert!(all.iter().any(|n| n == "巡查发现") && all.iter().any(|n| n == "设备管理"));
+}
+
+#[test]
+fn office_hours_that_end_before_they_start_are_refused_in_the_office_language() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.init("", "东区管理处", "a", "王芳").expect("init");
+    let err = l
+        .set_office_hours("a", &[3], "18:00-09:00")
+        .expect_err("backwards");
+    assert_eq!(err.field(), Some("value"));
+    let (cn, tw) = (err.localized(Lang::ZhCn), err.localized(Lang::ZhTw));
+    assert!(cn.contains("周三的时段18:00–09:00结束早于开始"), "{cn}");
+    assert!(tw.contains("週三的時段18:00–09:00結束早於開始"), "{tw}");
 }
