@@ -1,6 +1,7 @@
 //! Unsaved forms kept per staff member, so a closed window or a crash loses nothing.
+//! A dialog on a case keeps its draft as `<dialog>:<case number>` (e.g. `record:TS-202611-0001`).
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::error::{invalid, Problem, Result};
 use crate::ledger::{actor, Ledger};
@@ -52,6 +53,17 @@ impl Ledger {
     }
 }
 
+/// A case closed or voided offers no dialog any more: what was typed into its dialogs,
+/// by anyone, is forgotten with it rather than kept (with the customer's details in it)
+/// where nothing will ever open it again.
+pub(crate) fn forget_case(tx: &Transaction, number: &str) -> Result<()> {
+    tx.execute(
+        "DELETE FROM drafts WHERE substr(form, -length(?1) - 1) = ':' || ?1",
+        [number],
+    )?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Ledger;
@@ -74,5 +86,41 @@ mod tests {
         assert_eq!(l.draft("A02", "register").expect("read"), None);
         l.discard_draft("A01", "register").expect("discard");
         assert_eq!(l.draft("A01", "register").expect("read"), None);
+    }
+
+    #[test]
+    fn a_voided_case_takes_its_dialog_drafts_with_it_and_leaves_the_others() {
+        let mut l = Ledger::in_memory().expect("ledger");
+        l.init("", "东区管理处", "A01", "王芳").expect("init");
+        let case = |content: &str| crate::NewCase {
+            channel: "phone".into(),
+            complainant_name: "王先生".into(),
+            phones: "13812345678".into(),
+            building: "3栋".into(),
+            room: "1502".into(),
+            content: content.into(),
+            category: Some("B04".into()),
+            ..Default::default()
+        };
+        let a = l.register("A01", &case("卫生间漏水")).expect("a").number;
+        let b = l.register("A01", &case("楼道灯不亮")).expect("b").number;
+        for form in [
+            format!("record:{a}"),
+            format!("edit:{a}"),
+            format!("record:{b}"),
+        ] {
+            l.save_draft("A01", &form, r#"{"note":"已联系"}"#)
+                .expect("save");
+        }
+        l.save_draft("A01", "register", r#"{"content":"电梯异响"}"#)
+            .expect("save");
+        l.void("A01", &a, "重复登记").expect("void");
+        assert_eq!(l.draft("A01", &format!("record:{a}")).expect("read"), None);
+        assert_eq!(l.draft("A01", &format!("edit:{a}")).expect("read"), None);
+        assert!(l
+            .draft("A01", &format!("record:{b}"))
+            .expect("read")
+            .is_some());
+        assert!(l.draft("A01", "register").expect("read").is_some());
     }
 }

@@ -102,6 +102,9 @@ fn step(
         )?,
         _ => 0,
     };
+    if !next.is_open() {
+        crate::drafts::forget_case(tx, &case.number)?;
+    }
     touch(tx, case.id, at)?;
     ch.diff(
         "status",
