@@ -124,6 +124,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::directory::add_category,
             commands::directory::add_channel,
             commands::directory::set_active,
+            commands::directory::rename,
             commands::directory::settings,
             commands::directory::set_setting,
             commands::directory::calendar_year,

@@ -94,6 +94,12 @@ pub async fn set_active(
     desk.acting(|l, by, _| l.set_active(by, &table, &code, active))
 }
 
+/// Renames a department, category or channel; its cases show the new name.
+#[tauri::command]
+pub async fn rename(desk: Desk<'_>, table: String, code: String, name: String) -> IpcResult<()> {
+    desk.acting(|l, by, _| l.rename(by, &table, &code, &name))
+}
+
 #[tauri::command]
 pub async fn settings(desk: Desk<'_>) -> IpcResult<Vec<Setting>> {
     desk.with(|l, _| {

@@ -439,3 +439,35 @@ fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_open
     );
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn a_department_renamed_in_settings_keeps_its_code_and_shows_the_new_name() -> R<()> {
+    let app = App::start()?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.click_css("[data-nav=settings]")?;
+    app.click_tab("部门")?;
+    let button = app.wait(10, || {
+        app.find_xpath(
+            "//tr[.//td[normalize-space()='engineering']]//button[@data-test='rename-department']",
+        )
+        .ok()
+    });
+    app.click(&button.ok_or("no 改名 on the engineering row")?)?;
+    app.retype(".el-message-box input", "工程维修部")?;
+    app.click_css(".el-message-box__btns .el-button--primary")?;
+    app.wait(10, || {
+        let d = app
+            .invoke("directory", json!({"includeInactive": true}))
+            .ok()?;
+        d["departments"]
+            .as_array()?
+            .iter()
+            .any(|x| x["code"] == "engineering" && x["name"] == "工程维修部")
+            .then_some(())
+    })
+    .ok_or("the department was not renamed")?;
+    app.wait_text("工程维修部", 10)?;
+    Ok(())
+}

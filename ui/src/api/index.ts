@@ -90,6 +90,7 @@ export const api = {
   addChannel: (code: string, name: string) => call<T.Channel>('add_channel', { code, name }),
   setActive: (table: string, code: string, active: boolean) =>
     call<void>('set_active', { table, code, active }),
+  rename: (table: string, code: string, name: string) => call<void>('rename', { table, code, name }),
   settings: () => call<T.Setting[]>('settings'),
   setSetting: (key: string, value: string) => call<void>('set_setting', { key, value }),
   calendarYear: (year: number) => call<T.YearView>('calendar_year', { year }),

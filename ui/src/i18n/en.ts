@@ -9,7 +9,7 @@ export default {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', add: 'Add',
     all: 'All', none: 'None', yes: 'Yes', no: 'No', loading: 'Loading…', saved: 'Saved',
     required: 'Required', reason: 'Reason', note: 'Note', actions: 'Actions', open: 'Open', refresh: 'Refresh',
-    retire: 'Retire', restore: 'Restore', active: 'Active', inactive: 'Retired', total: '{n} in all',
+    rename: 'Rename', retire: 'Retire', restore: 'Restore', active: 'Active', inactive: 'Retired', total: '{n} in all',
   },
   setup: {
     language: 'Language', title: 'First use: set up the office', office: 'Office name', company: 'Company name',
@@ -121,7 +121,7 @@ export default {
     upgradeSafe: 'Closing the window meanwhile does not harm the ledger: the upgrade starts again next time.',
   },
   settings: {
-    title: 'Settings', office: 'Office', staff: 'Staff', departments: 'Departments', categories: 'Categories',
+    renameHint: 'The new name (cases already registered will show it)', title: 'Settings', office: 'Office', staff: 'Staff', departments: 'Departments', categories: 'Categories',
     channels: 'Channels', units: 'Units', calendar: 'Working calendar', officeHours: 'Office hours',
     weekdays: 'Weekdays', periods: 'Periods (e.g. 08:30-12:00,13:30-17:30)', holiday: 'Holiday', workday: 'Make-up working day',
     normal: 'Ordinary day', year: 'Year', workingDays: '{n} working days in the year', notCovered: 'No holiday data for this year',

@@ -9,7 +9,7 @@ export default {
     save: '保存', cancel: '取消', confirm: '确定', search: '搜索', reset: '重置', add: '新增',
     all: '全部', none: '无', yes: '是', no: '否', loading: '加载中…', saved: '已保存',
     required: '必填', reason: '原因', note: '备注', actions: '操作', open: '打开', refresh: '刷新',
-    retire: '停用', restore: '启用', active: '在用', inactive: '已停用', total: '共 {n} 条',
+    rename: '改名', retire: '停用', restore: '启用', active: '在用', inactive: '已停用', total: '共 {n} 条',
   },
   setup: {
     language: '语言', title: '首次使用：设置管理处', office: '管理处名称', company: '公司名称',
@@ -120,7 +120,7 @@ export default {
     upgradeSafe: '中途关闭窗口也不会损坏台账：下次打开时会重新升级。',
   },
   settings: {
-    title: '设置', office: '管理处', staff: '员工', departments: '部门', categories: '类别',
+    renameHint: '新名称（已登记的个案将显示新名称）', title: '设置', office: '管理处', staff: '员工', departments: '部门', categories: '类别',
     channels: '渠道', units: '房屋资料', calendar: '工作日历', officeHours: '办公时间',
     weekdays: '星期', periods: '时段（如 08:30-12:00,13:30-17:30）', holiday: '节假日', workday: '调休上班',
     normal: '恢复平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '该年份没有节假日数据',

@@ -9,7 +9,7 @@ export default {
     save: '儲存', cancel: '取消', confirm: '確定', search: '搜尋', reset: '重設', add: '新增',
     all: '全部', none: '無', yes: '是', no: '否', loading: '載入中…', saved: '已儲存',
     required: '必填', reason: '原因', note: '備註', actions: '操作', open: '開啟', refresh: '重新整理',
-    retire: '停用', restore: '啟用', active: '使用中', inactive: '已停用', total: '共 {n} 筆',
+    rename: '改名', retire: '停用', restore: '啟用', active: '使用中', inactive: '已停用', total: '共 {n} 筆',
   },
   setup: {
     language: '語言', title: '首次使用：設定管理處', office: '管理處名稱', company: '公司名稱',
@@ -120,7 +120,7 @@ export default {
     upgradeSafe: '中途關閉視窗也不會損壞台賬：下次開啟時會重新升級。',
   },
   settings: {
-    title: '設定', office: '管理處', staff: '員工', departments: '部門', categories: '類別',
+    renameHint: '新名稱（已登記的個案將顯示新名稱）', title: '設定', office: '管理處', staff: '員工', departments: '部門', categories: '類別',
     channels: '管道', units: '房屋資料', calendar: '工作日曆', officeHours: '辦公時間',
     weekdays: '星期', periods: '時段（如 08:30-12:00,13:30-17:30）', holiday: '節假日', workday: '補行上班',
     normal: '恢復平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '該年份沒有節假日資料',

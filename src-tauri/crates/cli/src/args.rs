@@ -479,6 +479,11 @@ pub enum CodeCmd {
     Enable {
         code: String,
     },
+    /// Give it a new name (its cases show the new name)
+    Rename {
+        code: String,
+        name: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -395,6 +395,9 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             } => out(&l.add_department(&who()?, &code, &name, external)?),
             CodeCmd::Disable { code } => out(&l.set_active(&who()?, "department", &code, false)?),
             CodeCmd::Enable { code } => out(&l.set_active(&who()?, "department", &code, true)?),
+            CodeCmd::Rename { code, name } => {
+                out(&l.rename(&who()?, "department", &code, &name)?)
+            }
         },
         Cmd::Category(c) => match c {
             CodeCmd::List { all } => out(&l.categories(all)?),
@@ -407,12 +410,14 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             } => out(&l.add_category(&who()?, &code, &name, &kind, parent.as_deref())?),
             CodeCmd::Disable { code } => out(&l.set_active(&who()?, "category", &code, false)?),
             CodeCmd::Enable { code } => out(&l.set_active(&who()?, "category", &code, true)?),
+            CodeCmd::Rename { code, name } => out(&l.rename(&who()?, "category", &code, &name)?),
         },
         Cmd::Channel(c) => match c {
             CodeCmd::List { all } => out(&l.channels(all)?),
             CodeCmd::Add { code, name, .. } => out(&l.add_channel(&who()?, &code, &name)?),
             CodeCmd::Disable { code } => out(&l.set_active(&who()?, "channel", &code, false)?),
             CodeCmd::Enable { code } => out(&l.set_active(&who()?, "channel", &code, true)?),
+            CodeCmd::Rename { code, name } => out(&l.rename(&who()?, "channel", &code, &name)?),
         },
         Cmd::Unit(c) => match c {
             UnitCmd::List { query, limit } => out(&l.units(&query, limit)?),

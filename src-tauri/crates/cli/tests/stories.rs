@@ -1274,3 +1274,21 @@ fn the_restore_command_a_damaged_ledger_names_is_the_way_back() {
     assert_eq!(log["total"], 1, "{log}");
     assert_eq!(log["rows"][0]["staff_code"], "", "{log}");
 }
+
+#[test]
+fn a_department_is_renamed_from_the_command_line() {
+    let d = Desk::new();
+    d.ok(
+        &["dept", "rename", "engineering", "工程维修部"],
+        Some("admin"),
+    );
+    let list = d.ok(&["dept", "list"], None);
+    let names: Vec<_> = list
+        .as_array()
+        .expect("departments")
+        .iter()
+        .filter(|x| x["code"] == "engineering")
+        .map(|x| x["name"].clone())
+        .collect();
+    assert_eq!(names, vec![serde_json::json!("工程维修部")]);
+}

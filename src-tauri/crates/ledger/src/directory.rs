@@ -325,20 +325,7 @@ impl Ledger {
     /// Deactivates or reactivates a department, category or channel (never deleted:
     /// old cases still refer to it).
     pub fn set_active(&mut self, by: &str, table: &str, code: &str, active: bool) -> Result<()> {
-        let (tbl, entity) = match table {
-            "department" => ("departments", "department"),
-            "category" => ("categories", "category"),
-            "channel" => ("channels", "channel"),
-            _ => {
-                return Err(invalid(
-                    "kind",
-                    Problem::BadChoice {
-                        allowed: "department, category, channel".into(),
-                    },
-                    table,
-                ))
-            }
-        };
+        let (tbl, entity) = list_table(table)?;
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
@@ -357,6 +344,37 @@ impl Ledger {
             )?;
             let mut ch = Changes::new();
             ch.diff("active", Some(old.to_string()), Some(active.to_string()));
+            history::log(tx, &at, Some(&who), entity, id, "update", &ch, "")
+        })
+    }
+
+    /// Renames a department, category or channel (a typing mistake, a department that
+    /// changed its name). Cases refer to it by its code, so they show the new name; slips
+    /// already printed keep the old one on paper, and the history keeps both.
+    pub fn rename(&mut self, by: &str, table: &str, code: &str, name: &str) -> Result<()> {
+        let (tbl, entity) = list_table(table)?;
+        let name = required("name", name, if entity == "channel" { 30 } else { 50 })?;
+        let at = self.now_text();
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            who.require(Role::Supervisor, "edit_settings")?;
+            let (id, old): (i64, String) = tx
+                .query_row(
+                    &format!("SELECT id, name FROM {tbl} WHERE code = ?1"),
+                    [code],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or_else(|| invalid("code", Problem::Unknown, code))?;
+            if old == name {
+                return Ok(());
+            }
+            tx.execute(
+                &format!("UPDATE {tbl} SET name = ?2 WHERE id = ?1"),
+                params![id, name],
+            )?;
+            let mut ch = Changes::new();
+            ch.diff("name", Some(old), Some(name.clone()));
             history::log(tx, &at, Some(&who), entity, id, "update", &ch, "")
         })
     }
@@ -683,4 +701,20 @@ fn insert_staff(
         active: true,
         has_pin: false,
     })
+}
+
+/// The table and history entity of a list the office configures.
+fn list_table(table: &str) -> Result<(&'static str, &'static str)> {
+    match table {
+        "department" => Ok(("departments", "department")),
+        "category" => Ok(("categories", "category")),
+        "channel" => Ok(("channels", "channel")),
+        _ => Err(invalid(
+            "kind",
+            Problem::BadChoice {
+                allowed: "department, category, channel".into(),
+            },
+            table,
+        )),
+    }
 }

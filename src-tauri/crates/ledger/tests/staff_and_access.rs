@@ -266,3 +266,47 @@ fn views_searches_and_personal_prints_are_logged_and_only_supervisors_read_the_l
         assert!(l.connection().execute(sql, []).is_err(), "{sql}");
     }
 }
+
+#[test]
+fn a_supervisor_renames_a_department_and_its_cases_show_the_new_name() {
+    let mut l = office();
+    let n = l.register("c1", &case()).expect("register").number;
+    let slip = desk_ledger::TransferInput {
+        to_department: "engineering".into(),
+        summary: "卫生间漏水".into(),
+        ..Default::default()
+    };
+    l.transfer("c1", &n, &slip).expect("transfer");
+    // A clerk may not; an empty name names its field; nothing changed meanwhile.
+    assert!(matches!(
+        l.rename("c1", "department", "engineering", "工程维修部"),
+        Err(LedgerError::Forbidden { .. })
+    ));
+    assert_eq!(
+        field(
+            l.rename("s1", "department", "engineering", " ")
+                .expect_err("empty")
+        ),
+        "name"
+    );
+    l.rename("s1", "department", "engineering", "工程维修部")
+        .expect("rename");
+    let file = l.case_file(&n).expect("file");
+    assert_eq!(file.case.department_name.as_deref(), Some("工程维修部"));
+    let dept = l
+        .departments(true)
+        .expect("departments")
+        .into_iter()
+        .find(|d| d.code == "engineering")
+        .expect("engineering");
+    let h = l.entity_history("department", dept.id).expect("history");
+    let last = h.last().expect("an entry");
+    assert_eq!(last.actor.as_deref(), Some("李强"));
+    assert_eq!(
+        (
+            last.changes[0].old.as_deref(),
+            last.changes[0].new.as_deref()
+        ),
+        (Some("工程部"), Some("工程维修部"))
+    );
+}
