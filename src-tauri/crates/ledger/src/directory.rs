@@ -330,14 +330,7 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             who.require(Role::Supervisor, "edit_settings")?;
-            let (id, old): (i64, bool) = tx
-                .query_row(
-                    &format!("SELECT id, active FROM {tbl} WHERE code = ?1"),
-                    [code],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or_else(|| invalid("code", Problem::Unknown, code))?;
+            let (id, old): (i64, bool) = by_code(tx, tbl, "active", code)?;
             tx.execute(
                 &format!("UPDATE {tbl} SET active = ?2 WHERE id = ?1"),
                 params![id, active],
@@ -358,14 +351,7 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             who.require(Role::Supervisor, "edit_settings")?;
-            let (id, old): (i64, String) = tx
-                .query_row(
-                    &format!("SELECT id, name FROM {tbl} WHERE code = ?1"),
-                    [code],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or_else(|| invalid("code", Problem::Unknown, code))?;
+            let (id, old): (i64, String) = by_code(tx, tbl, "name", code)?;
             if old == name {
                 return Ok(());
             }
@@ -701,6 +687,22 @@ fn insert_staff(
         active: true,
         has_pin: false,
     })
+}
+
+/// The id and one column of the list entry with `code`, or an error naming the code.
+fn by_code<T: rusqlite::types::FromSql>(
+    tx: &Transaction,
+    tbl: &str,
+    column: &str,
+    code: &str,
+) -> Result<(i64, T)> {
+    tx.query_row(
+        &format!("SELECT id, {column} FROM {tbl} WHERE code = ?1"),
+        [code],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| invalid("code", Problem::Unknown, code))
 }
 
 /// The table and history entity of a list the office configures.
