@@ -294,7 +294,7 @@ impl Ledger {
                 return Err(invalid(
                     "level",
                     Problem::NotAllowed {
-                        why: Why::RulesMakeMajor(rules.clone()),
+                        why: Why::RulesMakeMajor(rules),
                     },
                     level.as_str(),
                 ));

@@ -349,7 +349,7 @@ impl LedgerError {
             }
             // The deadlines' calendar, not the storage: said as the calendar's own refusal.
             LedgerError::Calendar(e) => {
-                let what = Why::Calendar(e.clone()).text(lang);
+                let what = crate::why::calendar_text(e, lang);
                 match lang {
                     Lang::En => format!("Working calendar: {what}"),
                     Lang::ZhCn => format!("工作日历：{what}"),

@@ -73,14 +73,12 @@ pub(crate) fn apply(tx: &Transaction, at: &str) -> Result<()> {
     ] {
         for (seeded, traditional) in pairs {
             let ids: Vec<i64> = tx
-                .prepare(&format!("SELECT id FROM {table} WHERE {column} = ?1"))?
-                .query_map([seeded], |r| r.get(0))?
+                .prepare(&format!(
+                    "UPDATE {table} SET {column} = ?2 WHERE {column} = ?1 RETURNING id"
+                ))?
+                .query_map(params![seeded, traditional], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             for id in ids {
-                tx.execute(
-                    &format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"),
-                    params![id, traditional],
-                )?;
                 let mut ch = Changes::new();
                 ch.diff(
                     column,

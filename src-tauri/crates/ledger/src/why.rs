@@ -118,8 +118,9 @@ impl Why {
     }
 }
 
-/// The calendar crate's refusals of office hours and holiday files.
-fn calendar_text(e: &CalendarError, lang: Lang) -> String {
+/// The calendar crate's refusals of office hours and holiday files, and its finding no
+/// working time to count a deadline in.
+pub(crate) fn calendar_text(e: &CalendarError, lang: Lang) -> String {
     match e {
         CalendarError::HoursBackwards {
             weekday,
@@ -154,9 +155,14 @@ fn calendar_text(e: &CalendarError, lang: Lang) -> String {
                 "has no office hours on any weekday",
             )
             .to_string(),
-        CalendarError::BadData(detail) | CalendarError::NoWorkingTime(detail) => match lang {
+        CalendarError::BadData(detail) => match lang {
             Lang::ZhCn => format!("无法读取（{detail}）"),
             Lang::ZhTw => format!("無法讀取（{detail}）"),
+            Lang::En => e.to_string(),
+        },
+        CalendarError::NoWorkingTime(from) => match lang {
+            Lang::ZhCn => format!("自{from}起十年内没有工作时间"),
+            Lang::ZhTw => format!("自{from}起十年內沒有工作時間"),
             Lang::En => e.to_string(),
         },
     }

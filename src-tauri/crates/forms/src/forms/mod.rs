@@ -15,16 +15,13 @@ pub use slip::transfer_slip;
 use desk_ledger::model::Case;
 
 use crate::fonts::Script;
+use crate::labels::{lang, word};
 
 /// The complainant as printed: as the ledger's documents name them
 /// (`Case::complainant_shown`), and 匿名 where no name was given.
 fn complainant(c: &Case, script: Script) -> String {
-    let lang = match script {
-        Script::Simplified => desk_ledger::Lang::ZhCn,
-        Script::Traditional => desk_ledger::Lang::ZhTw,
-    };
-    match c.complainant_shown(lang) {
-        name if name.trim().is_empty() => desk_ledger::i18n::label("anonymous", lang),
+    match c.complainant_shown(lang(script)) {
+        name if name.trim().is_empty() => word(script, "anonymous"),
         name => name,
     }
 }
