@@ -452,6 +452,8 @@ pub enum StaffCmd {
         #[arg(long)]
         active: Option<bool>,
     },
+    /// Who added, renamed, retired or restored this staff member, and when
+    History { code: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -483,6 +485,10 @@ pub enum CodeCmd {
     Rename {
         code: String,
         name: String,
+    },
+    /// Who added, renamed, retired or restored it, and when
+    History {
+        code: String,
     },
 }
 

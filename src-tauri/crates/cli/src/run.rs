@@ -384,6 +384,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
                 role,
                 active,
             } => out(&l.update_staff(&who()?, &code, name.as_deref(), role.as_deref(), active)?),
+            StaffCmd::History { code } => out(&l.list_history("staff", &code)?),
         },
         Cmd::Dept(c) => match c {
             CodeCmd::List { all } => out(&l.departments(all)?),
@@ -398,6 +399,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             CodeCmd::Rename { code, name } => {
                 out(&l.rename(&who()?, "department", &code, &name)?)
             }
+            CodeCmd::History { code } => out(&l.list_history("department", &code)?),
         },
         Cmd::Category(c) => match c {
             CodeCmd::List { all } => out(&l.categories(all)?),
@@ -411,6 +413,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             CodeCmd::Disable { code } => out(&l.set_active(&who()?, "category", &code, false)?),
             CodeCmd::Enable { code } => out(&l.set_active(&who()?, "category", &code, true)?),
             CodeCmd::Rename { code, name } => out(&l.rename(&who()?, "category", &code, &name)?),
+            CodeCmd::History { code } => out(&l.list_history("category", &code)?),
         },
         Cmd::Channel(c) => match c {
             CodeCmd::List { all } => out(&l.channels(all)?),
@@ -418,6 +421,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             CodeCmd::Disable { code } => out(&l.set_active(&who()?, "channel", &code, false)?),
             CodeCmd::Enable { code } => out(&l.set_active(&who()?, "channel", &code, true)?),
             CodeCmd::Rename { code, name } => out(&l.rename(&who()?, "channel", &code, &name)?),
+            CodeCmd::History { code } => out(&l.list_history("channel", &code)?),
         },
         Cmd::Unit(c) => match c {
             UnitCmd::List { query, limit } => out(&l.units(&query, limit)?),

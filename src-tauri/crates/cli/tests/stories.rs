@@ -1292,3 +1292,21 @@ fn a_department_is_renamed_from_the_command_line() {
         .collect();
     assert_eq!(names, vec![serde_json::json!("工程维修部")]);
 }
+
+#[test]
+fn a_lists_change_log_is_read_by_its_code() {
+    let d = Desk::new();
+    d.ok(&["channel", "rename", "phone", "服务热线"], Some("admin"));
+    d.ok(&["channel", "disable", "phone"], Some("admin"));
+    let log = d.ok(&["channel", "history", "phone"], None);
+    let changes: Vec<_> = log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| e["changes"][0]["field"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(changes, ["name", "active"], "{log}");
+    // A staff member's log starts with their being added.
+    let log = d.ok(&["staff", "history", "admin"], None);
+    assert_eq!(log[0]["action"], "create", "{log}");
+}

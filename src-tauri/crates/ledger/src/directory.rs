@@ -179,6 +179,26 @@ impl Ledger {
             let new_name = name.unwrap_or_else(|| old.name.clone());
             let new_role = role.unwrap_or(old.role);
             let new_active = active.unwrap_or(old.active);
+            // Only administrators get here, so refusing their own retirement or demotion
+            // also means the office never loses its last administrator.
+            if old.id == who.id && !new_active {
+                return Err(invalid(
+                    "active",
+                    Problem::NotAllowed {
+                        why: Why::OwnAccount,
+                    },
+                    "false",
+                ));
+            }
+            if old.id == who.id && new_role != old.role {
+                return Err(invalid(
+                    "role",
+                    Problem::NotAllowed {
+                        why: Why::OwnAccount,
+                    },
+                    new_role.as_str(),
+                ));
+            }
             ch.diff("name", Some(old.name.clone()), Some(new_name.clone()));
             ch.diff(
                 "role",
@@ -324,7 +344,13 @@ impl Ledger {
 
     /// Deactivates or reactivates a department, category or channel (never deleted:
     /// old cases still refer to it).
+    /// Staff go through `update_staff`: only administrators manage them.
     pub fn set_active(&mut self, by: &str, table: &str, code: &str, active: bool) -> Result<()> {
+        if table == "staff" {
+            return self
+                .update_staff(by, code, None, None, Some(active))
+                .map(drop);
+        }
         let (tbl, entity) = list_table(table)?;
         let at = self.now_text();
         self.write(|tx| {
@@ -345,6 +371,11 @@ impl Ledger {
     /// changed its name). Cases refer to it by its code, so they show the new name; slips
     /// already printed keep the old one on paper, and the history keeps both.
     pub fn rename(&mut self, by: &str, table: &str, code: &str, name: &str) -> Result<()> {
+        if table == "staff" {
+            return self
+                .update_staff(by, code, Some(name), None, None)
+                .map(drop);
+        }
         let (tbl, entity) = list_table(table)?;
         let name = required("name", name, if entity == "channel" { 30 } else { 50 })?;
         let at = self.now_text();
@@ -464,6 +495,17 @@ impl Ledger {
 
     /// The change log of a staff member, department, category, unit, settings or calendar.
     pub fn entity_history(&self, entity: &str, id: i64) -> Result<Vec<crate::model::HistoryEntry>> {
+        history::for_entity(&self.conn, entity, id)
+    }
+
+    /// The change log of the staff member, department, category or channel with `code`,
+    /// as Settings shows it: who added it, renamed it, retired or restored it, and when.
+    pub fn list_history(&self, table: &str, code: &str) -> Result<Vec<crate::model::HistoryEntry>> {
+        let (tbl, entity) = match table {
+            "staff" => ("staff", "staff"),
+            _ => list_table(table)?,
+        };
+        let (id, _): (i64, i64) = by_code(&self.conn, tbl, "id", code)?;
         history::for_entity(&self.conn, entity, id)
     }
 
@@ -691,7 +733,7 @@ fn insert_staff(
 
 /// The id and one column of the list entry with `code`, or an error naming the code.
 fn by_code<T: rusqlite::types::FromSql>(
-    tx: &Transaction,
+    tx: &rusqlite::Connection,
     tbl: &str,
     column: &str,
     code: &str,
@@ -714,7 +756,7 @@ fn list_table(table: &str) -> Result<(&'static str, &'static str)> {
         _ => Err(invalid(
             "kind",
             Problem::BadChoice {
-                allowed: "department, category, channel".into(),
+                allowed: "staff, department, category, channel".into(),
             },
             table,
         )),

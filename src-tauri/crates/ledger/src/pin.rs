@@ -84,7 +84,15 @@ impl Ledger {
             ch.diff(
                 "pin",
                 Some(if stored.is_some() { "set" } else { "none" }.into()),
-                Some(if hashed.is_some() { "set (changed)" } else { "none" }.into()),
+                // A first PIN reads as set, a new one over an old one as changed.
+                Some(
+                    match (&stored, &hashed) {
+                        (_, None) => "none",
+                        (None, Some(_)) => "set",
+                        (Some(_), Some(_)) => "set (changed)",
+                    }
+                    .into(),
+                ),
             );
             history::log(tx, &at, Some(&who), "staff", target.id, "set_pin", &ch, "")?;
             Ok(Staff {

@@ -35,6 +35,9 @@ pub enum Why {
     PrefixShape,
     IdleLockRange,
     PinShape,
+    /// Retiring or demoting one's own account. Only administrators manage staff, so this
+    /// also keeps the office from losing its last one.
+    OwnAccount,
     NoDataDirectory,
     NotAFileOrTooBig,
     NoAllDayEvents,
@@ -109,6 +112,11 @@ impl Why {
             Why::PrefixShape => p("须为1–6个字母或数字", "須為1–6個字母或數字", "must be 1–6 letters or digits"),
             Why::IdleLockRange => p("须为0–480分钟", "須為0–480分鐘", "must be 0–480 minutes"),
             Why::PinShape => p("须为4–12位数字", "須為4–12位數字", "must be 4–12 digits"),
+            Why::OwnAccount => p(
+                "不能停用自己或降低自己的角色",
+                "不能停用自己或降低自己的角色",
+                "you cannot retire or demote yourself",
+            ),
             Why::NoDataDirectory => p("没有数据目录", "沒有資料目錄", "there is no data directory"),
             Why::NotAFileOrTooBig => p("不是文件或超过50MB", "不是檔案或超過50MB", "is not a file, or is over 50 MB"),
             Why::NoAllDayEvents => p("文件中没有全天事件", "檔案中沒有全天事件", "has no all-day events"),
@@ -214,6 +222,7 @@ mod tests {
             PrefixShape,
             IdleLockRange,
             PinShape,
+            OwnAccount,
             NoDataDirectory,
             NotAFileOrTooBig,
             NoAllDayEvents,

@@ -310,3 +310,121 @@ fn a_supervisor_renames_a_department_and_its_cases_show_the_new_name() {
         (Some("工程部"), Some("工程维修部"))
     );
 }
+
+#[test]
+fn settings_retires_and_renames_staff_through_the_same_buttons_as_the_lists() {
+    let mut l = office();
+    // Staff are the administrator's: a supervisor may not retire a clerk.
+    assert!(matches!(
+        l.set_active("s1", "staff", "c1", false),
+        Err(LedgerError::Forbidden { .. })
+    ));
+    l.rename("admin", "staff", "c1", "王芳芳").expect("rename");
+    l.set_active("admin", "staff", "c1", false).expect("retire");
+    assert!(
+        l.sign_in("c1", None).is_err(),
+        "a retired clerk no longer signs in"
+    );
+    let names: Vec<String> = l
+        .staff(false)
+        .expect("staff")
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert!(!names.contains(&"王芳芳".to_string()), "{names:?}");
+    let h = l.list_history("staff", "c1").expect("history");
+    let actions: Vec<(&str, &str)> = h
+        .iter()
+        .flat_map(|e| {
+            e.changes
+                .iter()
+                .map(move |c| (e.action.as_str(), c.field.as_str()))
+        })
+        .filter(|(_, f)| *f == "name" || *f == "active")
+        .collect();
+    assert_eq!(
+        actions,
+        [("create", "name"), ("update", "name"), ("update", "active")]
+    );
+    assert_eq!(
+        field(l.list_history("staff", "nobody").expect_err("unknown")),
+        "code"
+    );
+}
+
+#[test]
+fn an_administrator_cannot_retire_or_demote_themselves() {
+    let mut l = office();
+    let e = l
+        .set_active("admin", "staff", "admin", false)
+        .expect_err("own retirement");
+    let said = e.localized(ZH);
+    assert!(said.contains("不能停用自己"), "{said}");
+    assert_eq!(field(e), "active");
+    let e = l
+        .update_staff("admin", "admin", None, Some("clerk"), None)
+        .expect_err("own demotion");
+    assert_eq!(field(e), "role");
+    // Their name is theirs to correct; another administrator may retire them.
+    l.rename("admin", "staff", "admin", "张主任")
+        .expect("own name");
+    l.add_staff("admin", "a2", "陈静", "admin")
+        .expect("second admin");
+    l.set_active("a2", "staff", "admin", false)
+        .expect("retired by another");
+    assert!(l.sign_in("admin", None).is_err());
+}
+
+#[test]
+fn a_department_history_is_found_by_its_code() {
+    let mut l = office();
+    l.set_active("s1", "department", "engineering", false)
+        .expect("retire");
+    l.set_active("s1", "department", "engineering", true)
+        .expect("restore");
+    let h = l
+        .list_history("department", "engineering")
+        .expect("history");
+    let last = h.last().expect("entries");
+    assert_eq!(last.actor.as_deref(), Some("李强"));
+    assert_eq!(
+        (
+            last.changes[0].field.as_str(),
+            last.changes[0].new.as_deref()
+        ),
+        ("active", Some("true"))
+    );
+    assert_eq!(
+        field(
+            l.list_history("room", "engineering")
+                .expect_err("no such list")
+        ),
+        "kind"
+    );
+}
+
+#[test]
+fn a_pins_history_tells_a_first_pin_from_a_changed_one_and_never_holds_it() {
+    let mut l = office();
+    l.set_pin("admin", "c1", None, Some("2580")).expect("first");
+    l.set_pin("admin", "c1", None, Some("1357"))
+        .expect("changed");
+    l.set_pin("admin", "c1", None, None).expect("cleared");
+    let pins: Vec<(String, String)> = l
+        .list_history("staff", "c1")
+        .expect("history")
+        .into_iter()
+        .filter(|e| e.action == "set_pin")
+        .map(|e| {
+            (
+                e.changes[0].old.clone().unwrap_or_default(),
+                e.changes[0].new.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let words: Vec<(&str, &str)> = pins.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(
+        words,
+        [("none", "set"), ("set", "set (changed)"), ("set", "none")]
+    );
+}
