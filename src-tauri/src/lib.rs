@@ -125,6 +125,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::directory::add_channel,
             commands::directory::set_active,
             commands::directory::rename,
+            commands::directory::list_history,
             commands::directory::settings,
             commands::directory::set_setting,
             commands::directory::calendar_year,

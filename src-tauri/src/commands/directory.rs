@@ -1,7 +1,7 @@
 //! The office's lists (staff, departments, categories, channels, units), settings and
 //! the working calendar.
 
-use desk_ledger::model::{Category, Channel, Department, Staff, Unit};
+use desk_ledger::model::{Category, Channel, Department, HistoryEntry, Staff, Unit};
 use desk_ledger::{NewUnit, YearView};
 use serde::Serialize;
 use ts_rs::TS;
@@ -98,6 +98,16 @@ pub async fn set_active(
 #[tauri::command]
 pub async fn rename(desk: Desk<'_>, table: String, code: String, name: String) -> IpcResult<()> {
     desk.acting(|l, by, _| l.rename(by, &table, &code, &name))
+}
+
+/// Who added, renamed, retired or restored a staff member, department, category or channel.
+#[tauri::command]
+pub async fn list_history(
+    desk: Desk<'_>,
+    table: String,
+    code: String,
+) -> IpcResult<Vec<HistoryEntry>> {
+    desk.with(|l, _| l.list_history(&table, &code))
 }
 
 #[tauri::command]

@@ -469,5 +469,92 @@ fn a_department_renamed_in_settings_keeps_its_code_and_shows_the_new_name() -> R
     })
     .ok_or("the department was not renamed")?;
     app.wait_text("工程维修部", 10)?;
+    // Its change log shows both names; one nobody touched says so.
+    let history = |code: &str| {
+        app.wait(10, || {
+            app.find_xpath(&format!(
+                "//tr[.//td[normalize-space()='{code}']]//button[@data-test='history-department']"
+            ))
+            .ok()
+        })
+        .ok_or(format!("no 变更记录 on the {code} row"))
+    };
+    app.click(&history("engineering")?)?;
+    app.wait(10, || {
+        let log = app.wait_text_in("[data-test=list-history]", 1).ok()?;
+        log.contains("名称：工程部 → 工程维修部").then_some(())
+    })
+    .ok_or("the change log did not show both names")?;
+    app.keys(desk_e2e::key::ESCAPE)?;
+    app.wait(10, || {
+        let open = app
+            .js("return [...document.querySelectorAll('.el-overlay')].some(e => getComputedStyle(e).display !== 'none')", json!([]))
+            .ok()?;
+        (open == json!(false)).then_some(())
+    })
+    .ok_or("the change log did not close")?;
+    app.click(&history("order")?)?;
+    app.wait(10, || {
+        let log = app.wait_text_in("[data-test=list-history]", 1).ok()?;
+        (log.contains("秩序部") && log.contains("建账以来没有改动")).then_some(())
+    })
+    .ok_or("the untouched department's log did not say so")?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "drives the real app under Xvfb"]
+fn a_clerk_retired_in_settings_leaves_sign_in_and_the_change_log_says_who_did_it() -> R<()> {
+    let app = App::scripted(&[
+        INIT,
+        &[
+            "--as", "A01", "staff", "add", "C02", "李雷", "--role", "clerk",
+        ],
+        &["--as", "A01", "staff", "pin", "C02", "--new", "2580"],
+    ])?;
+    app.choose("[data-test=sign-in-staff]", "王芳（A01）")?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.click_css("[data-nav=settings]")?;
+    app.click_tab("员工")?;
+    let row = |test: &str| {
+        app.wait(10, || {
+            app.find_xpath(&format!(
+                "//tr[.//td[normalize-space()='C02']]//button[@data-test='{test}']"
+            ))
+            .ok()
+        })
+        .ok_or(format!("no {test} on 李雷's row"))
+    };
+    app.click(&row("toggle-staff")?)?;
+    app.wait(10, || {
+        let d = app
+            .invoke("directory", json!({"includeInactive": false}))
+            .ok()?;
+        (!d["staff"].as_array()?.iter().any(|s| s["code"] == "C02")).then_some(())
+    })
+    .ok_or("李雷 was not retired")?;
+    app.click(&row("history-staff")?)?;
+    // The drawer's title shows at once, its entries when the ledger has answered.
+    let log = app
+        .wait(10, || {
+            let log = app.wait_text_in("[data-test=list-history]", 1).ok()?;
+            log.contains("已停用").then_some(log)
+        })
+        .ok_or("the change log never showed the retirement")?;
+    // The PIN itself is never in it, only that one was set.
+    for words in [
+        "新增",
+        "名称：李雷",
+        "设置PIN码",
+        "PIN码：未设置 → 已设置",
+        "修改",
+        "状态：在用 → 已停用",
+    ] {
+        assert!(log.contains(words), "{words} not in: {log}");
+    }
+    for stored in ["false", "none", "2580"] {
+        assert!(!log.contains(stored), "{stored} leaked: {log}");
+    }
     Ok(())
 }

@@ -9,7 +9,7 @@ export default {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', add: 'Add',
     all: 'All', none: 'None', yes: 'Yes', no: 'No', loading: 'Loading…', saved: 'Saved',
     required: 'Required', reason: 'Reason', note: 'Note', actions: 'Actions', open: 'Open', refresh: 'Refresh',
-    rename: 'Rename', retire: 'Retire', restore: 'Restore', active: 'Active', inactive: 'Retired', total: '{n} in all',
+    rename: 'Rename', history: 'Changes', retire: 'Retire', restore: 'Restore', active: 'Active', inactive: 'Retired', total: '{n} in all',
   },
   setup: {
     language: 'Language', title: 'First use: set up the office', office: 'Office name', company: 'Company name',
@@ -81,7 +81,7 @@ export default {
   detail: {
     readyToClose: 'The callback is done: the case can be closed.',
     noLevelRule: 'No level rule applies', flags: 'Flags', title: 'Case', deadlines: 'Deadlines', timeline: 'Timeline', slips: 'Transfer slips', records: 'Processing records',
-    callbacks: 'Callbacks', history: 'Changes', noActions: 'Nothing can be done in this status', back: 'Back to the ledger',
+    callbacks: 'Callbacks', noActions: 'Nothing can be done in this status', back: 'Back to the ledger',
     met: 'met {at}',
   },
   actions: {
@@ -96,11 +96,11 @@ export default {
     register: 'registered', edit: 'corrected', transfer: 'transferred', sign: 'signed', feedback: 'feedback',
     record: 'recorded', pause: 'paused', resume: 'resumed', finish: 'finished', callback: 'called back',
     close: 'closed', void: 'voided', set_level: 'level changed', escalate: 'escalated', attach: 'attached',
-    create: 'created', update: 'updated',
+    create: 'created', update: 'updated', set_pin: 'PIN set', localize: 'written in Traditional characters',
   },
   security: {
     pin: 'PIN', pinHint: '4–12 digits', currentPin: 'Current PIN', newPin: 'New PIN', setPin: 'Set PIN',
-    clearPin: 'Clear PIN', pinSet: 'set', noPin: 'none', pinSaved: 'PIN saved',
+    clearPin: 'Clear PIN', pinSet: 'set', pinChanged: 'changed', noPin: 'none', pinSaved: 'PIN saved',
     locked: 'Locked', lockedHint: 'No input for {n} minutes: the screen is locked to protect residents’ data.',
     lockedByHand: 'Residents’ data is hidden until you unlock.', unlock: 'Unlock', switchUser: 'Switch user', lockNow: 'Lock',
     accessLog: 'Access log', accessHint: 'Every case view, search, print or export with personal data, backup and restore is recorded here and cannot be changed.',
@@ -121,7 +121,7 @@ export default {
     upgradeSafe: 'Closing the window meanwhile does not harm the ledger: the upgrade starts again next time.',
   },
   settings: {
-    renameHint: 'The new name (cases already registered will show it)', title: 'Settings', office: 'Office', staff: 'Staff', departments: 'Departments', categories: 'Categories',
+    noChanges: 'No change since the office was set up', renameHint: 'The new name (cases already registered will show it)', title: 'Settings', office: 'Office', staff: 'Staff', departments: 'Departments', categories: 'Categories',
     channels: 'Channels', units: 'Units', calendar: 'Working calendar', officeHours: 'Office hours',
     weekdays: 'Weekdays', periods: 'Periods (e.g. 08:30-12:00,13:30-17:30)', holiday: 'Holiday', workday: 'Make-up working day',
     normal: 'Ordinary day', year: 'Year', workingDays: '{n} working days in the year', notCovered: 'No holiday data for this year',

@@ -9,7 +9,7 @@ export default {
     save: '保存', cancel: '取消', confirm: '确定', search: '搜索', reset: '重置', add: '新增',
     all: '全部', none: '无', yes: '是', no: '否', loading: '加载中…', saved: '已保存',
     required: '必填', reason: '原因', note: '备注', actions: '操作', open: '打开', refresh: '刷新',
-    rename: '改名', retire: '停用', restore: '启用', active: '在用', inactive: '已停用', total: '共 {n} 条',
+    rename: '改名', history: '变更记录', retire: '停用', restore: '启用', active: '在用', inactive: '已停用', total: '共 {n} 条',
   },
   setup: {
     language: '语言', title: '首次使用：设置管理处', office: '管理处名称', company: '公司名称',
@@ -81,7 +81,7 @@ export default {
   detail: {
     readyToClose: '回访已完成，可以结案。',
     noLevelRule: '未触发定级规则', flags: '情况标记', title: '个案详情', deadlines: '期限', timeline: '时间线', slips: '转交签认单', records: '处理记录',
-    callbacks: '回访记录', history: '变更记录', noActions: '此状态下无可执行操作', back: '返回台账',
+    callbacks: '回访记录', noActions: '此状态下无可执行操作', back: '返回台账',
     met: '完成于 {at}',
   },
   actions: {
@@ -95,11 +95,11 @@ export default {
     print_form: '打印表单', save_form: '保存表单', draft_report: '报告草稿', submit_report: '提交报告', approve_report: '批准报告',
     register: '登记', edit: '更正', transfer: '转交', sign: '签收', feedback: '反馈', record: '处理',
     pause: '暂停', resume: '恢复', finish: '完成', callback: '回访', close: '结案', void: '作废',
-    set_level: '调整级别', escalate: '自动升级', attach: '附件', create: '新增', update: '修改',
+    set_level: '调整级别', escalate: '自动升级', attach: '附件', create: '新增', update: '修改', set_pin: '设置PIN码', localize: '改为繁体字',
   },
   security: {
     pin: 'PIN码', pinHint: '4–12位数字', currentPin: '当前PIN码', newPin: '新PIN码', setPin: '设置PIN',
-    clearPin: '清除PIN', pinSet: '已设置', noPin: '未设置', pinSaved: 'PIN码已保存',
+    clearPin: '清除PIN', pinSet: '已设置', pinChanged: '已更换', noPin: '未设置', pinSaved: 'PIN码已保存',
     locked: '屏幕已锁定', lockedHint: '离开超过{n}分钟，屏幕已锁定以保护客户资料。',
     lockedByHand: '客户资料已隐藏，解锁后继续。', unlock: '解锁', switchUser: '切换用户', lockNow: '锁定',
     accessLog: '查阅记录', accessHint: '每次查看个案、搜索、打印或导出含个人信息的资料、备份与恢复都会记录在此，不能修改或删除。',
@@ -120,7 +120,7 @@ export default {
     upgradeSafe: '中途关闭窗口也不会损坏台账：下次打开时会重新升级。',
   },
   settings: {
-    renameHint: '新名称（已登记的个案将显示新名称）', title: '设置', office: '管理处', staff: '员工', departments: '部门', categories: '类别',
+    noChanges: '建账以来没有改动', renameHint: '新名称（已登记的个案将显示新名称）', title: '设置', office: '管理处', staff: '员工', departments: '部门', categories: '类别',
     channels: '渠道', units: '房屋资料', calendar: '工作日历', officeHours: '办公时间',
     weekdays: '星期', periods: '时段（如 08:30-12:00,13:30-17:30）', holiday: '节假日', workday: '调休上班',
     normal: '恢复平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '该年份没有节假日数据',

@@ -9,7 +9,7 @@ export default {
     save: '儲存', cancel: '取消', confirm: '確定', search: '搜尋', reset: '重設', add: '新增',
     all: '全部', none: '無', yes: '是', no: '否', loading: '載入中…', saved: '已儲存',
     required: '必填', reason: '原因', note: '備註', actions: '操作', open: '開啟', refresh: '重新整理',
-    rename: '改名', retire: '停用', restore: '啟用', active: '使用中', inactive: '已停用', total: '共 {n} 筆',
+    rename: '改名', history: '變更記錄', retire: '停用', restore: '啟用', active: '使用中', inactive: '已停用', total: '共 {n} 筆',
   },
   setup: {
     language: '語言', title: '首次使用：設定管理處', office: '管理處名稱', company: '公司名稱',
@@ -81,7 +81,7 @@ export default {
   detail: {
     readyToClose: '回訪已完成，可以結案。',
     noLevelRule: '未觸發定級規則', flags: '情況標記', title: '個案詳情', deadlines: '期限', timeline: '時間線', slips: '轉交簽認單', records: '處理記錄',
-    callbacks: '回訪記錄', history: '變更記錄', noActions: '此狀態下無可執行操作', back: '返回台賬',
+    callbacks: '回訪記錄', noActions: '此狀態下無可執行操作', back: '返回台賬',
     met: '完成於 {at}',
   },
   actions: {
@@ -95,11 +95,11 @@ export default {
     print_form: '列印表單', save_form: '儲存表單', draft_report: '報告草稿', submit_report: '提交報告', approve_report: '批准報告',
     register: '登記', edit: '更正', transfer: '轉交', sign: '簽收', feedback: '回饋', record: '處理',
     pause: '暫停', resume: '恢復', finish: '完成', callback: '回訪', close: '結案', void: '作廢',
-    set_level: '調整級別', escalate: '自動升級', attach: '附件', create: '新增', update: '修改',
+    set_level: '調整級別', escalate: '自動升級', attach: '附件', create: '新增', update: '修改', set_pin: '設定PIN碼', localize: '改為繁體字',
   },
   security: {
     pin: 'PIN碼', pinHint: '4–12位數字', currentPin: '目前PIN碼', newPin: '新PIN碼', setPin: '設定PIN',
-    clearPin: '清除PIN', pinSet: '已設定', noPin: '未設定', pinSaved: 'PIN碼已儲存',
+    clearPin: '清除PIN', pinSet: '已設定', pinChanged: '已更換', noPin: '未設定', pinSaved: 'PIN碼已儲存',
     locked: '螢幕已鎖定', lockedHint: '離開超過{n}分鐘，螢幕已鎖定以保護客戶資料。',
     lockedByHand: '客戶資料已隱藏，解鎖後繼續。', unlock: '解鎖', switchUser: '切換使用者', lockNow: '鎖定',
     accessLog: '查閱記錄', accessHint: '每次查看個案、搜尋、列印或匯出含個人資料的文件、備份與還原都會記錄在此，不能修改或刪除。',
@@ -120,7 +120,7 @@ export default {
     upgradeSafe: '中途關閉視窗也不會損壞台賬：下次開啟時會重新升級。',
   },
   settings: {
-    renameHint: '新名稱（已登記的個案將顯示新名稱）', title: '設定', office: '管理處', staff: '員工', departments: '部門', categories: '類別',
+    noChanges: '建帳以來沒有改動', renameHint: '新名稱（已登記的個案將顯示新名稱）', title: '設定', office: '管理處', staff: '員工', departments: '部門', categories: '類別',
     channels: '管道', units: '房屋資料', calendar: '工作日曆', officeHours: '辦公時間',
     weekdays: '星期', periods: '時段（如 08:30-12:00,13:30-17:30）', holiday: '節假日', workday: '補行上班',
     normal: '恢復平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '該年份沒有節假日資料',
