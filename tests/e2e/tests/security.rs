@@ -558,3 +558,78 @@ fn a_clerk_retired_in_settings_leaves_sign_in_and_the_change_log_says_who_did_it
     }
     Ok(())
 }
+
+#[test]
+#[ignore = "drives the real app under Xvfb"]
+fn settings_adds_to_each_list_from_the_keyboard_and_empties_the_form_for_the_next() -> R<()> {
+    let app = App::start()?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.click_css("[data-nav=settings]")?;
+    // Types into the visible one of the inputs `css` names (each tab has its own form).
+    let type_in = |css: &str, text: &str| -> R<()> {
+        let id = app.wait_css(css, 10)?;
+        app.click(&id)?;
+        app.type_into(&id, text)
+    };
+    let listed = |list: &str, code: &str| {
+        app.wait(10, || {
+            let d = app
+                .invoke("directory", json!({"includeInactive": true}))
+                .ok()?;
+            d[list]
+                .as_array()?
+                .iter()
+                .find(|x| x["code"] == code)
+                .cloned()
+        })
+    };
+    let visible_value = |css: &str| {
+        app.js(
+            "return [...document.querySelectorAll(arguments[0])].find(e => e.getClientRects().length > 0)?.value ?? null",
+            json!([css]),
+        )
+    };
+    let emptied =
+        |css: &str| app.wait(10, || (visible_value(css).ok()? == json!("")).then_some(()));
+    for (tab, list, code, name) in [
+        ("员工", "staff", "C09", "赵敏"),
+        ("部门", "departments", "greening", "绿化部"),
+        ("类别", "categories", "F", "停车管理"),
+        ("渠道", "channels", "hotline400", "400热线"),
+    ] {
+        app.click_tab(tab)?;
+        type_in("input[data-test=add-code]", code)?;
+        app.keys(desk_e2e::key::TAB)?;
+        app.keys(name)?;
+        app.keys(desk_e2e::key::ENTER)?;
+        let row = listed(list, code).ok_or(format!("{code} was not added on {tab}"))?;
+        assert_eq!(row["name"], name, "{row}");
+        // Ready for the next one: code and name empty, the row in the table.
+        app.wait_text(name, 10)?;
+        emptied("input[data-test=add-code]").ok_or(format!("the code stayed on {tab}"))?;
+    }
+    // A code already taken is refused naming the field, and what was typed stays to mend.
+    app.click_tab("渠道")?;
+    type_in("input[data-test=add-code]", "hotline400")?;
+    type_in("input[data-test=add-channel-name]", "重复")?;
+    app.keys(desk_e2e::key::ENTER)?;
+    let said = app.wait_text_in(".el-message--error", 10)?;
+    assert!(said.contains("编码"), "{said}");
+    assert_eq!(
+        visible_value("input[data-test=add-code]")?,
+        json!("hotline400")
+    );
+    // A unit saved shows in the table below; the form empties.
+    app.click_tab("房屋资料")?;
+    type_in("input[data-test=unit-building]", "9栋")?;
+    type_in("input[data-test=unit-room]", "101")?;
+    type_in("input[data-test=unit-owner_name]", "周杰")?;
+    type_in("input[data-test=unit-phones]", "13700001111")?;
+    app.keys(desk_e2e::key::ENTER)?;
+    app.wait_text("13700001111", 10)?;
+    emptied("input[data-test=unit-owner_name]").ok_or("the unit stayed in the form")?;
+    let found = app.invoke("find_units", json!({"query": "周杰"}))?;
+    assert_eq!(found[0]["room"], "101", "{found}");
+    Ok(())
+}
