@@ -126,6 +126,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::directory::set_active,
             commands::directory::rename,
             commands::directory::list_history,
+            commands::directory::set_staff_role,
             commands::directory::settings,
             commands::directory::set_setting,
             commands::directory::calendar_year,

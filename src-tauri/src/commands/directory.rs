@@ -83,6 +83,12 @@ pub async fn add_channel(desk: Desk<'_>, code: String, name: String) -> IpcResul
     desk.acting(|l, by, _| l.add_channel(by, &code, &name))
 }
 
+/// Gives a staff member another role (administrators; never their own).
+#[tauri::command]
+pub async fn set_staff_role(desk: Desk<'_>, code: String, role: String) -> IpcResult<Staff> {
+    desk.acting(|l, by, _| l.update_staff(by, &code, None, Some(&role), None))
+}
+
 /// Retires or restores a staff member, department, category or channel (never deleted).
 #[tauri::command]
 pub async fn set_active(

@@ -631,5 +631,31 @@ fn settings_adds_to_each_list_from_the_keyboard_and_empties_the_form_for_the_nex
     emptied("input[data-test=unit-owner_name]").ok_or("the unit stayed in the form")?;
     let found = app.invoke("find_units", json!({"query": "周杰"}))?;
     assert_eq!(found[0]["room"], "101", "{found}");
+    // Clicked, the unit comes back into the form; saved again, it is updated, not doubled.
+    let row = app
+        .wait(10, || {
+            app.find_xpath("//*[@data-test='units']//td[normalize-space()='周杰']")
+                .ok()
+        })
+        .ok_or("the unit is not in the table")?;
+    app.click(&row)?;
+    app.wait(10, || {
+        (visible_value("input[data-test=unit-owner_name]").ok()? == json!("周杰")).then_some(())
+    })
+    .ok_or("the clicked unit did not come into the form")?;
+    app.retype("input[data-test=unit-phones]", "13700002222")?;
+    app.keys(desk_e2e::key::ENTER)?;
+    app.wait_text("13700002222", 10)?;
+    let found = app.invoke("find_units", json!({"query": "周杰"}))?;
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+    assert_eq!(found[0]["phones"], "13700002222", "{found}");
+    // The administrator makes the new clerk a supervisor on their row.
+    app.click_tab("员工")?;
+    app.choose("[data-test=role-C09]", "主管")?;
+    let promoted = app.wait(10, || {
+        let c09 = listed("staff", "C09")?;
+        (c09["role"] == "supervisor").then_some(())
+    });
+    assert!(promoted.is_some(), "赵敏 did not become a supervisor");
     Ok(())
 }
