@@ -659,3 +659,49 @@ fn settings_adds_to_each_list_from_the_keyboard_and_empties_the_form_for_the_nex
     assert!(promoted.is_some(), "赵敏 did not become a supervisor");
     Ok(())
 }
+
+#[test]
+#[ignore = "drives the real app under Xvfb"]
+fn the_working_calendar_takes_a_holiday_and_refuses_backward_hours_in_settings() -> R<()> {
+    let app = App::start()?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.click_css("[data-nav=settings]")?;
+    app.click_tab("工作日历")?;
+    let working_days = || -> R<i64> {
+        let year = app.invoke("calendar_year", json!({"year": 2026}))?;
+        year["working_days"]
+            .as_i64()
+            .ok_or("no working days".into())
+    };
+    let before = working_days()?;
+    // 2026-12-24 is a Thursday: made a holiday, the year has one working day fewer.
+    let date = app.wait_css("input[data-test=day-date], [data-test=day-date] input", 10)?;
+    app.click(&date)?;
+    app.type_into(&date, "2026-12-24")?;
+    app.keys(desk_e2e::key::ENTER)?;
+    let name = app.wait_css("input[data-test=day-name]", 10)?;
+    app.click(&name)?;
+    app.type_into(&name, "公司年会")?;
+    app.keys(desk_e2e::key::ENTER)?;
+    app.wait(10, || {
+        let t = app.wait_text_in("[data-test=calendar-days]", 1).ok()?;
+        (t.contains("2026-12-24") && t.contains("公司年会")).then_some(())
+    })
+    .ok_or("the holiday is not in the year's days")?;
+    assert_eq!(working_days()?, before - 1);
+    // Hours that end before they start are refused in the clerk's words; nothing changes.
+    let hours = app.invoke("calendar_year", json!({"year": 2026}))?["hours"].clone();
+    app.retype("input[data-test=office-periods]", "18:00-09:00")?;
+    app.keys(desk_e2e::key::ENTER)?;
+    let said = app.wait_text_in(".el-message--error", 10)?;
+    assert!(
+        said.starts_with("时段：") && said.contains("结束早于开始"),
+        "{said}"
+    );
+    assert_eq!(
+        app.invoke("calendar_year", json!({"year": 2026}))?["hours"],
+        hours
+    );
+    Ok(())
+}

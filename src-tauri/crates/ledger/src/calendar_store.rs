@@ -131,11 +131,11 @@ pub fn parse_periods(s: &str) -> Result<Vec<Period>> {
     for part in s.split([',', '，', ' ']).filter(|p| !p.trim().is_empty()) {
         let (a, b) = part
             .split_once(['-', '–', '~'])
-            .ok_or_else(|| invalid("value", Problem::BadTime, part))?;
+            .ok_or_else(|| invalid("periods", Problem::BadTime, part))?;
         let pa = NaiveTime::parse_from_str(a.trim(), "%H:%M")
-            .map_err(|_| invalid("value", Problem::BadTime, part))?;
+            .map_err(|_| invalid("periods", Problem::BadTime, part))?;
         let pb = NaiveTime::parse_from_str(b.trim(), "%H:%M")
-            .map_err(|_| invalid("value", Problem::BadTime, part))?;
+            .map_err(|_| invalid("periods", Problem::BadTime, part))?;
         out.push(Period::new(pa, pb));
     }
     Ok(out)
@@ -160,7 +160,7 @@ impl Ledger {
             .collect();
         let mut working_days = 0;
         let mut d = NaiveDate::from_ymd_opt(year, 1, 1)
-            .ok_or_else(|| invalid("value", Problem::BadTime, year.to_string()))?;
+            .ok_or_else(|| invalid("year", Problem::BadTime, year.to_string()))?;
         while d.year() == year {
             working_days += usize::from(cal.is_working_day(d));
             d = d.succ_opt().unwrap_or(d + chrono::Duration::days(1));
@@ -187,7 +187,7 @@ impl Ledger {
         for &wd in weekdays {
             if !(1..=7).contains(&wd) {
                 return Err(invalid(
-                    "value",
+                    "days",
                     Problem::BadChoice {
                         allowed: "1–7".into(),
                     },
@@ -196,7 +196,7 @@ impl Ledger {
             }
             hours.days[(wd - 1) as usize] = periods.clone();
         }
-        hours.validate().map_err(refused)?;
+        hours.validate().map_err(|e| refused("periods", e))?;
         let json = serde_json::to_string(&hours).unwrap_or_default();
         self.write(|tx| {
             let who = actor(tx, by)?;
@@ -220,7 +220,7 @@ impl Ledger {
         name: &str,
     ) -> Result<YearView> {
         let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-            .map_err(|_| invalid("value", Problem::BadTime, date))?;
+            .map_err(|_| invalid("date", Problem::BadTime, date))?;
         let kind = match kind {
             "holiday" | "workday" | "normal" => kind,
             _ => {
@@ -248,10 +248,10 @@ impl Ledger {
 
     /// Imports the all-day events of an .ics file; their years count as covered.
     pub fn import_ics(&mut self, by: &str, text: &str) -> Result<usize> {
-        let days = parse_ics(text).map_err(refused)?;
+        let days = parse_ics(text).map_err(|e| refused("file", e))?;
         if days.is_empty() {
             return Err(invalid(
-                "value",
+                "file",
                 Problem::NotAllowed {
                     why: Why::NoAllDayEvents,
                 },
@@ -351,10 +351,10 @@ fn upsert_day(tx: &Connection, d: NaiveDate, kind: &str, name: &str, source: &st
     Ok(())
 }
 
-/// Office hours or a holiday file the calendar refused, as a refusal of the value given.
-fn refused(e: desk_calendar::CalendarError) -> crate::error::LedgerError {
+/// Office hours or a holiday file the calendar refused, as a refusal of `field`.
+fn refused(field: &'static str, e: desk_calendar::CalendarError) -> crate::error::LedgerError {
     invalid(
-        "value",
+        field,
         Problem::NotAllowed {
             why: Why::Calendar(e),
         },

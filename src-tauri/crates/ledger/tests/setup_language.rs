@@ -80,8 +80,11 @@ fn office_hours_that_end_before_they_start_are_refused_in_the_office_language() 
     let err = l
         .set_office_hours("a", &[3], "18:00-09:00")
         .expect_err("backwards");
-    assert_eq!(err.field(), Some("value"));
+    assert_eq!(err.field(), Some("periods"));
     let (cn, tw) = (err.localized(Lang::ZhCn), err.localized(Lang::ZhTw));
-    assert!(cn.contains("周三的时段18:00–09:00结束早于开始"), "{cn}");
+    assert!(
+        cn.starts_with("时段：周三的时段18:00–09:00结束早于开始"),
+        "{cn}"
+    );
     assert!(tw.contains("週三的時段18:00–09:00結束早於開始"), "{tw}");
 }
