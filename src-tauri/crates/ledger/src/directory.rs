@@ -518,7 +518,8 @@ impl Ledger {
     }
 
     pub fn set_setting(&mut self, by: &str, key: &str, value: &str) -> Result<()> {
-        if !SETTING_KEYS.contains(&key) {
+        // A refused value names its setting (投诉编号前缀：…), not a bare 值.
+        let Some(&field) = SETTING_KEYS.iter().find(|k| **k == key) else {
             return Err(invalid(
                 "setting",
                 Problem::BadChoice {
@@ -526,15 +527,15 @@ impl Ledger {
                 },
                 key,
             ));
-        }
-        let value = optional("value", value, 100)?;
+        };
+        let value = optional(field, value, 100)?;
         if key.starts_with("prefix_")
             && (value.is_empty()
                 || value.len() > 6
                 || !value.chars().all(|c| c.is_ascii_alphanumeric()))
         {
             return Err(invalid(
-                "value",
+                field,
                 Problem::NotAllowed {
                     why: Why::PrefixShape,
                 },
@@ -543,7 +544,7 @@ impl Ledger {
         }
         if key == "timezone" && value.parse::<chrono_tz::Tz>().is_err() {
             return Err(invalid(
-                "value",
+                field,
                 Problem::BadChoice {
                     allowed: "Asia/Shanghai, Asia/Hong_Kong, Asia/Taipei, …".into(),
                 },
@@ -552,7 +553,7 @@ impl Ledger {
         }
         if key == "language" && desk_calendar::Lang::parse(&value).is_none() {
             return Err(invalid(
-                "value",
+                field,
                 Problem::BadChoice {
                     allowed: "zh-CN, zh-TW, en".into(),
                 },
@@ -561,7 +562,7 @@ impl Ledger {
         }
         if key == "form_script" && !matches!(value.as_str(), "" | "simplified" | "traditional") {
             return Err(invalid(
-                "value",
+                field,
                 Problem::BadChoice {
                     allowed: "simplified, traditional".into(),
                 },
@@ -570,7 +571,7 @@ impl Ledger {
         }
         if key == "idle_lock_minutes" && !value.parse::<u32>().is_ok_and(|m| m <= 480) {
             return Err(invalid(
-                "value",
+                field,
                 Problem::NotAllowed {
                     why: Why::IdleLockRange,
                 },

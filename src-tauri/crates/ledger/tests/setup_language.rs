@@ -88,3 +88,28 @@ fn office_hours_that_end_before_they_start_are_refused_in_the_office_language() 
     );
     assert!(tw.contains("週三的時段18:00–09:00結束早於開始"), "{tw}");
 }
+
+#[test]
+fn a_refused_setting_is_named_in_the_office_language() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.init_in(Lang::ZhTw, "", "東區管理處", "a", "王芳")
+        .expect("init");
+    let err = l
+        .set_setting("a", "prefix_complaint", "T-S")
+        .expect_err("not letters and digits");
+    assert_eq!(err.field(), Some("prefix_complaint"));
+    assert!(
+        err.localized(Lang::ZhTw).starts_with("投訴編號前綴："),
+        "{}",
+        err.localized(Lang::ZhTw)
+    );
+    let err = l
+        .set_setting("a", "idle_lock_minutes", "五")
+        .expect_err("not minutes");
+    assert!(
+        err.localized(Lang::ZhCn).starts_with("无操作锁屏："),
+        "{}",
+        err.localized(Lang::ZhCn)
+    );
+    assert_eq!(l.setting("prefix_complaint").expect("kept"), "TS");
+}
