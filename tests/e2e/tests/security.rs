@@ -662,8 +662,20 @@ fn settings_adds_to_each_list_from_the_keyboard_and_empties_the_form_for_the_nex
 
 #[test]
 #[ignore = "drives the real app under Xvfb"]
-fn the_working_calendar_takes_a_holiday_and_refuses_backward_hours_in_settings() -> R<()> {
-    let app = App::start()?;
+fn the_working_calendar_takes_a_holiday_refuses_backward_hours_and_logs_who_changed_it() -> R<()> {
+    // Saturday mornings worked, set from the command line by the same person.
+    let app = App::scripted(&[
+        INIT,
+        &[
+            "--as",
+            "A01",
+            "calendar",
+            "set-hours",
+            "--days",
+            "6",
+            "09:00-12:00",
+        ],
+    ])?;
     app.click_css("[data-test=sign-in-submit]")?;
     app.wait_css("[data-test=tile-overdue]", 15)?;
     app.click_css("[data-nav=settings]")?;
@@ -703,5 +715,23 @@ fn the_working_calendar_takes_a_holiday_and_refuses_backward_hours_in_settings()
         app.invoke("calendar_year", json!({"year": 2026}))?["hours"],
         hours
     );
+    // The calendar's change log says who changed what, in the clerk's words.
+    app.click_css("[data-test=history-calendar]")?;
+    let log = app
+        .wait(10, || {
+            let log = app.wait_text_in("[data-test=list-history]", 1).ok()?;
+            log.contains("公司年会").then_some(log)
+        })
+        .ok_or("the calendar's change log did not show the holiday")?;
+    for words in [
+        "2026-12-24：节假日 公司年会",
+        "办公时间 · 六：— → 09:00-12:00",
+        "王芳",
+    ] {
+        assert!(log.contains(words), "{words} not in: {log}");
+    }
+    for stored in ["holiday", "\"start\"", "办公时间 · 一"] {
+        assert!(!log.contains(stored), "{stored} in: {log}");
+    }
     Ok(())
 }

@@ -96,7 +96,7 @@ export default {
     register: 'registered', edit: 'corrected', transfer: 'transferred', sign: 'signed', feedback: 'feedback',
     record: 'recorded', pause: 'paused', resume: 'resumed', finish: 'finished', callback: 'called back',
     close: 'closed', void: 'voided', set_level: 'level changed', escalate: 'escalated', attach: 'attached',
-    create: 'created', update: 'updated', set_pin: 'PIN set', localize: 'written in Traditional characters',
+    create: 'created', update: 'updated', set_day: 'day set', set_hours: 'office hours changed', set_deadline: 'deadline changed', import_ics: 'holidays imported', init: 'office set up', set_pin: 'PIN set', localize: 'written in Traditional characters',
   },
   security: {
     pin: 'PIN', pinHint: '4–12 digits', currentPin: 'Current PIN', newPin: 'New PIN', setPin: 'Set PIN',

@@ -95,7 +95,7 @@ export default {
     print_form: '打印表单', save_form: '保存表单', draft_report: '报告草稿', submit_report: '提交报告', approve_report: '批准报告',
     register: '登记', edit: '更正', transfer: '转交', sign: '签收', feedback: '反馈', record: '处理',
     pause: '暂停', resume: '恢复', finish: '完成', callback: '回访', close: '结案', void: '作废',
-    set_level: '调整级别', escalate: '自动升级', attach: '附件', create: '新增', update: '修改', set_pin: '设置PIN码', localize: '改为繁体字',
+    set_level: '调整级别', escalate: '自动升级', attach: '附件', create: '新增', update: '修改', set_day: '设置日期', set_hours: '修改办公时间', set_deadline: '修改期限', import_ics: '导入节假日', init: '建账', set_pin: '设置PIN码', localize: '改为繁体字',
   },
   security: {
     pin: 'PIN码', pinHint: '4–12位数字', currentPin: '当前PIN码', newPin: '新PIN码', setPin: '设置PIN',

@@ -95,7 +95,7 @@ export default {
     print_form: '列印表單', save_form: '儲存表單', draft_report: '報告草稿', submit_report: '提交報告', approve_report: '批准報告',
     register: '登記', edit: '更正', transfer: '轉交', sign: '簽收', feedback: '回饋', record: '處理',
     pause: '暫停', resume: '恢復', finish: '完成', callback: '回訪', close: '結案', void: '作廢',
-    set_level: '調整級別', escalate: '自動升級', attach: '附件', create: '新增', update: '修改', set_pin: '設定PIN碼', localize: '改為繁體字',
+    set_level: '調整級別', escalate: '自動升級', attach: '附件', create: '新增', update: '修改', set_day: '設定日期', set_hours: '修改辦公時間', set_deadline: '修改期限', import_ics: '匯入節假日', init: '建帳', set_pin: '設定PIN碼', localize: '改為繁體字',
   },
   security: {
     pin: 'PIN碼', pinHint: '4–12位數字', currentPin: '目前PIN碼', newPin: '新PIN碼', setPin: '設定PIN',

@@ -184,6 +184,8 @@ impl Ledger {
         let periods = parse_periods(periods)?;
         let at = self.now_text();
         let mut hours = self.calendar()?.calendar.hours().clone();
+        // The hours in force before, stored or the defaults, so the history reads as a change.
+        let before = serde_json::to_string(&hours).unwrap_or_default();
         for &wd in weekdays {
             if !(1..=7).contains(&wd) {
                 return Err(invalid(
@@ -201,10 +203,10 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             who.require(Role::Supervisor, "edit_settings")?;
-            let old = set_setting_tx(tx, "office_hours", &json)?;
+            set_setting_tx(tx, "office_hours", &json)?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();
-            ch.diff("office_hours", old, Some(json.clone()));
+            ch.diff("office_hours", Some(before), Some(json.clone()));
             history::log(tx, &at, Some(&who), "calendar", 0, "set_hours", &ch, "")
         })?;
         Ok(hours)

@@ -500,8 +500,11 @@ impl Ledger {
 
     /// The change log of the staff member, department, category or channel with `code`,
     /// as Settings shows it: who added it, renamed it, retired or restored it, and when.
+    /// "settings" and "calendar" (no code) give the office's settings and its working
+    /// calendar: who changed the office hours a deadline was counted in.
     pub fn list_history(&self, table: &str, code: &str) -> Result<Vec<crate::model::HistoryEntry>> {
         let (tbl, entity) = match table {
+            "settings" | "calendar" => return history::for_entity(&self.conn, table, 0),
             "staff" => ("staff", "staff"),
             _ => list_table(table)?,
         };

@@ -113,3 +113,34 @@ fn a_refused_setting_is_named_in_the_office_language() {
     );
     assert_eq!(l.setting("prefix_complaint").expect("kept"), "TS");
 }
+
+#[test]
+fn who_changed_the_office_hours_and_the_settings_is_in_their_change_logs() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.init("", "东区管理处", "a", "王芳").expect("init");
+    l.set_office_hours("a", &[6], "09:00-12:00")
+        .expect("saturday mornings");
+    l.set_setting("a", "hotline", "400-800-1234")
+        .expect("hotline");
+    let cal = l.list_history("calendar", "").expect("calendar");
+    let last = cal.last().expect("an entry");
+    assert_eq!(
+        (last.action.as_str(), last.actor.as_deref()),
+        ("set_hours", Some("王芳"))
+    );
+    assert!(
+        last.changes[0]
+            .new
+            .as_deref()
+            .unwrap_or("")
+            .contains("09:00"),
+        "{last:?}"
+    );
+    // Never set before, the hours in force were the defaults: the entry says so.
+    let was = last.changes[0].old.as_deref().unwrap_or("");
+    assert!(was.contains("08:30"), "{last:?}");
+    let settings = l.list_history("settings", "").expect("settings");
+    let last = settings.last().expect("an entry");
+    assert_eq!(last.changes[0].field, "hotline");
+    assert_eq!(last.changes[0].new.as_deref(), Some("400-800-1234"));
+}
