@@ -365,6 +365,16 @@ impl App {
         .ok_or_else(|| format!("nothing shows text in {css}"))
     }
 
+    /// Waits until the element matching `css` shows `needle` (a drawer's title shows at
+    /// once, its entries when the ledger has answered), and returns all its text.
+    pub fn wait_text_with(&self, css: &str, needle: &str, secs: u64) -> R<String> {
+        self.wait(secs, || {
+            let text = self.wait_text_in(css, 1).ok()?;
+            text.contains(needle).then_some(text)
+        })
+        .ok_or_else(|| format!("{needle} never showed in {css}"))
+    }
+
     /// Waits until the keyboard focus is in the element matching `css`.
     pub fn wait_focus(&self, css: &str, secs: u64) -> R<()> {
         self.wait(secs, || {
@@ -698,4 +708,18 @@ fn answer(r: Result<ureq::Response, ureq::Error>) -> R<Value> {
         return Err(format!("{err}: {}", v["value"]["message"]));
     }
     Ok(v["value"].clone())
+}
+
+/// Asserts that `text` holds each of `words`, naming the first one missing.
+pub fn assert_all_in(text: &str, words: &[&str]) {
+    for w in words {
+        assert!(text.contains(w), "{w} not in: {text}");
+    }
+}
+
+/// Asserts that `text` holds none of `words` (stored codes that should read as words).
+pub fn assert_none_in(text: &str, words: &[&str]) {
+    for w in words {
+        assert!(!text.contains(w), "{w} in: {text}");
+    }
 }

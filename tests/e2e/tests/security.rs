@@ -480,11 +480,7 @@ fn a_department_renamed_in_settings_keeps_its_code_and_shows_the_new_name() -> R
         .ok_or(format!("no 变更记录 on the {code} row"))
     };
     app.click(&history("engineering")?)?;
-    app.wait(10, || {
-        let log = app.wait_text_in("[data-test=list-history]", 1).ok()?;
-        log.contains("名称：工程部 → 工程维修部").then_some(())
-    })
-    .ok_or("the change log did not show both names")?;
+    app.wait_text_with("[data-test=list-history]", "名称：工程部 → 工程维修部", 10)?;
     app.keys(desk_e2e::key::ESCAPE)?;
     app.wait(10, || {
         let open = app
@@ -494,11 +490,8 @@ fn a_department_renamed_in_settings_keeps_its_code_and_shows_the_new_name() -> R
     })
     .ok_or("the change log did not close")?;
     app.click(&history("order")?)?;
-    app.wait(10, || {
-        let log = app.wait_text_in("[data-test=list-history]", 1).ok()?;
-        (log.contains("秩序部") && log.contains("建账以来没有改动")).then_some(())
-    })
-    .ok_or("the untouched department's log did not say so")?;
+    let log = app.wait_text_with("[data-test=list-history]", "建账以来没有改动", 10)?;
+    assert!(log.contains("秩序部"), "{log}");
     Ok(())
 }
 
@@ -535,27 +528,20 @@ fn a_clerk_retired_in_settings_leaves_sign_in_and_the_change_log_says_who_did_it
     })
     .ok_or("李雷 was not retired")?;
     app.click(&row("history-staff")?)?;
-    // The drawer's title shows at once, its entries when the ledger has answered.
-    let log = app
-        .wait(10, || {
-            let log = app.wait_text_in("[data-test=list-history]", 1).ok()?;
-            log.contains("已停用").then_some(log)
-        })
-        .ok_or("the change log never showed the retirement")?;
+    let log = app.wait_text_with("[data-test=list-history]", "已停用", 10)?;
     // The PIN itself is never in it, only that one was set.
-    for words in [
-        "新增",
-        "名称：李雷",
-        "设置PIN码",
-        "PIN码：未设置 → 已设置",
-        "修改",
-        "状态：在用 → 已停用",
-    ] {
-        assert!(log.contains(words), "{words} not in: {log}");
-    }
-    for stored in ["false", "none", "2580"] {
-        assert!(!log.contains(stored), "{stored} leaked: {log}");
-    }
+    desk_e2e::assert_all_in(
+        &log,
+        &[
+            "新增",
+            "名称：李雷",
+            "设置PIN码",
+            "PIN码：未设置 → 已设置",
+            "修改",
+            "状态：在用 → 已停用",
+        ],
+    );
+    desk_e2e::assert_none_in(&log, &["false", "none", "2580"]);
     Ok(())
 }
 
@@ -717,21 +703,15 @@ fn the_working_calendar_takes_a_holiday_refuses_backward_hours_and_logs_who_chan
     );
     // The calendar's change log says who changed what, in the clerk's words.
     app.click_css("[data-test=history-calendar]")?;
-    let log = app
-        .wait(10, || {
-            let log = app.wait_text_in("[data-test=list-history]", 1).ok()?;
-            log.contains("公司年会").then_some(log)
-        })
-        .ok_or("the calendar's change log did not show the holiday")?;
-    for words in [
-        "2026-12-24：节假日 公司年会",
-        "办公时间 · 六：— → 09:00-12:00",
-        "王芳",
-    ] {
-        assert!(log.contains(words), "{words} not in: {log}");
-    }
-    for stored in ["holiday", "\"start\"", "办公时间 · 一"] {
-        assert!(!log.contains(stored), "{stored} in: {log}");
-    }
+    let log = app.wait_text_with("[data-test=list-history]", "公司年会", 10)?;
+    desk_e2e::assert_all_in(
+        &log,
+        &[
+            "2026-12-24：节假日 公司年会",
+            "办公时间 · 六：— → 09:00-12:00",
+            "王芳",
+        ],
+    );
+    desk_e2e::assert_none_in(&log, &["holiday", "\"start\"", "办公时间 · 一"]);
     Ok(())
 }
