@@ -375,6 +375,18 @@ impl App {
         .ok_or_else(|| format!("{needle} never showed in {css}"))
     }
 
+    /// Waits for the button `data-test` on the table row that has a cell reading `cell`
+    /// (Settings' rows: a code), and returns it.
+    pub fn row_button(&self, cell: &str, test: &str) -> R<String> {
+        self.wait(10, || {
+            self.find_xpath(&format!(
+                "//tr[.//td[normalize-space()='{cell}']]//button[@data-test='{test}']"
+            ))
+            .ok()
+        })
+        .ok_or_else(|| format!("no {test} on the {cell} row"))
+    }
+
     /// Waits until the keyboard focus is in the element matching `css`.
     pub fn wait_focus(&self, css: &str, secs: u64) -> R<()> {
         self.wait(secs, || {

@@ -448,13 +448,7 @@ fn a_department_renamed_in_settings_keeps_its_code_and_shows_the_new_name() -> R
     app.wait_css("[data-test=tile-overdue]", 15)?;
     app.click_css("[data-nav=settings]")?;
     app.click_tab("部门")?;
-    let button = app.wait(10, || {
-        app.find_xpath(
-            "//tr[.//td[normalize-space()='engineering']]//button[@data-test='rename-department']",
-        )
-        .ok()
-    });
-    app.click(&button.ok_or("no 改名 on the engineering row")?)?;
+    app.click(&app.row_button("engineering", "rename-department")?)?;
     app.retype(".el-message-box input", "工程维修部")?;
     app.click_css(".el-message-box__btns .el-button--primary")?;
     app.wait(10, || {
@@ -470,15 +464,7 @@ fn a_department_renamed_in_settings_keeps_its_code_and_shows_the_new_name() -> R
     .ok_or("the department was not renamed")?;
     app.wait_text("工程维修部", 10)?;
     // Its change log shows both names; one nobody touched says so.
-    let history = |code: &str| {
-        app.wait(10, || {
-            app.find_xpath(&format!(
-                "//tr[.//td[normalize-space()='{code}']]//button[@data-test='history-department']"
-            ))
-            .ok()
-        })
-        .ok_or(format!("no 变更记录 on the {code} row"))
-    };
+    let history = |code: &str| app.row_button(code, "history-department");
     app.click(&history("engineering")?)?;
     app.wait_text_with("[data-test=list-history]", "名称：工程部 → 工程维修部", 10)?;
     app.keys(desk_e2e::key::ESCAPE)?;
@@ -510,15 +496,7 @@ fn a_clerk_retired_in_settings_leaves_sign_in_and_the_change_log_says_who_did_it
     app.wait_css("[data-test=tile-overdue]", 15)?;
     app.click_css("[data-nav=settings]")?;
     app.click_tab("员工")?;
-    let row = |test: &str| {
-        app.wait(10, || {
-            app.find_xpath(&format!(
-                "//tr[.//td[normalize-space()='C02']]//button[@data-test='{test}']"
-            ))
-            .ok()
-        })
-        .ok_or(format!("no {test} on 李雷's row"))
-    };
+    let row = |test: &str| app.row_button("C02", test);
     app.click(&row("toggle-staff")?)?;
     app.wait(10, || {
         let d = app
