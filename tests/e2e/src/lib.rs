@@ -367,12 +367,21 @@ impl App {
 
     /// Waits until the element matching `css` shows `needle` (a drawer's title shows at
     /// once, its entries when the ledger has answered), and returns all its text.
+    /// Of several (messages stacked up), the one showing `needle` counts.
     pub fn wait_text_with(&self, css: &str, needle: &str, secs: u64) -> R<String> {
         self.wait(secs, || {
-            let text = self.wait_text_in(css, 1).ok()?;
-            text.contains(needle).then_some(text)
+            let v = self
+                .js(
+                    "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim()).find(t => t.includes(arguments[1])) ?? null",
+                    json!([css, needle]),
+                )
+                .ok()?;
+            v.as_str().map(str::to_string)
         })
-        .ok_or_else(|| format!("{needle} never showed in {css}"))
+        .ok_or_else(|| {
+            let shown = self.wait_text_in(css, 1).unwrap_or_default();
+            format!("{needle} never showed in {css}; it shows: {shown}")
+        })
     }
 
     /// Waits for the button `data-test` on the table row that has a cell reading `cell`

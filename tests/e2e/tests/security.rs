@@ -621,6 +621,23 @@ fn settings_adds_to_each_list_from_the_keyboard_and_empties_the_form_for_the_nex
         (c09["role"] == "supervisor").then_some(())
     });
     assert!(promoted.is_some(), "赵敏 did not become a supervisor");
+    // The administrator's own row offers no 停用: they cannot retire themselves.
+    app.row_button("C09", "toggle-staff")?;
+    assert!(app
+        .find_xpath("//tr[.//td[normalize-space()='A01']]//button[@data-test='toggle-staff']")
+        .is_err());
+    // A refused setting is named, and the field goes back to the prefix in force.
+    app.click_tab("管理处")?;
+    app.retype("input[data-test=setting-prefix_complaint]", "T-S")?;
+    app.keys(desk_e2e::key::ENTER)?;
+    // The duplicate code's message may still be up; this one is the prefix's.
+    let said = app.wait_text_with(".el-message--error", "投诉编号前缀", 10)?;
+    assert!(said.starts_with("投诉编号前缀："), "{said}");
+    app.wait(10, || {
+        (visible_value("input[data-test=setting-prefix_complaint]").ok()? == json!("TS"))
+            .then_some(())
+    })
+    .ok_or("the refused prefix stayed in the form")?;
     Ok(())
 }
 
