@@ -131,6 +131,27 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     app.click_css("[data-test=backup-now]")?;
     app.wait_css("[data-test=backup-restore]", 30)?;
     shot(&app, &dir, "backups")?;
+
+    // A department renamed, and its change log in Settings.
+    app.click_tab("部门")?;
+    app.click(&app.row_button("order", "rename-department")?)?;
+    app.retype(".el-message-box input", "秩序维护部")?;
+    app.click_css(".el-message-box__btns .el-button--primary")?;
+    app.wait_text("秩序维护部", 10)?;
+    app.click(&app.row_button("order", "history-department")?)?;
+    app.wait_text_with("[data-test=list-history]", "秩序部 → 秩序维护部", 10)?;
+    // The picture is of the drawer alone: the 已保存 and backup messages gone.
+    app.wait(15, || {
+        let up = app
+            .js(
+                "return document.querySelectorAll('.el-message').length",
+                json!([]),
+            )
+            .ok()?;
+        (up == json!(0)).then_some(())
+    })
+    .ok_or("the messages stayed up")?;
+    shot(&app, &dir, "settings-history")?;
     Ok(())
 }
 
