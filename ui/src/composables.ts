@@ -1,5 +1,6 @@
 // Small pieces the screens share.
 import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { api, type Category, type Directory } from './api'
 import { fieldOf, showError } from './errors'
 
@@ -72,3 +73,9 @@ export function useSubmit() {
   return { busy, errorField, run, err }
 }
 
+/** A stored word (a status, a level, a history action) in the clerk's language; a word
+ * the messages do not know shows as stored. */
+export function useWord() {
+  const { t, te } = useI18n()
+  return (group: string, w: string | null | undefined) => (w ? (te(`${group}.${w}`) ? t(`${group}.${w}`) : w) : '')
+}

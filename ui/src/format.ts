@@ -31,3 +31,7 @@ export function complainantShown(c: { anonymous: boolean; complainant_name: stri
 
 /** An amount the ledger keeps in fen, in yuan as the clerk types it (500.00). */
 export const yuan = (fen: number) => (fen / 100).toFixed(2)
+
+/** Office-hours periods as the clerk types them ("08:30-12:00, 13:30-17:30"); — for a day off. */
+export const periodsText = (ps: { start: string; end: string }[] | undefined) =>
+  ps?.length ? ps.map((p) => `${p.start.slice(0, 5)}-${p.end.slice(0, 5)}`).join(', ') : '—'
