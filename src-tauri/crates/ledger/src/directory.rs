@@ -503,11 +503,10 @@ impl Ledger {
     /// "settings" and "calendar" (no code) give the office's settings and its working
     /// calendar: who changed the office hours a deadline was counted in.
     pub fn list_history(&self, table: &str, code: &str) -> Result<Vec<crate::model::HistoryEntry>> {
-        let (tbl, entity) = match table {
-            "settings" | "calendar" => return history::for_entity(&self.conn, table, 0),
-            "staff" => ("staff", "staff"),
-            _ => list_table(table)?,
-        };
+        if matches!(table, "settings" | "calendar") {
+            return history::for_entity(&self.conn, table, 0);
+        }
+        let (tbl, entity) = list_table(table)?;
         let (id, _): (i64, i64) = by_code(&self.conn, tbl, "id", code)?;
         history::for_entity(&self.conn, entity, id)
     }
@@ -751,9 +750,12 @@ fn by_code<T: rusqlite::types::FromSql>(
     .ok_or_else(|| invalid("code", Problem::Unknown, code))
 }
 
-/// The table and history entity of a list the office configures.
+/// The table and history entity of a list the office configures. Staff are one of them
+/// for finding and their change log; set_active and rename hand them to update_staff first,
+/// as only administrators manage staff.
 fn list_table(table: &str) -> Result<(&'static str, &'static str)> {
     match table {
+        "staff" => Ok(("staff", "staff")),
         "department" => Ok(("departments", "department")),
         "category" => Ok(("categories", "category")),
         "channel" => Ok(("channels", "channel")),
