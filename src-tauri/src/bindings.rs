@@ -63,6 +63,8 @@ pub fn typescript() -> String {
         DayKind,
         SpecialDay,
         YearView,
+        Rights,
+        StaffRights,
         crate::error::IpcError,
         crate::commands::session::AppInfo,
         crate::state::Upgrading,

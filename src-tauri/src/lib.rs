@@ -127,6 +127,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::directory::rename,
             commands::directory::list_history,
             commands::directory::set_staff_role,
+            commands::directory::staff_rights,
             commands::directory::settings,
             commands::directory::set_setting,
             commands::directory::calendar_year,

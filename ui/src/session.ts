@@ -1,11 +1,16 @@
 // Who is at the desk, and the office: shown on every screen, sent with every write.
-import { reactive } from 'vue'
-import { api, type AppInfo, type Staff } from './api'
+import { computed, reactive } from 'vue'
+import { api, type AppInfo, type Rights, type Staff } from './api'
 
 export const session = reactive<{ info: AppInfo | null; staff: Staff | null }>({
   info: null,
   staff: null,
 })
+
+const NONE: Rights = { view_access_log: false, edit_settings: false, manage_staff: false, restore: false }
+/** What the staff member at the desk may do beyond a clerk's work: the core's answer, so
+ * the screens offer only what it would allow. Nothing while no one is signed in. */
+export const rights = computed<Rights>(() => (session.staff && session.info?.rights) || NONE)
 
 export async function loadInfo(): Promise<AppInfo> {
   const info = await api.appInfo()

@@ -2,7 +2,7 @@
 //! the working calendar.
 
 use desk_ledger::model::{Category, Channel, Department, HistoryEntry, Staff, Unit};
-use desk_ledger::{NewUnit, YearView};
+use desk_ledger::{NewUnit, StaffRights, YearView};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -87,6 +87,12 @@ pub async fn add_channel(desk: Desk<'_>, code: String, name: String) -> IpcResul
 #[tauri::command]
 pub async fn set_staff_role(desk: Desk<'_>, code: String, role: String) -> IpcResult<Staff> {
     desk.acting(|l, by, _| l.update_staff(by, &code, None, Some(&role), None))
+}
+
+/// What the signed-in staff member may do to each staff member's row in Settings.
+#[tauri::command]
+pub async fn staff_rights(desk: Desk<'_>) -> IpcResult<Vec<StaffRights>> {
+    desk.acting(|l, by, _| l.staff_rights(by))
 }
 
 /// Retires or restores a staff member, department, category or channel (never deleted).

@@ -1,7 +1,7 @@
 //! First-run set-up, signing in and out, the UI language, drafts.
 
 use desk_ledger::model::Staff;
-use desk_ledger::Lang;
+use desk_ledger::{Lang, Rights};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -29,8 +29,9 @@ pub struct AppInfo {
     /// Whether that way back is restoring a backup; otherwise the file is unchanged and
     /// the clerk deals with the cause (a newer version, a full disk) and reopens.
     pub problem_restorable: bool,
-    /// Whether the signed-in staff member may read the access log (the core's rule).
-    pub may_view_access_log: bool,
+    /// What the signed-in staff member may do beyond a clerk's work (the core's rules);
+    /// all false when no one is signed in.
+    pub rights: Rights,
     /// An older ledger is being upgraded: the app shows a waiting screen until it is done.
     pub upgrading: Option<crate::state::Upgrading>,
 }
@@ -68,9 +69,10 @@ pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
         idle_lock_minutes,
         problem: desk.problem(),
         problem_restorable: desk.restore_helps(),
-        may_view_access_log: signed_in
+        rights: signed_in
             .as_ref()
-            .is_some_and(|s| s.role >= desk_ledger::rules::role_for("view_access_log")),
+            .map(|s| Rights::of(s.role))
+            .unwrap_or_default(),
         signed_in,
         upgrading,
     })

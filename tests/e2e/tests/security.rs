@@ -710,3 +710,103 @@ fn the_working_calendar_takes_a_holiday_refuses_backward_hours_and_logs_who_chan
     desk_e2e::assert_none_in(&log, &["holiday", "\"start\"", "办公时间 · 一"]);
     Ok(())
 }
+
+/// How many elements matching `css` are on screen (the tabs not shown hold theirs too).
+fn visible(app: &App, css: &str) -> R<usize> {
+    let n = app.js(
+        "return [...document.querySelectorAll(arguments[0])].filter(e => e.getClientRects().length > 0).length",
+        json!([css]),
+    )?;
+    Ok(n.as_u64().unwrap_or_default() as usize)
+}
+
+/// Types into the message box titled `title` and presses its OK button. Found by its
+/// title: the box before it may still be fading out, and its input would take the typing.
+fn answer_box(app: &App, title: &str, text: &str) -> R<()> {
+    let bx = format!(
+        "//div[contains(@class,'el-message-box')][.//*[contains(@class,'el-message-box__title')][contains(., '{title}')]]"
+    );
+    let input = app
+        .wait(10, || app.find_xpath(&format!("{bx}//input")).ok())
+        .ok_or(format!("no message box {title}"))?;
+    app.type_into(&input, text)?;
+    app.click(&app.find_xpath(&format!(
+        "{bx}//button[contains(@class,'el-button--primary')]"
+    ))?)
+}
+
+#[test]
+#[ignore = "drives the real app under Xvfb"]
+fn a_clerk_in_settings_is_offered_only_what_a_clerk_may_change() -> R<()> {
+    let app = App::scripted(&[
+        INIT,
+        &[
+            "--as", "A01", "staff", "add", "C02", "李雷", "--role", "clerk",
+        ],
+        &["--as", "A01", "staff", "pin", "C02", "--new", "2580"],
+    ])?;
+    app.choose("[data-test=sign-in-staff]", "李雷（C02）")?;
+    type_field(&app, "input[data-test=sign-in-pin]", "2580")?;
+    app.click_css("[data-test=sign-in-submit]")?;
+    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.click_css("[data-nav=settings]")?;
+    // Settings says who changes them, and the office's settings are shown, not editable.
+    let said = app.wait_text_in("[data-test=settings-read-only]", 10)?;
+    assert!(said.contains("主管"), "{said}");
+    let disabled = app.js(
+        "return document.querySelector('input[data-test=setting-office_name]').disabled",
+        json!([]),
+    )?;
+    assert_eq!(disabled, json!(true), "the office's name is a supervisor's");
+
+    // Staff: no adding, no roles, nobody retired or renamed; a PIN only on their own row.
+    app.click_tab("员工")?;
+    app.row_button("C02", "set-pin")?;
+    assert_eq!(
+        visible(&app, "[data-test=set-pin]")?,
+        1,
+        "a PIN for the clerk only"
+    );
+    for css in [
+        "[data-test=add-staff]",
+        "[data-test^=role-]",
+        "[data-test=toggle-staff]",
+        "[data-test=rename-staff]",
+    ] {
+        assert_eq!(visible(&app, css)?, 0, "{css} offered to a clerk");
+    }
+    assert_eq!(
+        visible(&app, "[data-test=history-staff]")?,
+        2,
+        "anyone reads the log"
+    );
+    // Their own PIN: the current one first, then the new one.
+    app.click(&app.row_button("C02", "set-pin")?)?;
+    answer_box(&app, "当前PIN码", "2580")?;
+    answer_box(&app, "新PIN码", "1357")?;
+    app.wait_text_with(".el-message", "已保存", 10)?;
+    app.invoke("sign_in", json!({"code": "C02", "pin": "1357"}))?;
+
+    // Departments, categories, channels, the calendar, backups: read, not changed.
+    for (tab, css) in [
+        ("部门", "[data-test=add-department]"),
+        ("类别", "[data-test=add-category]"),
+        ("渠道", "[data-test=add-channel]"),
+        ("工作日历", "[data-test=set-day]"),
+    ] {
+        app.click_tab(tab)?;
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert_eq!(visible(&app, css)?, 0, "{css} offered to a clerk");
+    }
+    for css in ["[data-test^=toggle-]", "[data-test^=rename-]"] {
+        assert_eq!(visible(&app, css)?, 0, "{css} offered to a clerk");
+    }
+    app.click_tab("备份与恢复")?;
+    app.wait_css("[data-test=backup-table]", 10)?;
+    assert_eq!(
+        visible(&app, "[data-test=backup-restore]")?,
+        0,
+        "restore is a supervisor's"
+    );
+    Ok(())
+}

@@ -92,6 +92,7 @@ export const api = {
     call<void>('set_active', { table, code, active }),
   rename: (table: string, code: string, name: string) => call<void>('rename', { table, code, name }),
   setStaffRole: (code: string, role: string) => call<T.Staff>('set_staff_role', { code, role }),
+  staffRights: () => call<T.StaffRights[]>('staff_rights'),
   listHistory: (table: string, code: string) => call<T.HistoryEntry[]>('list_history', { table, code }),
   settings: () => call<T.Setting[]>('settings'),
   setSetting: (key: string, value: string) => call<void>('set_setting', { key, value }),

@@ -201,6 +201,44 @@ export type SpecialDay = { date: string, kind: DayKind, name_zh: string, name_en
 
 export type YearView = { year: number, covered: boolean, hours: OfficeHours, days: Array<SpecialDay>, working_days: number, };
 
+export type Rights = { 
+/**
+ * Read the access log (查阅记录).
+ */
+view_access_log: boolean, 
+/**
+ * Change the office's settings, lists, unit directory and working calendar.
+ */
+edit_settings: boolean, 
+/**
+ * Add staff, give roles, retire and rename them, set or clear anyone's PIN.
+ */
+manage_staff: boolean, 
+/**
+ * Put a backup back in place of the ledger (while the ledger is sound).
+ */
+restore: boolean, };
+
+export type StaffRights = { code: string, rename: boolean, 
+/**
+ * Give another role. Not one's own: an administrator who demoted or retired
+ * themselves could leave the office without one.
+ */
+change_role: boolean, retire: boolean, restore: boolean, 
+/**
+ * Set a new PIN: one's own, or anyone's for an administrator.
+ */
+set_pin: boolean, 
+/**
+ * Take a PIN away (picking the name is then enough to sign in), on the same terms.
+ */
+clear_pin: boolean, 
+/**
+ * Changing one's own PIN asks for the current one first, unless an administrator
+ * (who could clear it anyway).
+ */
+current_pin_needed: boolean, };
+
 export type IpcError = { 
 /**
  * invalid, not_found, transition, forbidden, busy, disk_full, read_only, damaged,
@@ -239,9 +277,10 @@ problem: string | null,
  */
 problem_restorable: boolean, 
 /**
- * Whether the signed-in staff member may read the access log (the core's rule).
+ * What the signed-in staff member may do beyond a clerk's work (the core's rules);
+ * all false when no one is signed in.
  */
-may_view_access_log: boolean, 
+rights: Rights, 
 /**
  * An older ledger is being upgraded: the app shows a waiting screen until it is done.
  */

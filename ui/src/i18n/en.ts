@@ -125,6 +125,8 @@ export default {
     channels: 'Channels', units: 'Units', calendar: 'Working calendar', officeHours: 'Office hours',
     weekdays: 'Weekdays', periods: 'Periods (e.g. 08:30-12:00,13:30-17:30)', holiday: 'Holiday', workday: 'Make-up working day',
     normal: 'Ordinary day', year: 'Year', workingDays: '{n} working days in the year', notCovered: 'No holiday data for this year',
+    specialDays: 'Holidays and make-up working days',
+    readOnly: 'Settings are changed by a supervisor. You can set your own PIN here and add units to the directory.',
     setDay: 'Set a date', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
     formScript: { follow: 'As the desk\'s language', simplified: 'Simplified', traditional: 'Traditional' },
     keys: {

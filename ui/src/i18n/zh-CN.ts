@@ -124,6 +124,8 @@ export default {
     channels: '渠道', units: '房屋资料', calendar: '工作日历', officeHours: '办公时间',
     weekdays: '星期', periods: '时段（如 08:30-12:00,13:30-17:30）', holiday: '节假日', workday: '调休上班',
     normal: '恢复平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '该年份没有节假日数据',
+    specialDays: '节假日与调休',
+    readOnly: '设置由主管修改。你可以在这里设置自己的 PIN，并登记房屋资料。',
     setDay: '设置日期', days: ['一', '二', '三', '四', '五', '六', '日'],
     formScript: { follow: '跟随界面语言', simplified: '简体', traditional: '繁体' },
     keys: {

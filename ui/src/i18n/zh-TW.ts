@@ -124,6 +124,8 @@ export default {
     channels: '管道', units: '房屋資料', calendar: '工作日曆', officeHours: '辦公時間',
     weekdays: '星期', periods: '時段（如 08:30-12:00,13:30-17:30）', holiday: '節假日', workday: '補行上班',
     normal: '恢復平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '該年份沒有節假日資料',
+    specialDays: '節假日與調休',
+    readOnly: '設定由主管修改。你可以在這裡設定自己的 PIN，並登記房屋資料。',
     setDay: '設定日期', days: ['一', '二', '三', '四', '五', '六', '日'],
     formScript: { follow: '跟隨介面語言', simplified: '簡體', traditional: '繁體' },
     keys: {

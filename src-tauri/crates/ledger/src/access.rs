@@ -11,7 +11,6 @@ use crate::i18n::fact_label;
 use crate::ledger::{actor, Actor, Ledger};
 use crate::model::CaseFile;
 use crate::query::{CaseFilter, CasePage};
-use crate::rules::role_for;
 use crate::validate::optional;
 use desk_calendar::Lang;
 
@@ -198,7 +197,7 @@ impl Ledger {
     /// The log, newest first; reading it is itself logged. Supervisors only.
     /// Subjects and details are put in `lang`.
     pub fn access_log(&mut self, by: &str, f: &AccessFilter, lang: Lang) -> Result<AccessPage> {
-        actor(&self.conn, by)?.require(role_for("view_access_log"), "view_access_log")?;
+        actor(&self.conn, by)?.require_for("view_access_log")?;
         let limit = if f.limit == 0 { 200 } else { f.limit };
         let page = self.access_rows(f, Some((limit, f.offset)), lang)?;
         self.log_access(Some(by), "view_access_log", &f.describe(), "")?;
@@ -212,7 +211,7 @@ impl Ledger {
         f: &AccessFilter,
         lang: Lang,
     ) -> Result<Vec<AccessEntry>> {
-        actor(&self.conn, by)?.require(role_for("export_access_log"), "export_access_log")?;
+        actor(&self.conn, by)?.require_for("export_access_log")?;
         let mut rows = self.access_rows(f, None, lang)?.rows;
         rows.reverse();
         self.log_access(

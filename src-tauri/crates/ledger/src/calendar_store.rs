@@ -16,7 +16,6 @@ use crate::deadlines::{DeadlinePolicy, SpanUnit, StepRule, STEPS};
 use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes};
 use crate::ledger::{actor, set_setting_tx, Ledger};
-use crate::model::Role;
 use crate::why::Why;
 
 pub struct Ctx {
@@ -202,7 +201,7 @@ impl Ledger {
         let json = serde_json::to_string(&hours).unwrap_or_default();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             set_setting_tx(tx, "office_hours", &json)?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();
@@ -238,7 +237,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             upsert_day(tx, d, kind, name, "manual")?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();
@@ -263,7 +262,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             let mut years: BTreeSet<i32> = setting(tx, "calendar_years")?
                 .and_then(|j| serde_json::from_str(&j).ok())
                 .unwrap_or_default();
@@ -329,7 +328,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             set_setting_tx(tx, "deadlines", &json)?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();

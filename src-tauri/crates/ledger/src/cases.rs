@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Actor, Ledger};
-use crate::model::{Case, CaseFile, Kind, Level, Relation, RepairSize, Role, Validity};
+use crate::model::{Case, CaseFile, Kind, Level, Relation, RepairSize, Validity};
 use crate::rules::{level_floor, LevelRule};
 use crate::validate::{amount_fen, fmt_minute, optional, phones, required, time};
 use crate::why::Why;
@@ -525,7 +525,7 @@ impl Ledger {
                     status: old.status,
                 });
             }
-            who.require(Role::Supervisor, "set_level")?;
+            who.require_for("set_level")?;
             set_level_tx(
                 tx,
                 &who,

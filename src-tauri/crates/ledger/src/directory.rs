@@ -7,6 +7,7 @@ use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes};
 use crate::ledger::{actor, set_setting_tx, staff_row, Actor, Ledger};
 use crate::model::{Category, Channel, Department, Kind, Role, Staff, Unit};
+use crate::rights::StaffRights;
 use crate::validate::{optional, phones, required};
 use crate::why::Why;
 use desk_calendar::Lang;
@@ -147,7 +148,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Admin, "manage_staff")?;
+            who.require_for("manage_staff")?;
             insert_staff(tx, &at, Some(&who), &code, &name, role)
         })
     }
@@ -166,7 +167,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Admin, "manage_staff")?;
+            who.require_for("manage_staff")?;
             let old = tx
                 .query_row(
                     "SELECT id, code, name, role, active, pin_hash FROM staff WHERE code = ?1",
@@ -179,9 +180,9 @@ impl Ledger {
             let new_name = name.unwrap_or_else(|| old.name.clone());
             let new_role = role.unwrap_or(old.role);
             let new_active = active.unwrap_or(old.active);
-            // Only administrators get here, so refusing their own retirement or demotion
-            // also means the office never loses its last administrator.
-            if old.id == who.id && !new_active {
+            // What Settings offers on this row is what is allowed here.
+            let may = StaffRights::of(who.role, old.id == who.id, &old);
+            if old.active && !new_active && !may.retire {
                 return Err(invalid(
                     "active",
                     Problem::NotAllowed {
@@ -190,7 +191,7 @@ impl Ledger {
                     "false",
                 ));
             }
-            if old.id == who.id && new_role != old.role {
+            if new_role != old.role && !may.change_role {
                 return Err(invalid(
                     "role",
                     Problem::NotAllowed {
@@ -224,6 +225,17 @@ impl Ledger {
         })
     }
 
+    /// What `by` may do to each staff member's entry, retired ones too: Settings offers
+    /// only these, and `update_staff` and `set_pin` allow only these.
+    pub fn staff_rights(&self, by: &str) -> Result<Vec<StaffRights>> {
+        let who = actor(&self.conn, by)?;
+        Ok(self
+            .staff(true)?
+            .iter()
+            .map(|s| StaffRights::of(who.role, s.id == who.id, s))
+            .collect())
+    }
+
     pub fn departments(&self, include_inactive: bool) -> Result<Vec<Department>> {
         let mut st = self.conn.prepare_cached(
             "SELECT id, code, name, external, active FROM departments WHERE active = 1 OR ?1 ORDER BY external, id",
@@ -254,7 +266,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             unique(tx, "departments", &code)?;
             tx.execute(
                 "INSERT INTO departments (code, name, external) VALUES (?1, ?2, ?3)",
@@ -313,7 +325,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             unique(tx, "categories", &code)?;
             let parent_id: Option<i64> = match parent {
                 None => None,
@@ -355,7 +367,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             let (id, old): (i64, bool) = by_code(tx, tbl, "active", code)?;
             tx.execute(
                 &format!("UPDATE {tbl} SET active = ?2 WHERE id = ?1"),
@@ -381,7 +393,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             let (id, old): (i64, String) = by_code(tx, tbl, "name", code)?;
             if old == name {
                 return Ok(());
@@ -419,7 +431,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(Role::Supervisor, "edit_settings")?;
+            who.require_for("edit_settings")?;
             unique(tx, "channels", &code)?;
             tx.execute(
                 "INSERT INTO channels (code, name) VALUES (?1, ?2)",
@@ -585,7 +597,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             // The desk's language is anyone's to switch; the office's settings are not.
             if key != "language" {
-                who.require(Role::Supervisor, "edit_settings")?;
+                who.require_for("edit_settings")?;
             }
             let old = set_setting_tx(tx, key, &value)?;
             let mut ch = Changes::new();

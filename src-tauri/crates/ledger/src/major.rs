@@ -224,7 +224,7 @@ impl Ledger {
         let minute = self.now_minute();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require(crate::rules::role_for("approve_report"), "approve_report")?;
+            who.require_for("approve_report")?;
             let case = load(tx, number)?;
             let Some(old) = report_of(tx, case.id)? else {
                 return Err(not_allowed("status", Why::NoReportYet));

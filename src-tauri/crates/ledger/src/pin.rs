@@ -10,7 +10,7 @@ use crate::access::log_tx;
 use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes};
 use crate::ledger::{actor, staff_row, Ledger};
-use crate::model::{Role, Staff};
+use crate::model::Staff;
 use crate::why::Why;
 
 /// 4 to 12 digits: typed on the front desk's keypad, not a password.
@@ -69,10 +69,12 @@ impl Ledger {
                 )
                 .optional()?
                 .ok_or_else(|| invalid("staff", Problem::Unknown, code))?;
-            if target.id != who.id {
-                who.require(Role::Admin, "manage_staff")?;
-            } else if let Some(stored) = &stored {
-                if who.role < Role::Admin && !current.is_some_and(|c| matches(c, stored)) {
+            let may = crate::rights::StaffRights::of(who.role, target.id == who.id, &target);
+            if !may.set_pin {
+                who.require_for("manage_staff")?;
+            }
+            if let Some(stored) = stored.as_ref().filter(|_| may.current_pin_needed) {
+                if !current.is_some_and(|c| matches(c, stored)) {
                     return Err(invalid("current_pin", Problem::Wrong, ""));
                 }
             }

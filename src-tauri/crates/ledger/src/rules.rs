@@ -259,15 +259,7 @@ pub fn offered_actions(
     out
 }
 
-/// The role an action needs, where it is more than a clerk's.
-pub fn role_for(action: &str) -> crate::model::Role {
-    match action {
-        "void" | "approve_report" | "view_access_log" | "export_access_log" | "restore" => {
-            crate::model::Role::Supervisor
-        }
-        _ => crate::model::Role::Clerk,
-    }
-}
+pub use crate::rights::role_for;
 
 /// The role that may change a case's category or department: anyone at the desk while
 /// it is only registered; once transferred, the receiving department holds a slip for

@@ -460,7 +460,7 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             // A case registered in error disappears from the figures: the office head decides.
-            who.require(crate::rules::role_for("void"), "void")?;
+            who.require_for("void")?;
             let case = load(tx, number)?;
             step(tx, &who, &case, Action::Void, &now, &reason, Changes::new())?;
             load(tx, number)

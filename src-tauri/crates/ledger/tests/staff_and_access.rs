@@ -428,3 +428,85 @@ fn a_pins_history_tells_a_first_pin_from_a_changed_one_and_never_holds_it() {
         [("none", "set"), ("set", "set (changed)"), ("set", "none")]
     );
 }
+
+/// The office above with a clerk who has a PIN and a retired clerk.
+fn office_with_pins() -> Ledger {
+    let mut l = office();
+    l.set_pin("c1", "c1", None, Some("2580")).expect("PIN");
+    l.add_staff("admin", "r1", "赵敏", "clerk").expect("clerk");
+    l.update_staff("admin", "r1", None, None, Some(false))
+        .expect("retired");
+    l
+}
+
+/// Whether the ledger lets `by` do `what` to the staff member `code` (an action that
+/// does not apply to them, such as retiring the retired, counts as not allowed).
+fn attempt(l: &mut Ledger, what: &str, by: &str, code: &str, current: Option<&str>) -> bool {
+    let other_role = if code == "s1" { "clerk" } else { "supervisor" };
+    match what {
+        "rename" => l.update_staff(by, code, Some("新名字"), None, None).is_ok(),
+        "change_role" => l
+            .update_staff(by, code, None, Some(other_role), None)
+            .is_ok(),
+        "retire" => code != "r1" && l.update_staff(by, code, None, None, Some(false)).is_ok(),
+        "restore" => code == "r1" && l.update_staff(by, code, None, None, Some(true)).is_ok(),
+        "set_pin" => l.set_pin(by, code, current, Some("1357")).is_ok(),
+        "clear_pin" => code == "c1" && l.set_pin(by, code, current, None).is_ok(),
+        _ => unreachable!("{what}"),
+    }
+}
+
+/// Settings offers on each staff row what the ledger then allows, and nothing else:
+/// every right of every staff member over every row is tried on an office of its own.
+#[test]
+fn the_staff_rights_offered_are_exactly_what_the_ledger_allows() {
+    let rows = ["admin", "c1", "s1", "r1"];
+    for by in ["admin", "s1", "c1"] {
+        let rights = office_with_pins().staff_rights(by).expect("rights");
+        assert_eq!(rights.len(), rows.len(), "retired staff too");
+        for r in &rights {
+            let code = r.code.as_str();
+            let current = (code == "c1").then_some("2580");
+            let offers = [
+                ("rename", r.rename),
+                ("change_role", r.change_role),
+                ("retire", r.retire),
+                ("restore", r.restore),
+                ("set_pin", r.set_pin),
+                ("clear_pin", r.clear_pin),
+            ];
+            for (what, offered) in offers {
+                let allowed = attempt(&mut office_with_pins(), what, by, code, current);
+                assert_eq!(
+                    offered, allowed,
+                    "{by} may {what} {code}: offered {offered}, allowed {allowed}"
+                );
+            }
+            if r.current_pin_needed {
+                let mut l = office_with_pins();
+                let e = l
+                    .set_pin(by, code, None, Some("1357"))
+                    .expect_err("no current PIN");
+                assert_eq!(field(e), "current_pin");
+            }
+        }
+    }
+}
+
+/// What the case screen offers a clerk is what a clerk may do: changing the level is a
+/// supervisor's, so it is not offered to a clerk (it used to be, and was then refused).
+#[test]
+fn a_clerk_is_not_offered_the_level_change_a_supervisor_makes() {
+    let mut l = office();
+    let c = l.register("c1", &case()).expect("registered");
+    let file = l.case_file(&c.number).expect("file");
+    let for_clerk = file.offered_actions_for(desk_ledger::model::Role::Clerk);
+    let for_supervisor = file.offered_actions_for(desk_ledger::model::Role::Supervisor);
+    assert!(for_supervisor.contains(&"set_level"), "{for_supervisor:?}");
+    assert!(!for_clerk.contains(&"set_level"), "{for_clerk:?}");
+    let refused = l.set_level("c1", &c.number, "important", "客户情绪激动");
+    assert!(
+        matches!(refused, Err(LedgerError::Forbidden { .. })),
+        "{refused:?}"
+    );
+}
