@@ -79,6 +79,13 @@ impl App {
         Self::prepared(INIT)
     }
 
+    /// A fresh office (`start`) with its one administrator signed in, at the dashboard.
+    pub fn signed_in() -> R<App> {
+        let app = Self::start()?;
+        app.sign_in(None, None)?;
+        Ok(app)
+    }
+
     /// An office filled with `cases` demo cases over three months.
     pub fn with_demo(cases: usize) -> R<App> {
         Self::prepared(&["demo", "--cases", &cases.to_string(), "--months", "3"])
@@ -441,6 +448,25 @@ impl App {
             }
         })
         .ok_or(last)
+    }
+
+    /// Signs in on the sign-in screen and waits for the dashboard: `who` as the picker
+    /// names them (None: the one it offers first), with `pin` when they have one.
+    pub fn sign_in(&self, who: Option<&str>, pin: Option<&str>) -> R<()> {
+        if let Some(who) = who {
+            self.choose("[data-test=sign-in-staff]", who)?;
+        }
+        if let Some(pin) = pin {
+            self.fill("input[data-test=sign-in-pin]", pin)?;
+        }
+        self.click_css("[data-test=sign-in-submit]")?;
+        self.wait_css("[data-test=tile-overdue]", 15).map(drop)
+    }
+
+    /// Waits for the visible field matching `css` and types `text` into it.
+    pub fn fill(&self, css: &str, text: &str) -> R<()> {
+        let id = self.wait_css(css, 10)?;
+        self.type_into(&id, text)
     }
 
     pub fn click_css(&self, css: &str) -> R<()> {

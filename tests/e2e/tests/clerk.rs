@@ -23,13 +23,6 @@ const ONE_COMPLAINT: &[&str] = &[
 
 const DISPLAY: &str = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb";
 
-fn signed_in() -> R<App> {
-    let app = App::start()?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
-    Ok(app)
-}
-
 fn status_is(app: &App, label: &str) -> R<()> {
     app.wait(15, || {
         let v = app
@@ -71,33 +64,24 @@ fn registered(dir: &std::path::Path, who: &str, register: &[&str]) -> R<String> 
     Ok(case["number"].as_str().ok_or("no number")?.to_string())
 }
 
-fn type_field(app: &App, css: &str, text: &str) -> R<()> {
-    let id = app.wait_css(css, 10)?;
-    app.type_into(&id, text)
-}
-
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     let _ = DISPLAY;
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     app.click_css("[data-nav=register]")?;
     // The form opens with the cursor in the first field; Tab moves on; Enter saves.
     app.wait_focus("input[data-test=complainant_name]", 10)?;
     app.keys("李先生")?;
     app.keys(key::TAB)?;
     app.keys("13812345678")?;
-    type_field(&app, "input[data-test=building]", "3号楼")?;
-    type_field(&app, "input[data-test=room]", "1502")?;
-    type_field(
-        &app,
-        "textarea[data-test=content]",
-        "3号楼电梯异响，夜间噪音扰民",
-    )?;
+    app.fill("input[data-test=building]", "3号楼")?;
+    app.fill("input[data-test=room]", "1502")?;
+    app.fill("textarea[data-test=content]", "3号楼电梯异响，夜间噪音扰民")?;
     app.open_select("[data-test=category]")?;
     app.keys("公共部位")?;
     app.pick_option("A01 公共部位")?;
-    type_field(&app, "input[data-test=demand]", "尽快维修")?;
+    app.fill("input[data-test=demand]", "尽快维修")?;
     app.keys(key::ENTER)?;
     app.wait_css("[data-test=last-saved]", 15)?;
     let number = app
@@ -124,16 +108,16 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     })?;
     status_is(&app, "已转交待签认")?;
     act(&app, "sign", |a| {
-        type_field(a, "input[data-test=field-signed_by]", "赵工")
+        a.fill("input[data-test=field-signed_by]", "赵工")
     })?;
     status_is(&app, "处理中")?;
     act(&app, "record", |a| {
-        type_field(a, "textarea[data-test=field-action]", "更换电梯导靴")
+        a.fill("textarea[data-test=field-action]", "更换电梯导靴")
     })?;
     app.click_tab("处理记录")?;
     app.wait_text("更换电梯导靴", 10)?;
     act(&app, "finish", |a| {
-        type_field(a, "textarea[data-test=field-result]", "导靴已更换")
+        a.fill("textarea[data-test=field-result]", "导靴已更换")
     })?;
     status_is(&app, "待回访")?;
     // A dissatisfied callback reopens the case for a second follow-up. Satisfaction is
@@ -159,7 +143,7 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
         "a reopened case offers no close"
     );
     act(&app, "finish", |a| {
-        type_field(a, "textarea[data-test=field-result]", "再次调校，噪音消除")
+        a.fill("textarea[data-test=field-result]", "再次调校，噪音消除")
     })?;
     status_is(&app, "待回访")?;
     assert!(
@@ -170,7 +154,7 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     act(&app, "callback", |a| {
         a.choose("[data-test=field-satisfaction]", "满意")?;
         a.retype("input[data-test=field-person_reached]", "李太太")?;
-        type_field(a, "input[data-test=field-relation]", "配偶")
+        a.fill("input[data-test=field-relation]", "配偶")
     })?;
     app.click_tab("回访记录")?;
     app.wait_text("李太太 配偶", 10)?;
@@ -181,7 +165,7 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     app.wait_text("此状态下无可执行操作", 15)?;
 
     app.click_css("[data-nav=ledger]")?;
-    type_field(&app, "input[data-test=search]", "电梯异响")?;
+    app.fill("input[data-test=search]", "电梯异响")?;
     app.wait_text(&number, 10)?;
     app.wait_text("共 1 条", 10)?;
     Ok(())
@@ -190,15 +174,15 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_bad_phone_number_shows_under_the_field_and_nothing_is_saved() -> R<()> {
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     app.click_css("[data-nav=register]")?;
-    type_field(&app, "input[data-test=complainant_name]", "周女士")?;
-    type_field(&app, "input[data-test=phones]", "12345")?;
-    type_field(&app, "textarea[data-test=content]", "楼道灯不亮")?;
+    app.fill("input[data-test=complainant_name]", "周女士")?;
+    app.fill("input[data-test=phones]", "12345")?;
+    app.fill("textarea[data-test=content]", "楼道灯不亮")?;
     app.open_select("[data-test=category]")?;
     app.keys("灯具")?;
     app.pick_option("B01 灯具")?;
-    type_field(&app, "input[data-test=demand]", "修灯")?;
+    app.fill("input[data-test=demand]", "修灯")?;
     app.keys(key::ENTER)?;
     let text = app.wait_text_in(".el-form-item.is-error .el-form-item__error", 10)?;
     assert!(
@@ -226,8 +210,7 @@ fn a_wrong_phone_room_and_amount_are_corrected_on_the_case_and_the_timeline_show
         desk_e2e::INIT,
         &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
     ])?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     let number = app.newest_case()?;
     app.open_case(&number)?;
     app.click_css("[data-action=edit]")?;
@@ -301,7 +284,7 @@ fn a_wrong_phone_room_and_amount_are_corrected_on_the_case_and_the_timeline_show
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn switching_to_traditional_chinese_changes_the_labels() -> R<()> {
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     app.wait_text("已逾期", 15)?;
     app.choose("[data-test=language]", "繁體中文")?;
     app.wait_text("設定", 10)?;
@@ -379,9 +362,7 @@ fn a_clerk_makes_a_customer_anonymous_but_leaves_a_transferred_cases_category_to
         ],
     )?;
     let app = App::launch(dir)?;
-    app.choose("[data-test=sign-in-staff]", "李娜（B02）")?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(Some("李娜（B02）"), None)?;
     app.open_case(&number)?;
     app.click_css("[data-action=edit]")?;
     app.wait_css("[data-test=correct-form]", 10)?;
@@ -437,9 +418,7 @@ fn a_clerk_makes_a_customer_anonymous_but_leaves_a_transferred_cases_category_to
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_keyboard_finds_and_opens_a_case_and_back_shows_the_ledger_as_left() -> R<()> {
     let app = App::with_demo(400)?;
-    app.choose("[data-test=sign-in-staff]", "王芳（wangfang）")?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(Some("王芳（wangfang）"), None)?;
     // Ctrl+F from the dashboard: the ledger, with the cursor in its search box.
     app.ctrl("f")?;
     app.wait_focus("input[data-test=search]", 10)?;
@@ -488,9 +467,9 @@ fn the_keyboard_finds_and_opens_a_case_and_back_shows_the_ledger_as_left() -> R<
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_first_start_asks_for_the_office_and_the_first_staff_member() -> R<()> {
     let app = App::fresh()?;
-    type_field(&app, "input[data-test=setup-office]", "西区管理处")?;
-    type_field(&app, "input[data-test=setup-code]", "B01")?;
-    type_field(&app, "input[data-test=setup-name]", "刘洋")?;
+    app.fill("input[data-test=setup-office]", "西区管理处")?;
+    app.fill("input[data-test=setup-code]", "B01")?;
+    app.fill("input[data-test=setup-name]", "刘洋")?;
     app.click_css("[data-test=setup-submit]")?;
     app.wait_css("[data-test=tile-today_new]", 15)?;
     app.wait_text("西区管理处", 15)?;
@@ -504,9 +483,9 @@ fn an_office_set_up_in_traditional_chinese_works_in_it_from_the_start() -> R<()>
     let app = App::fresh()?;
     app.click_text("繁體中文")?;
     app.wait_text("首次使用：設定管理處", 10)?;
-    type_field(&app, "input[data-test=setup-office]", "錦繡花園管理處")?;
-    type_field(&app, "input[data-test=setup-code]", "C01")?;
-    type_field(&app, "input[data-test=setup-name]", "陳靜")?;
+    app.fill("input[data-test=setup-office]", "錦繡花園管理處")?;
+    app.fill("input[data-test=setup-code]", "C01")?;
+    app.fill("input[data-test=setup-name]", "陳靜")?;
     app.click_css("[data-test=setup-submit]")?;
     app.wait_css("[data-test=tile-today_new]", 15)?;
     // The default lists are in Traditional characters, not only the labels.
@@ -521,10 +500,10 @@ fn an_office_set_up_in_traditional_chinese_works_in_it_from_the_start() -> R<()>
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn an_unsaved_form_survives_closing_the_window() -> R<()> {
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     app.click_css("[data-nav=register]")?;
-    type_field(&app, "textarea[data-test=content]", "地下车库B2层积水")?;
-    type_field(&app, "input[data-test=complainant_name]", "陈女士")?;
+    app.fill("textarea[data-test=content]", "地下车库B2层积水")?;
+    app.fill("input[data-test=complainant_name]", "陈女士")?;
     // The draft is kept a moment after typing stops.
     app.wait(10, || {
         let d = app.invoke("load_draft", json!({"form": "register"})).ok()?;
@@ -560,13 +539,12 @@ fn a_progress_note_typed_into_a_dialog_closed_by_mistake_is_there_when_it_is_ope
         desk_e2e::INIT,
         &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
     ])?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     let number = app.newest_case()?;
     app.open_case(&number)?;
     let note = "已联系电工，明早九点上门更换灯管";
     app.click_css("[data-action=record]")?;
-    type_field(&app, "textarea[data-test=field-action]", note)?;
+    app.fill("textarea[data-test=field-action]", note)?;
     // Closed without saving (Esc), and the window closed too.
     app.keys(key::ESCAPE)?;
     app.wait(10, || {
@@ -574,8 +552,7 @@ fn a_progress_note_typed_into_a_dialog_closed_by_mistake_is_there_when_it_is_ope
     })
     .ok_or("Esc left the dialog open")?;
     let app = app.restart()?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     app.open_case(&number)?;
     app.click_css("[data-action=record]")?;
     app.wait_css("[data-test=draft-restored]", 10)?;
@@ -601,7 +578,7 @@ fn a_progress_note_typed_into_a_dialog_closed_by_mistake_is_there_when_it_is_ope
     )?;
     assert_eq!(again, json!(["", false]));
     // 取消 on purpose, confirmed, throws the typing away.
-    type_field(&app, "textarea[data-test=field-action]", "写错了")?;
+    app.fill("textarea[data-test=field-action]", "写错了")?;
     app.click_css("[data-test=dialog-cancel]")?;
     app.click_css(".el-message-box__btns .el-button--primary")?;
     app.wait(10, || {
@@ -622,7 +599,7 @@ fn a_progress_note_typed_into_a_dialog_closed_by_mistake_is_there_when_it_is_ope
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_second_launch_hands_over_to_the_running_window() -> R<()> {
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     let mut second = std::process::Command::new(desk_e2e::app_binary())
         .env("COMPLAINT_DESK_DATA_DIR", app.data_dir())
         .spawn()
@@ -646,16 +623,16 @@ fn a_second_launch_hands_over_to_the_running_window() -> R<()> {
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_month_end_workbook_is_exported_from_the_reports_screen() -> R<()> {
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     app.click_css("[data-nav=register]")?;
-    type_field(&app, "input[data-test=complainant_name]", "吴先生")?;
-    type_field(&app, "input[data-test=phones]", "13912345678")?;
-    type_field(&app, "input[data-test=public_area]", "北门")?;
-    type_field(&app, "textarea[data-test=content]", "小区北门道闸故障")?;
+    app.fill("input[data-test=complainant_name]", "吴先生")?;
+    app.fill("input[data-test=phones]", "13912345678")?;
+    app.fill("input[data-test=public_area]", "北门")?;
+    app.fill("textarea[data-test=content]", "小区北门道闸故障")?;
     app.open_select("[data-test=category]")?;
     app.keys("公共部位")?;
     app.pick_option("A01 公共部位")?;
-    type_field(&app, "input[data-test=demand]", "尽快修复")?;
+    app.fill("input[data-test=demand]", "尽快修复")?;
     app.keys(key::ENTER)?;
     app.wait_css("[data-test=last-saved]", 15)?;
 
@@ -929,7 +906,7 @@ fn on_a_small_screen_the_deadlines_come_first_and_whole() -> R<()> {
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_dashboard_left_while_it_loads_stops_asking_the_ledger() -> R<()> {
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     app.js("location.hash = '#/ledger'", json!([]))?;
     app.wait_css("[data-test=total]", 15)?;
     // The month's rates take a while on a large ledger: here they are held back 1.5 s,
@@ -967,7 +944,7 @@ fn a_dashboard_left_while_it_loads_stops_asking_the_ledger() -> R<()> {
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_late_answer_from_before_a_change_does_not_replace_the_months_rates() -> R<()> {
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     app.js("location.hash = '#/ledger'", json!([]))?;
     app.wait_css("[data-test=total]", 15)?;
     // The first month's rates are computed at once but their answer comes 3 s late, as
@@ -1099,8 +1076,7 @@ fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history()
     ]);
     std::env::remove_var("COMPLAINT_DESK_LP");
     let app = app?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     let number = app.newest_case()?;
     let input = json!({"to_department": "engineering", "summary": "天花板漏水，请上门查看"});
     app.invoke("transfer_case", json!({ "number": number, "input": input }))?;
@@ -1158,7 +1134,7 @@ fn a_transfer_slip_is_previewed_and_printed_and_the_printing_is_in_the_history()
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn the_running_app_makes_the_days_verified_backup() -> R<()> {
-    let app = signed_in()?;
+    let app = App::signed_in()?;
     let dir = app.data_dir().join("backups");
     let found = app.wait(40, || {
         let sidecar = std::fs::read_dir(&dir)

@@ -7,11 +7,6 @@ use desk_e2e::{key, App, INIT, R};
 use serde_json::json;
 use std::path::Path;
 
-fn type_field(app: &App, css: &str, text: &str) -> R<()> {
-    let id = app.wait_css(css, 10)?;
-    app.type_into(&id, text)
-}
-
 fn value_of(app: &App, css: &str) -> R<String> {
     let v = app.js(
         &format!("return document.querySelector('{css}')?.value ?? ''"),
@@ -46,13 +41,12 @@ fn a_pin_is_asked_at_sign_in_and_unlock_and_the_access_log_shows_the_views() -> 
             "B04",
         ],
     ])?;
-    type_field(&app, "input[data-test=sign-in-pin]", "1111")?;
+    app.fill("input[data-test=sign-in-pin]", "1111")?;
     app.click_css("[data-test=sign-in-submit]")?;
     let err = app.wait_text_in(".el-form-item.is-error .el-form-item__error", 10)?;
     assert!(err.contains("PIN"), "a wrong PIN is named: {err}");
     app.retype("input[data-test=sign-in-pin]", "2580")?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
 
     // A case viewed, then the desk locked: the shell serves nothing until unlocked.
     app.click_css("[data-nav=ledger]")?;
@@ -71,7 +65,7 @@ fn a_pin_is_asked_at_sign_in_and_unlock_and_the_access_log_shows_the_views() -> 
         .invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))
         .expect_err("locked");
     assert!(refused.contains("锁定"), "{refused}");
-    type_field(&app, "input[data-test=unlock-pin]", "2580")?;
+    app.fill("input[data-test=unlock-pin]", "2580")?;
     app.keys(key::ENTER)?;
     app.wait(10, || {
         app.find("[data-test=lock-screen]").is_err().then_some(())
@@ -89,13 +83,11 @@ fn a_pin_is_asked_at_sign_in_and_unlock_and_the_access_log_shows_the_views() -> 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn saving_while_another_program_holds_the_ledger_keeps_what_was_typed() -> R<()> {
-    let app = App::start()?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    let app = App::signed_in()?;
     app.click_css("[data-nav=register]")?;
-    type_field(&app, "input[data-test=complainant_name]", "周女士")?;
-    type_field(&app, "input[data-test=public_area]", "2栋楼道")?;
-    type_field(&app, "textarea[data-test=content]", "楼道灯不亮三天了")?;
+    app.fill("input[data-test=complainant_name]", "周女士")?;
+    app.fill("input[data-test=public_area]", "2栋楼道")?;
+    app.fill("textarea[data-test=content]", "楼道灯不亮三天了")?;
     app.open_select("[data-test=category]")?;
     app.keys("灯具")?;
     app.pick_option("B01 灯具")?;
@@ -171,8 +163,7 @@ fn restore_from_the_way_back(app: &App) -> R<()> {
     app.click_css("[data-test=backup-restore]")?;
     app.click_css(".el-message-box__btns .el-button--primary")?;
     app.wait_css("[data-test=sign-in-submit]", 20)?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
     assert_eq!(page["total"], 1, "the backed-up case is back");
     // The damaged file was kept aside, not deleted.
@@ -225,9 +216,7 @@ fn damage_that_opening_does_not_see_is_found_by_the_start_up_check() -> R<()> {
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
-    let app = App::start()?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    let app = App::signed_in()?;
     app.click_css("[data-nav=settings]")?;
     // The office's settings by name, not by their keys in the ledger.
     app.wait_text("无操作锁屏", 10)?;
@@ -284,8 +273,7 @@ fn the_window_locks_itself_after_the_idle_minutes_and_the_server_refuses_meanwhi
     // The minute counts from the sign-in click, the last thing the clerk did; a slow
     // dashboard must not eat into it.
     let signed_in = std::time::Instant::now();
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     // Nobody touches anything: still open 50 seconds on, locked within the next 25.
     let fifty = std::time::Duration::from_secs(50);
     std::thread::sleep(fifty.saturating_sub(signed_in.elapsed()));
@@ -315,11 +303,10 @@ fn a_form_being_typed_when_damage_is_found_is_still_there_after_the_restore() ->
     office_with_a_backup(dir.path())?;
     let path = dir.path().to_path_buf();
     let app = App::launch(dir)?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     app.click_css("[data-nav=register]")?;
-    type_field(&app, "input[data-test=complainant_name]", "周女士")?;
-    type_field(&app, "textarea[data-test=content]", "楼道灯不亮三天了")?;
+    app.fill("input[data-test=complainant_name]", "周女士")?;
+    app.fill("textarea[data-test=content]", "楼道灯不亮三天了")?;
     // The disk fails under the open form; the check beside the window finds it.
     damage_the_cases_page(&path)?;
     app.wait_css("[data-test=recovery]", 40)?;
@@ -363,8 +350,7 @@ fn an_older_ledger_is_upgraded_behind_a_waiting_screen_even_while_another_progra
     drop(other);
     // The upgrade goes on by itself and the sign-in screen follows.
     app.wait_css("[data-test=sign-in-submit]", 60)?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     // The case written before is there, and the two-character index the upgrade added
     // finds it.
     let page = app.invoke(
@@ -443,9 +429,7 @@ fn a_ledger_from_a_newer_version_is_left_alone_no_restore_is_offered_and_it_open
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_department_renamed_in_settings_keeps_its_code_and_shows_the_new_name() -> R<()> {
-    let app = App::start()?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    let app = App::signed_in()?;
     app.click_css("[data-nav=settings]")?;
     app.click_tab("部门")?;
     app.click(&app.row_button("engineering", "rename-department")?)?;
@@ -491,9 +475,7 @@ fn a_clerk_retired_in_settings_leaves_sign_in_and_the_change_log_says_who_did_it
         ],
         &["--as", "A01", "staff", "pin", "C02", "--new", "2580"],
     ])?;
-    app.choose("[data-test=sign-in-staff]", "王芳（A01）")?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(Some("王芳（A01）"), None)?;
     app.click_css("[data-nav=settings]")?;
     app.click_tab("员工")?;
     let row = |test: &str| app.row_button("C02", test);
@@ -526,9 +508,7 @@ fn a_clerk_retired_in_settings_leaves_sign_in_and_the_change_log_says_who_did_it
 #[test]
 #[ignore = "drives the real app under Xvfb"]
 fn settings_adds_to_each_list_from_the_keyboard_and_empties_the_form_for_the_next() -> R<()> {
-    let app = App::start()?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    let app = App::signed_in()?;
     app.click_css("[data-nav=settings]")?;
     // Types into the visible one of the inputs `css` names (each tab has its own form).
     let type_in = |css: &str, text: &str| -> R<()> {
@@ -657,8 +637,7 @@ fn the_working_calendar_takes_a_holiday_refuses_backward_hours_and_logs_who_chan
             "09:00-12:00",
         ],
     ])?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(None, None)?;
     app.click_css("[data-nav=settings]")?;
     app.click_tab("工作日历")?;
     let working_days = || -> R<i64> {
@@ -745,10 +724,7 @@ fn a_clerk_in_settings_is_offered_only_what_a_clerk_may_change() -> R<()> {
         ],
         &["--as", "A01", "staff", "pin", "C02", "--new", "2580"],
     ])?;
-    app.choose("[data-test=sign-in-staff]", "李雷（C02）")?;
-    type_field(&app, "input[data-test=sign-in-pin]", "2580")?;
-    app.click_css("[data-test=sign-in-submit]")?;
-    app.wait_css("[data-test=tile-overdue]", 15)?;
+    app.sign_in(Some("李雷（C02）"), Some("2580"))?;
     app.click_css("[data-nav=settings]")?;
     // Settings says who changes them, and the office's settings are shown, not editable.
     let said = app.wait_text_in("[data-test=settings-read-only]", 10)?;
