@@ -128,6 +128,8 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::directory::list_history,
             commands::directory::set_staff_role,
             commands::directory::staff_rights,
+            commands::directory::deadline_rules,
+            commands::directory::set_deadline_rule,
             commands::directory::settings,
             commands::directory::set_setting,
             commands::directory::calendar_year,

@@ -2,7 +2,7 @@
 //! the working calendar.
 
 use desk_ledger::model::{Category, Channel, Department, HistoryEntry, Staff, Unit};
-use desk_ledger::{NewUnit, StaffRights, YearView};
+use desk_ledger::{DeadlineRule, NewUnit, StaffRights, YearView};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -161,4 +161,21 @@ pub async fn set_office_hours(
     periods: String,
 ) -> IpcResult<()> {
     desk.acting(|l, by, _| l.set_office_hours(by, &weekdays, &periods).map(|_| ()))
+}
+
+/// The deadline steps with the span in force and the procedures' default, in words.
+#[tauri::command]
+pub async fn deadline_rules(desk: Desk<'_>) -> IpcResult<Vec<DeadlineRule>> {
+    desk.with(|l, lang| Ok(l.deadline_policy()?.rules(lang)))
+}
+
+/// Changes one step's span (supervisors); open cases' deadlines follow.
+#[tauri::command]
+pub async fn set_deadline_rule(
+    desk: Desk<'_>,
+    step: String,
+    amount: i64,
+    unit: String,
+) -> IpcResult<Vec<DeadlineRule>> {
+    desk.acting(|l, by, lang| Ok(l.set_deadline_rule(by, &step, amount, &unit)?.rules(lang)))
 }

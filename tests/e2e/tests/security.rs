@@ -777,6 +777,15 @@ fn a_clerk_in_settings_is_offered_only_what_a_clerk_may_change() -> R<()> {
     for css in ["[data-test^=toggle-]", "[data-test^=rename-]"] {
         assert_eq!(visible(&app, css)?, 0, "{css} offered to a clerk");
     }
+    // The deadline rules read in words, with nothing to edit.
+    app.click_tab("期限")?;
+    let rules = app.wait_text_with("[data-test=deadline-rules]", "现场核实", 10)?;
+    assert!(rules.contains("4个有效工作时"), "{rules}");
+    assert_eq!(
+        visible(&app, "[data-test=deadline-rules] input")?,
+        0,
+        "a span a clerk could edit"
+    );
     app.click_tab("备份与恢复")?;
     app.wait_css("[data-test=backup-table]", 10)?;
     assert_eq!(
@@ -784,5 +793,65 @@ fn a_clerk_in_settings_is_offered_only_what_a_clerk_may_change() -> R<()> {
         0,
         "restore is a supervisor's"
     );
+    Ok(())
+}
+
+#[test]
+#[ignore = "drives the real app under Xvfb"]
+fn a_supervisor_lengthens_a_deadline_in_settings_and_the_open_case_and_the_log_follow() -> R<()> {
+    let app = App::scripted(&[
+        INIT,
+        &[
+            "--as",
+            "A01",
+            "register",
+            "--name",
+            "郑先生",
+            "--phone",
+            "13812345678",
+            "--building",
+            "8栋",
+            "--room",
+            "302",
+            "--content",
+            "楼道灯不亮",
+            "--category",
+            "A01",
+        ],
+    ])?;
+    app.sign_in(None, None)?;
+    app.click_css("[data-nav=settings]")?;
+    app.click_tab("期限")?;
+    // Each step with the span in force and the procedures' default, in words.
+    let table = app.wait_text_with("[data-test=deadline-rules]", "现场核实", 10)?;
+    desk_e2e::assert_all_in(
+        &table,
+        &["录入系统", "15分钟", "4个有效工作时", "3个日历天"],
+    );
+    app.retype("[data-test=deadline-verify] input", "6")?;
+    app.keys(key::ENTER)?;
+    app.wait_text_with(".el-message", "已保存", 10)?;
+    app.wait(10, || {
+        let rules = app.invoke("deadline_rules", json!({})).ok()?;
+        let verify = rules
+            .as_array()?
+            .iter()
+            .find(|r| r["step"] == "verify")?
+            .clone();
+        (verify["shown"] == "6个有效工作时" && verify["default_shown"] == "4个有效工作时")
+            .then_some(())
+    })
+    .ok_or("the span was not saved")?;
+    // The open case is now given six working hours to be verified on site.
+    let number = app.newest_case()?;
+    app.open_case(&number)?;
+    app.wait_text("起6个有效工作时", 15)?;
+    // The calendar's log names the step and both spans in words.
+    app.click_css("[data-nav=settings]")?;
+    app.click_tab("期限")?;
+    app.click_css("[data-test=history-deadlines]")?;
+    let log = app.wait_text_with("[data-test=list-history]", "修改期限", 10)?;
+    desk_e2e::assert_all_in(&log, &["现场核实", "4 有效工作时 → 6 有效工作时"]);
+    desk_e2e::assert_none_in(&log, &["verify", "working_hours", "WorkingHours"]);
     Ok(())
 }

@@ -97,6 +97,9 @@ export const api = {
   settings: () => call<T.Setting[]>('settings'),
   setSetting: (key: string, value: string) => call<void>('set_setting', { key, value }),
   calendarYear: (year: number) => call<T.YearView>('calendar_year', { year }),
+  deadlineRules: () => call<T.DeadlineRule[]>('deadline_rules'),
+  setDeadlineRule: (step: string, amount: number, unit: string) =>
+    call<T.DeadlineRule[]>('set_deadline_rule', { step, amount, unit }),
   setCalendarDay: (date: string, kind: string, name: string) =>
     call<T.YearView>('set_calendar_day', { date, kind, name }),
   setOfficeHours: (weekdays: number[], periods: string) =>

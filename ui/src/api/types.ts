@@ -239,6 +239,12 @@ clear_pin: boolean,
  */
 current_pin_needed: boolean, };
 
+export type SpanUnit = "minutes" | "hours" | "working_hours" | "working_days" | "calendar_days";
+
+export type StepRule = { amount: number, unit: SpanUnit, };
+
+export type DeadlineRule = { step: string, label: string, rule: StepRule, shown: string, default: StepRule, default_shown: string, };
+
 export type IpcError = { 
 /**
  * invalid, not_found, transition, forbidden, busy, disk_full, read_only, damaged,

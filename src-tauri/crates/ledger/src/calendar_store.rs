@@ -298,26 +298,30 @@ impl Ledger {
     ) -> Result<DeadlinePolicy> {
         if !STEPS.iter().any(|s| s.0 == step) {
             return Err(invalid(
-                "setting",
+                "deadline_step",
                 Problem::BadChoice {
                     allowed: STEPS.iter().map(|s| s.0).collect::<Vec<_>>().join(", "),
                 },
                 step,
             ));
         }
-        let unit: SpanUnit = serde_json::from_value(serde_json::Value::String(unit.to_string()))
-            .map_err(|_| {
-                invalid(
-                    "value",
-                    Problem::BadChoice {
-                        allowed: "minutes, hours, working_hours, working_days, calendar_days"
-                            .into(),
-                    },
-                    unit,
-                )
-            })?;
+        let unit = SpanUnit::parse(unit).ok_or_else(|| {
+            invalid(
+                "span_unit",
+                Problem::BadChoice {
+                    allowed: SpanUnit::ALL.map(SpanUnit::as_str).join(", "),
+                },
+                unit,
+            )
+        })?;
         if !(1..=10_000).contains(&amount) {
-            return Err(invalid("value", Problem::BadAmount, amount.to_string()));
+            return Err(invalid(
+                "span",
+                Problem::NotAllowed {
+                    why: Why::SpanRange,
+                },
+                amount.to_string(),
+            ));
         }
         let mut policy = self.deadline_policy()?;
         let old = policy.rule(step);
@@ -332,10 +336,11 @@ impl Ledger {
             set_setting_tx(tx, "deadlines", &json)?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();
+            // Kept as the CLI takes it ("4 working_hours"); the screens put it in words.
             ch.diff(
                 step,
-                Some(format!("{} {:?}", old.amount, old.unit)),
-                Some(format!("{amount} {unit:?}")),
+                Some(format!("{} {}", old.amount, old.unit.as_str())),
+                Some(format!("{amount} {}", unit.as_str())),
             );
             history::log(tx, &at, Some(&who), "calendar", 0, "set_deadline", &ch, "")
         })?;

@@ -24,6 +24,35 @@ pub enum SpanUnit {
     CalendarDays,
 }
 
+impl SpanUnit {
+    pub const ALL: [SpanUnit; 5] = [
+        SpanUnit::Minutes,
+        SpanUnit::Hours,
+        SpanUnit::WorkingHours,
+        SpanUnit::WorkingDays,
+        SpanUnit::CalendarDays,
+    ];
+
+    /// The word the ledger keeps it as (and the CLI takes): working_hours.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpanUnit::Minutes => "minutes",
+            SpanUnit::Hours => "hours",
+            SpanUnit::WorkingHours => "working_hours",
+            SpanUnit::WorkingDays => "working_days",
+            SpanUnit::CalendarDays => "calendar_days",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SpanUnit> {
+        // Deadline changes were once logged as "4 WorkingHours".
+        let s = s.trim();
+        SpanUnit::ALL
+            .into_iter()
+            .find(|u| u.as_str() == s || u.as_str().replace('_', "") == s.to_lowercase())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StepRule {
@@ -184,6 +213,19 @@ pub fn step_label(step: &str, lang: Lang) -> String {
         .unwrap_or_else(|| step.to_string())
 }
 
+/// One step of the deadline rules as Settings shows it: its name, the span in force and
+/// the procedures' default, each also in words ("4个有效工作时").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DeadlineRule {
+    pub step: String,
+    pub label: String,
+    pub rule: StepRule,
+    pub shown: String,
+    pub default: StepRule,
+    pub default_shown: String,
+}
+
 /// Per-office deadline settings (stored as JSON in the `deadlines` setting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -225,6 +267,28 @@ impl DeadlinePolicy {
                     unit: SpanUnit::WorkingDays,
                 })
         })
+    }
+
+    /// Every step in the procedures' order, with what is in force and the default.
+    pub fn rules(&self, lang: Lang) -> Vec<DeadlineRule> {
+        STEPS
+            .iter()
+            .map(|s| {
+                let rule = self.rule(s.0);
+                let default = StepRule {
+                    amount: s.1,
+                    unit: s.2,
+                };
+                DeadlineRule {
+                    step: s.0.to_string(),
+                    label: lang.pick(s.3, s.4, s.5).to_string(),
+                    rule,
+                    shown: words(rule, lang),
+                    default,
+                    default_shown: words(default, lang),
+                }
+            })
+            .collect()
     }
 
     /// The least clock time any resolution step can take, for pre-filtering escalation.

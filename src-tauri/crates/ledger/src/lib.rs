@@ -45,7 +45,7 @@ pub use cases::{CaseEdit, NewCase, CONTENT_MAX};
 pub use db::{
     db_path, pending_upgrade, schema_version, stored_language, PendingUpgrade, SCHEMA_VERSION,
 };
-pub use deadlines::{Deadline, DeadlinePolicy, DeadlineState};
+pub use deadlines::{Deadline, DeadlinePolicy, DeadlineRule, DeadlineState, SpanUnit, StepRule};
 pub use demo::{DemoOptions, DemoReport};
 pub use desk_calendar::Lang;
 pub use directory::{clean_unit, ImportCounts, NewUnit, SETTING_KEYS};

@@ -34,6 +34,8 @@ pub enum Why {
     AlreadySetUp,
     PrefixShape,
     IdleLockRange,
+    /// A deadline step's span: a whole number from 1 to 10,000.
+    SpanRange,
     PinShape,
     /// Retiring or demoting one's own account. Only administrators manage staff, so this
     /// also keeps the office from losing its last one.
@@ -111,6 +113,7 @@ impl Why {
             Why::AlreadySetUp => p("已初始化", "已初始化", "is already set up"),
             Why::PrefixShape => p("须为1–6个字母或数字", "須為1–6個字母或數字", "must be 1–6 letters or digits"),
             Why::IdleLockRange => p("须为0–480分钟", "須為0–480分鐘", "must be 0–480 minutes"),
+            Why::SpanRange => p("须为1–10000的整数", "須為1–10000的整數", "must be a whole number from 1 to 10,000"),
             Why::PinShape => p("须为4–12位数字", "須為4–12位數字", "must be 4–12 digits"),
             Why::OwnAccount => p(
                 "不能停用自己或降低自己的角色",
@@ -221,6 +224,7 @@ mod tests {
             AlreadySetUp,
             PrefixShape,
             IdleLockRange,
+            SpanRange,
             PinShape,
             OwnAccount,
             NoDataDirectory,

@@ -1,0 +1,96 @@
+//! The deadline rules of domain §4 as an office changes them: each step with what is in
+//! force and the procedures' default, in words; a change moves the open cases'
+//! deadlines, is kept in the calendar's history, and bad spans are refused by name.
+
+use desk_ledger::{Lang, Ledger, LedgerError};
+
+mod common;
+use common::{at, complaint};
+
+fn office() -> Ledger {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l.add_staff("admin", "c1", "王芳", "clerk").expect("clerk");
+    l
+}
+
+fn verify_due(l: &Ledger, number: &str) -> (String, String) {
+    let d = l
+        .deadlines(number, Lang::ZhCn)
+        .expect("deadlines")
+        .into_iter()
+        .find(|d| d.step == "verify")
+        .expect("a verify deadline");
+    (d.due, d.explanation)
+}
+
+#[test]
+fn every_step_is_listed_in_the_procedures_order_with_its_default_in_words() {
+    let l = office();
+    let rules = l.deadline_policy().expect("policy").rules(Lang::ZhCn);
+    assert_eq!(rules.first().map(|r| r.label.as_str()), Some("录入系统"));
+    assert_eq!(rules.last().map(|r| r.label.as_str()), Some("回访"));
+    let verify = rules.iter().find(|r| r.step == "verify").expect("verify");
+    assert_eq!(verify.label, "现场核实");
+    assert_eq!(verify.shown, "4个有效工作时");
+    assert_eq!(verify.rule, verify.default);
+    let en = l.deadline_policy().expect("policy").rules(Lang::En);
+    assert!(en
+        .iter()
+        .any(|r| r.shown == "3 calendar days" && r.step == "callback"));
+}
+
+#[test]
+fn a_longer_span_moves_an_open_cases_deadline_and_the_calendar_log_keeps_both() {
+    let mut l = office();
+    let case = l.register("c1", &complaint()).expect("registered");
+    // 09:00 on a Monday with 08:30–12:00 and 13:30–17:30: four working hours is 14:30.
+    assert_eq!(verify_due(&l, &case.number).0, "2026-11-23 14:30");
+
+    l.set_deadline_rule("admin", "verify", 6, "working_hours")
+        .expect("changed");
+    let (due, why) = verify_due(&l, &case.number);
+    assert_eq!(due, "2026-11-23 16:30");
+    assert!(why.contains("6个有效工作时"), "{why}");
+    let rules = l.deadline_policy().expect("policy").rules(Lang::ZhCn);
+    let verify = rules.iter().find(|r| r.step == "verify").expect("verify");
+    assert_eq!(
+        (verify.shown.as_str(), verify.default_shown.as_str()),
+        ("6个有效工作时", "4个有效工作时")
+    );
+
+    let log = l.list_history("calendar", "").expect("history");
+    let change = log
+        .iter()
+        .find(|e| e.action == "set_deadline")
+        .and_then(|e| e.changes.first())
+        .expect("logged");
+    assert_eq!(change.field, "verify");
+    assert_eq!(change.old.as_deref(), Some("4 working_hours"));
+    assert_eq!(change.new.as_deref(), Some("6 working_hours"));
+}
+
+#[test]
+fn a_span_out_of_range_an_unknown_unit_or_a_clerk_is_refused() {
+    let mut l = office();
+    let field = |e: LedgerError| e.field().unwrap_or("-").to_string();
+    let e = l
+        .set_deadline_rule("admin", "verify", 0, "working_hours")
+        .expect_err("0");
+    assert_eq!(field(e), "span");
+    let e = l
+        .set_deadline_rule("admin", "verify", 4, "weeks")
+        .expect_err("weeks");
+    assert_eq!(field(e), "span_unit");
+    let e = l
+        .set_deadline_rule("admin", "tea_break", 4, "hours")
+        .expect_err("no such step");
+    assert_eq!(field(e), "deadline_step");
+    let e = l
+        .set_deadline_rule("c1", "verify", 6, "working_hours")
+        .expect_err("a clerk");
+    assert!(matches!(e, LedgerError::Forbidden { .. }), "{e:?}");
+    let rules = l.deadline_policy().expect("policy").rules(Lang::ZhCn);
+    assert!(rules.iter().all(|r| r.rule == r.default), "nothing changed");
+}
