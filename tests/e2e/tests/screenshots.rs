@@ -152,6 +152,26 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     })
     .ok_or("the messages stayed up")?;
     shot(&app, &dir, "settings-history")?;
+
+    // The deadline rules, one lengthened: the span in force beside the procedures' default.
+    app.keys(desk_e2e::key::ESCAPE)?;
+    app.invoke(
+        "set_deadline_rule",
+        json!({"step": "verify", "amount": 6, "unit": "working_hours"}),
+    )?;
+    app.click_tab("期限")?;
+    app.wait_text_with("[data-test=deadline-rules]", "现场核实", 10)?;
+    app.wait(10, || {
+        let open = app
+            .js(
+                "return [...document.querySelectorAll('.el-drawer')].some(e => e.getClientRects().length > 0)",
+                json!([]),
+            )
+            .ok()?;
+        (open == json!(false)).then_some(())
+    })
+    .ok_or("the drawer stayed open")?;
+    shot(&app, &dir, "settings-deadlines")?;
     Ok(())
 }
 

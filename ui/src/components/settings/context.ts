@@ -9,6 +9,8 @@ export interface HistoryOf {
   table: string
   code: string
   name: string
+  /** Only these kinds of change (the calendar's log also holds the deadline rules'). */
+  actions?: string[]
 }
 
 export interface SettingsContext {
