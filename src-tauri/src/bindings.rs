@@ -50,6 +50,8 @@ pub fn typescript() -> String {
         CaseEdit,
         CaseFilter,
         CasePage,
+        Related,
+        RelatedQuery,
         TransferInput,
         CallbackInput,
         Deadline,

@@ -5,7 +5,7 @@ use desk_ledger::rules::{explain_level_reason, level_floor};
 use desk_ledger::validate::amount_fen;
 use desk_ledger::{
     CallbackInput, CaseEdit, CaseFilter, CasePage, Deadline, LedgerError, NewCase, Problem,
-    TransferInput,
+    Related, RelatedQuery, TransferInput,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -75,15 +75,10 @@ pub async fn case_view(desk: Desk<'_>, number: String) -> IpcResult<CaseView> {
     })
 }
 
+/// The customer's or room's earlier cases as the clerk types, and the recurring-problem count.
 #[tauri::command]
-pub async fn related_cases(
-    desk: Desk<'_>,
-    phone: String,
-    building: String,
-    unit: String,
-    room: String,
-) -> IpcResult<Vec<Case>> {
-    desk.acting(|l, _, _| l.related_cases(&phone, &building, &unit, &room, 10))
+pub async fn related_cases(desk: Desk<'_>, query: RelatedQuery) -> IpcResult<Related> {
+    desk.acting(|l, _, _| l.related(&query, 10))
 }
 
 #[tauri::command]

@@ -1177,3 +1177,27 @@ fn wait_tile(app: &App, key: &str, value: &str) -> R<()> {
     )
     .ok_or_else(|| app.page_text().unwrap_or_default())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn typing_a_room_with_the_same_problem_twice_before_warns_of_a_recurring_one() -> R<()> {
+    let twice = [&["--as", "A01"][..], ONE_COMPLAINT].concat();
+    let app = App::scripted(&[desk_e2e::INIT, &twice, &twice])?;
+    app.sign_in(None, None)?;
+    app.click_css("[data-nav=register]")?;
+    app.fill("input[data-test=complainant_name]", "郑先生")?;
+    app.fill("input[data-test=building]", "8栋")?;
+    app.fill("input[data-test=room]", "302")?;
+    // The room's earlier cases show beside the form; no warning before a category.
+    app.wait_text_with("[data-test=related]", "楼道灯不亮", 10)?;
+    assert!(
+        app.find("[data-test=recurring]").is_err(),
+        "a warning with no category"
+    );
+    app.open_select("[data-test=category]")?;
+    app.keys("公共部位")?;
+    app.pick_option("A01 公共部位")?;
+    let said = app.wait_text_in("[data-test=recurring]", 10)?;
+    assert!(said.contains("2 次"), "{said}");
+    Ok(())
+}

@@ -58,8 +58,7 @@ export const api = {
   registerCase: (input: T.NewCase) => call<T.Case>('register_case', { input }),
   listCases: (filter: T.CaseFilter) => call<T.CasePage>('list_cases', { filter }),
   caseView: (number: string) => call<T.CaseView>('case_view', { number }),
-  relatedCases: (phone: string, building: string, unit: string, room: string) =>
-    call<T.Case[]>('related_cases', { phone, building, unit, room }),
+  relatedCases: (query: T.RelatedQuery) => call<T.Related>('related_cases', { query }),
   suggestLevel: (media: boolean, lawsuit: boolean, groupAction: boolean, amount: string) =>
     call<T.LevelSuggestion>('suggest_level', { media, lawsuit, groupAction, amount }),
   editCase: (number: string, edit: T.CaseEdit, reason: string) =>

@@ -141,6 +141,10 @@ total_capped: boolean, page: number, page_size: number, rows: Array<Case>,
  */
 overdue: Array<string>, };
 
+export type Related = { cases: Array<Case>, recurring: number, };
+
+export type RelatedQuery = { phone: string, building: string, unit: string, room: string, public_area: string, category: string, };
+
 export type TransferInput = { to_department: string, to_person: string, from_department: string | null, summary: string, requirement: string, transferred_at: string | null, };
 
 export type CallbackInput = { at: string | null, method: string, person_reached: string, relation: string, outcome: string, satisfaction: string | null, comments: string, };

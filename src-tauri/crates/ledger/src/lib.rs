@@ -58,7 +58,7 @@ pub use ledger::{data_dir_from, default_data_dir, Clock, Ledger};
 pub use major::{MajorReport, MajorReportInput, ReportStatus, REPORT_PART_MAX};
 pub use notice::{scrub, NoticeItem};
 pub use prints::{PrintLogEntry, Printing, Stamp};
-pub use query::{CaseFilter, CasePage, SEARCH_COUNT_CAP};
+pub use query::{CaseFilter, CasePage, Related, RelatedQuery, SEARCH_COUNT_CAP};
 pub use rights::{Rights, StaffRights};
 pub use summary::{anonymize, Breakdown, Common, Count, MajorRow, Recurring, Summary};
 pub use why::Why;

@@ -220,12 +220,19 @@ impl Case {
 
     /// "3号楼2单元1502" or the public-area description.
     pub fn location(&self) -> String {
-        let room = format!("{}{}{}", self.building, self.unit, self.room);
-        match (room.is_empty(), self.public_area.is_empty()) {
-            (false, false) => format!("{room} {}", self.public_area),
-            (false, true) => room,
-            _ => self.public_area.clone(),
-        }
+        location_of(&self.building, &self.unit, &self.room, &self.public_area)
+    }
+}
+
+/// A location as the ledger names it: the room ("3号楼2单元1502"), the public area, or
+/// both ("3号楼 楼道"). For a case, and for one still being typed at the desk.
+pub fn location_of(building: &str, unit: &str, room: &str, public_area: &str) -> String {
+    let room = format!("{}{}{}", building.trim(), unit.trim(), room.trim());
+    let area = public_area.trim();
+    match (room.is_empty(), area.is_empty()) {
+        (false, false) => format!("{room} {area}"),
+        (false, true) => room,
+        _ => area.to_string(),
     }
 }
 

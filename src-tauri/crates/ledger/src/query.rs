@@ -84,6 +84,30 @@ fn fts_phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
+/// How far back the recurring-problem warning looks among a customer's or room's cases.
+const RECURRING_LOOK_BACK: usize = 200;
+
+/// What the clerk has typed so far that earlier cases are looked up by.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RelatedQuery {
+    pub phone: String,
+    pub building: String,
+    pub unit: String,
+    pub room: String,
+    pub public_area: String,
+    pub category: String,
+}
+
+/// A customer's or room's earlier cases, newest first, and how many of them were the same
+/// problem at the same place as the one being registered.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Related {
+    pub cases: Vec<Case>,
+    pub recurring: usize,
+}
+
 impl Ledger {
     pub fn list(&self, f: &CaseFilter) -> Result<CasePage> {
         let mut w = Where::default();
@@ -302,6 +326,31 @@ impl Ledger {
     }
 
     /// Earlier cases of the same phone or room, newest first (shown while registering).
+    /// The earlier cases of the customer or room being typed at the desk (`related_cases`,
+    /// `limit` of them), and how many of those were the same problem (`category`) at
+    /// the same place: the warning of a recurring problem.
+    pub fn related(&self, at: &RelatedQuery, limit: usize) -> Result<Related> {
+        let mut cases = self.related_cases(
+            &at.phone,
+            &at.building,
+            &at.unit,
+            &at.room,
+            RECURRING_LOOK_BACK,
+        )?;
+        let place = crate::model::location_of(&at.building, &at.unit, &at.room, &at.public_area);
+        let category = at.category.trim();
+        let recurring = if category.is_empty() || place.is_empty() {
+            0
+        } else {
+            cases
+                .iter()
+                .filter(|c| c.category_code.as_deref() == Some(category) && c.location() == place)
+                .count()
+        };
+        cases.truncate(limit);
+        Ok(Related { cases, recurring })
+    }
+
     pub fn related_cases(
         &self,
         phone: &str,

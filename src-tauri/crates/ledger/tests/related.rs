@@ -1,0 +1,77 @@
+//! What the registration form shows beside itself as the clerk types: the customer's or
+//! room's earlier cases, and how many were the same problem at the same place.
+
+use desk_ledger::{Ledger, NewCase, RelatedQuery};
+
+mod common;
+use common::{at, complaint};
+
+fn office() -> Ledger {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l
+}
+
+fn register(l: &mut Ledger, room: &str, category: &str) {
+    let case = NewCase {
+        room: room.into(),
+        category: Some(category.into()),
+        ..complaint()
+    };
+    l.register("admin", &case).expect("registered");
+}
+
+fn typed(room: &str, category: &str) -> RelatedQuery {
+    RelatedQuery {
+        phone: "13812345678".into(),
+        building: "3栋".into(),
+        room: room.into(),
+        category: category.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_same_problem_at_the_same_room_is_counted_as_recurring() {
+    let mut l = office();
+    register(&mut l, "1502", "B04");
+    register(&mut l, "1502", "B04");
+    register(&mut l, "1502", "B01");
+    // The same customer's leak in another flat is theirs, but not the same place.
+    register(&mut l, "0801", "B04");
+
+    let r = l.related(&typed("1502", "B04"), 10).expect("related");
+    assert_eq!(r.cases.len(), 4, "the customer's cases, by phone");
+    assert_eq!(r.recurring, 2);
+    assert_eq!(
+        l.related(&typed("1502", "B01"), 10)
+            .expect("related")
+            .recurring,
+        1
+    );
+    assert_eq!(
+        l.related(&typed("0801", "B04"), 10)
+            .expect("related")
+            .recurring,
+        1
+    );
+    // No category picked yet: nothing to warn of.
+    assert_eq!(
+        l.related(&typed("1502", ""), 10)
+            .expect("related")
+            .recurring,
+        0
+    );
+}
+
+#[test]
+fn the_list_is_cut_to_its_length_but_the_count_is_not() {
+    let mut l = office();
+    for _ in 0..12 {
+        register(&mut l, "1502", "B04");
+    }
+    let r = l.related(&typed("1502", "B04"), 10).expect("related");
+    assert_eq!(r.cases.len(), 10);
+    assert_eq!(r.recurring, 12, "all twelve, not the ten shown");
+}
