@@ -16,19 +16,6 @@ export function fmtPercent(v: number | null | undefined): string {
   return v == null ? '—' : `${(v * 100).toFixed(1)}%`
 }
 
-/** "3号楼2单元1502" or the public area. */
-export function location(c: { building: string; unit: string; room: string; public_area: string }): string {
-  const room = `${c.building}${c.unit}${c.room}`
-  if (room && c.public_area) return `${room} ${c.public_area}`
-  return room || c.public_area
-}
-
-/** The complainant as the ledger's documents name them (Case::complainant_shown): 匿名 for
- * one who asked not to be named, whatever name the desk may know. */
-export function complainantShown(c: { anonymous: boolean; complainant_name: string }, anonymous: string): string {
-  return c.anonymous ? anonymous : c.complainant_name
-}
-
 /** An amount the ledger keeps in fen, in yuan as the clerk types it (500.00). */
 export const yuan = (fen: number) => (fen / 100).toFixed(2)
 

@@ -40,7 +40,16 @@ export type Unit = { id: number, building: string, unit: string, room: string, o
 
 export type NewUnit = { building: string, unit: string, room: string, owner_name: string, phones: string, status: string, };
 
-export type Case = { id: number, number: string, kind: Kind, received_at: string, channel: string, received_by: string, complainant_name: string, complainant_phones: string, relation: Relation, anonymous: boolean, building: string, unit: string, room: string, public_area: string, content: string, demand: string, category_code: string | null, category_name: string | null, category_parent: string | null, validity: Validity | null, judgement: string, level: Level | null, level_reason: string, major_since: string | null, escalated_at: string | null, amount_fen: number, media: boolean, lawsuit: boolean, group_action: boolean, repair_size: RepairSize | null, complex: boolean, department: string | null, department_name: string | null, handler: string, status: Status, paused_from: Status | null, followups: number, result: string, finished_at: string | null, closed_at: string | null, voided_at: string | null, void_reason: string, revision: number, created_at: string, next_due: string | null, next_step: string | null, };
+export type Case = { id: number, number: string, kind: Kind, received_at: string, channel: string, received_by: string, complainant_name: string, complainant_phones: string, relation: Relation, anonymous: boolean, building: string, unit: string, room: string, public_area: string, content: string, demand: string, category_code: string | null, category_name: string | null, category_parent: string | null, validity: Validity | null, judgement: string, level: Level | null, level_reason: string, major_since: string | null, escalated_at: string | null, amount_fen: number, media: boolean, lawsuit: boolean, group_action: boolean, repair_size: RepairSize | null, complex: boolean, department: string | null, department_name: string | null, handler: string, status: Status, paused_from: Status | null, followups: number, result: string, finished_at: string | null, closed_at: string | null, voided_at: string | null, void_reason: string, revision: number, created_at: string, next_due: string | null, next_step: string | null, 
+/**
+ * Where, as the ledger names it (`location_of`): the screens show this, not their own.
+ */
+location: string, 
+/**
+ * The complainant's name as the screens may show it; None for one who asked not to
+ * be named (the screens say 匿名 in the clerk's language).
+ */
+complainant_shown: string | null, };
 
 export type Slip = { id: number, number: string, case_number: string, from_department: string | null, from_person: string, to_department: string, to_department_name: string, to_external: boolean, to_person: string, transferred_at: string, summary: string, requirement: string, reply_due: string | null, status: SlipStatus, signed_by: string, signed_at: string | null, feedback: string, feedback_at: string | null, revision: number, };
 

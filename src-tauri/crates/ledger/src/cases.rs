@@ -140,7 +140,10 @@ pub(crate) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
         created_at: r.get(43)?,
         next_due: r.get(44)?,
         next_step: r.get(45)?,
-    })
+        location: String::new(),
+        complainant_shown: None,
+    }
+    .derived())
 }
 
 pub(crate) fn load_by_id(conn: &Connection, id: i64) -> Result<Case> {

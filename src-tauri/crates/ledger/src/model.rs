@@ -205,9 +205,28 @@ pub struct Case {
     pub created_at: String,
     pub next_due: Option<String>,
     pub next_step: Option<String>,
+    /// Where, as the ledger names it (`location_of`): the screens show this, not their own.
+    #[serde(default)]
+    pub location: String,
+    /// The complainant's name as the screens may show it; None for one who asked not to
+    /// be named (the screens say 匿名 in the clerk's language).
+    #[serde(default)]
+    pub complainant_shown: Option<String>,
 }
 
 impl Case {
+    /// Fills the fields derived from the stored ones, for the screens.
+    pub(crate) fn derived(mut self) -> Case {
+        self.refresh_derived();
+        self
+    }
+
+    /// Makes the derived fields again after the stored ones were changed in memory.
+    pub(crate) fn refresh_derived(&mut self) {
+        self.location = location_of(&self.building, &self.unit, &self.room, &self.public_area);
+        self.complainant_shown = (!self.anonymous).then(|| self.complainant_name.clone());
+    }
+
     /// The complainant as the ledger's documents name them: 匿名 (in `lang`) for one who
     /// asked not to be named, whatever name the desk may know; else the name.
     pub fn complainant_shown(&self, lang: desk_calendar::Lang) -> String {

@@ -139,6 +139,8 @@ pub fn anonymize(c: &mut Case) {
     c.complainant_phones.clear();
     c.unit.clear();
     c.room.clear();
+    // The screens' forms of the name and place were made from what was just cleared.
+    c.refresh_derived();
 }
 
 fn tally(rows: &[SummaryRow], key: impl Fn(&Case) -> Option<String>) -> Vec<Count> {

@@ -1,5 +1,6 @@
 //! What the registration form shows beside itself as the clerk types: the customer's or
-//! room's earlier cases, and how many were the same problem at the same place.
+//! room's earlier cases, and how many were the same problem at the same place; and the
+//! name and place the screens are given for a case.
 
 use desk_ledger::{Ledger, NewCase, RelatedQuery};
 
@@ -74,4 +75,31 @@ fn the_list_is_cut_to_its_length_but_the_count_is_not() {
     let r = l.related(&typed("1502", "B04"), 10).expect("related");
     assert_eq!(r.cases.len(), 10);
     assert_eq!(r.recurring, 12, "all twelve, not the ten shown");
+}
+
+#[test]
+fn the_screens_get_the_place_and_a_name_only_for_one_who_may_be_named() {
+    let mut l = office();
+    let named = l.register("admin", &complaint()).expect("registered");
+    assert_eq!(named.location, "3栋1502");
+    assert_eq!(named.complainant_shown.as_deref(), Some("王先生"));
+    let hidden = l
+        .register(
+            "admin",
+            &NewCase {
+                anonymous: true,
+                ..complaint()
+            },
+        )
+        .expect("registered");
+    assert_eq!(
+        hidden.complainant_shown, None,
+        "anonymous: the name is not shown"
+    );
+    // What leaves the office keeps neither the name nor the room in any form.
+    let mut out = named.clone();
+    desk_ledger::anonymize(&mut out);
+    let json = serde_json::to_string(&out).expect("json");
+    assert!(!json.contains("王先生") && !json.contains("1502"), "{json}");
+    assert_eq!(out.location, "3栋");
 }
