@@ -8,6 +8,24 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+/// One complaint registered from the command line (add `--as` its clerk): 郑先生,
+/// 8栋302, the corridor light out (A01).
+pub const ONE_COMPLAINT: &[&str] = &[
+    "register",
+    "--name",
+    "郑先生",
+    "--phone",
+    "13812345678",
+    "--building",
+    "8栋",
+    "--room",
+    "302",
+    "--content",
+    "楼道灯不亮",
+    "--category",
+    "A01",
+];
+
 /// The CLI command that sets up the test office and its clerk 王芳 (A01).
 pub const INIT: &[&str] = &[
     "init",

@@ -1,25 +1,8 @@
 //! A clerk's day in the real app: the window, the keyboard, the mouse. Needs a display;
 //! `scripts/test.sh` runs these under Xvfb with `--ignored`.
 
-use desk_e2e::{key, App, R};
+use desk_e2e::{key, App, ONE_COMPLAINT, R};
 use serde_json::json;
-
-/// A complaint about a corridor light, registered through the CLI (after `--as`).
-const ONE_COMPLAINT: &[&str] = &[
-    "register",
-    "--name",
-    "郑先生",
-    "--phone",
-    "13812345678",
-    "--building",
-    "8栋",
-    "--room",
-    "302",
-    "--content",
-    "楼道灯不亮",
-    "--category",
-    "A01",
-];
 
 const DISPLAY: &str = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb";
 

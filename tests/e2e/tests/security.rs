@@ -801,23 +801,7 @@ fn a_clerk_in_settings_is_offered_only_what_a_clerk_may_change() -> R<()> {
 fn a_supervisor_lengthens_a_deadline_in_settings_and_the_open_case_and_the_log_follow() -> R<()> {
     let app = App::scripted(&[
         INIT,
-        &[
-            "--as",
-            "A01",
-            "register",
-            "--name",
-            "郑先生",
-            "--phone",
-            "13812345678",
-            "--building",
-            "8栋",
-            "--room",
-            "302",
-            "--content",
-            "楼道灯不亮",
-            "--category",
-            "A01",
-        ],
+        &[&["--as", "A01"][..], desk_e2e::ONE_COMPLAINT].concat(),
         // An office-hours change: the calendar's, not the deadline rules' log.
         &[
             "--as",
