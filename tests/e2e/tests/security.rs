@@ -844,9 +844,9 @@ fn a_supervisor_lengthens_a_deadline_in_settings_and_the_open_case_and_the_log_f
     app.click_css("[data-nav=settings]")?;
     app.click_tab("期限")?;
     app.click_css("[data-test=history-deadlines]")?;
-    // (The step's name comes a moment after the entries, with the rules.)
-    let log = app.wait_text_with("[data-test=list-history]", "现场核实", 10)?;
-    desk_e2e::assert_all_in(&log, &["修改期限", "4 有效工作时 → 6 有效工作时"]);
+    // The entry shows with its step's name at once, never with the step's key first.
+    let log = app.wait_text_with("[data-test=list-history]", "修改期限", 10)?;
+    desk_e2e::assert_all_in(&log, &["现场核实", "4 有效工作时 → 6 有效工作时"]);
     desk_e2e::assert_none_in(
         &log,
         &["verify", "working_hours", "WorkingHours", "修改办公时间"],
