@@ -103,6 +103,7 @@ pub fn typescript() -> String {
 /// screen keeps a copy of its own.
 fn word_lists() -> String {
     use desk_ledger::model::*;
+    use desk_ledger::SpanUnit;
     macro_rules! lists {
         ($($t:ident => $name:literal),+ $(,)?) => {
             vec![$((
@@ -123,6 +124,7 @@ fn word_lists() -> String {
         CallbackMethod => "CALLBACK_METHODS",
         CallbackOutcome => "CALLBACK_OUTCOMES",
         Satisfaction => "SATISFACTIONS",
+        SpanUnit => "SPAN_UNITS",
     ];
     all.into_iter()
         .map(|(name, ty, words)| {

@@ -4,7 +4,7 @@ import type * as T from './types'
 
 export type * from './types'
 // The core's word lists (generated with the types), for the screens' choices.
-export { KINDS, STATUSES, LEVELS, VALIDITIES, RELATIONS, REPAIR_SIZES, ROLES, CALLBACK_METHODS, CALLBACK_OUTCOMES, SATISFACTIONS } from './types'
+export { KINDS, STATUSES, LEVELS, VALIDITIES, RELATIONS, REPAIR_SIZES, ROLES, CALLBACK_METHODS, CALLBACK_OUTCOMES, SATISFACTIONS, SPAN_UNITS } from './types'
 
 /** A core error as the clerk should read it, with the form field it concerns. */
 export class DeskError extends Error {

@@ -428,3 +428,5 @@ export const CALLBACK_METHODS: readonly CallbackMethod[] = ["phone", "visit"]
 export const CALLBACK_OUTCOMES: readonly CallbackOutcome[] = ["reached", "unreachable", "declined"]
 
 export const SATISFACTIONS: readonly Satisfaction[] = ["very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"]
+
+export const SPAN_UNITS: readonly SpanUnit[] = ["minutes", "hours", "working_hours", "working_days", "calendar_days"]

@@ -45,11 +45,7 @@ impl SpanUnit {
     }
 
     pub fn parse(s: &str) -> Option<SpanUnit> {
-        // Deadline changes were once logged as "4 WorkingHours".
-        let s = s.trim();
-        SpanUnit::ALL
-            .into_iter()
-            .find(|u| u.as_str() == s || u.as_str().replace('_', "") == s.to_lowercase())
+        SpanUnit::ALL.into_iter().find(|u| u.as_str() == s.trim())
     }
 }
 
