@@ -41,6 +41,7 @@ pub fn typescript() -> String {
         Callback,
         FieldChange,
         HistoryEntry,
+        HistoryLine,
         Attachment,
         CaseFile,
         MajorReport,

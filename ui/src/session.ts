@@ -2,9 +2,13 @@
 import { computed, reactive } from 'vue'
 import { api, type AppInfo, type Rights, type Staff } from './api'
 
-export const session = reactive<{ info: AppInfo | null; staff: Staff | null }>({
+/** `lang`: the language the core answers in (its explanations, refusals and the change
+ * log's words), set once the shell has taken the clerk's choice; screens showing such
+ * text fetch it again when it changes. */
+export const session = reactive<{ info: AppInfo | null; staff: Staff | null; lang: string | null }>({
   info: null,
   staff: null,
+  lang: null,
 })
 
 const NONE: Rights = { view_access_log: false, edit_settings: false, manage_staff: false, restore: false }

@@ -54,7 +54,8 @@ pub async fn case_view(desk: Desk<'_>, number: String) -> IpcResult<CaseView> {
         .signed_in()
         .map_or(desk_ledger::model::Role::Clerk, |s| s.role);
     desk.acting(|l, by, lang| {
-        let file = l.view_case(Some(by), &number)?;
+        let mut file = l.view_case(Some(by), &number)?;
+        l.history_words(lang)?.word_file(&mut file);
         Ok(CaseView {
             deadlines: l.deadlines(&number, lang)?,
             actions: file

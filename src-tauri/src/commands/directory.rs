@@ -112,14 +112,15 @@ pub async fn rename(desk: Desk<'_>, table: String, code: String, name: String) -
     desk.acting(|l, by, _| l.rename(by, &table, &code, &name))
 }
 
-/// Who added, renamed, retired or restored a staff member, department, category or channel.
+/// Who added, renamed, retired or restored a staff member, department, category or channel,
+/// in the clerk's words.
 #[tauri::command]
 pub async fn list_history(
     desk: Desk<'_>,
     table: String,
     code: String,
 ) -> IpcResult<Vec<HistoryEntry>> {
-    desk.with(|l, _| l.list_history(&table, &code))
+    desk.with(|l, lang| l.list_history_in(&table, &code, lang))
 }
 
 #[tauri::command]

@@ -289,6 +289,33 @@ fn switching_to_traditional_chinese_changes_the_labels() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn an_open_cases_timeline_and_deadlines_follow_a_change_of_language() -> R<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    desk_e2e::cli(dir.path(), desk_e2e::INIT)?;
+    let number = registered(dir.path(), "A01", ONE_COMPLAINT)?;
+    let app = App::launch(dir)?;
+    app.sign_in(None, None)?;
+    app.open_case(&number)?;
+    let timeline = app.wait_text_in("[data-test=timeline]", 10)?;
+    desk_e2e::assert_all_in(&timeline, &["登记", "联系电话：13812345678"]);
+    // The core words the timeline and the deadlines: they change with the language,
+    // without the clerk opening the case again.
+    app.choose("[data-test=language]", "English")?;
+    let timeline = app
+        .wait(10, || {
+            let t = app.text_of(&app.find("[data-test=timeline]").ok()?).ok()?;
+            t.contains("registered").then_some(t)
+        })
+        .ok_or("the timeline stayed in Chinese")?;
+    desk_e2e::assert_all_in(&timeline, &["Phones: 13812345678"]);
+    desk_e2e::assert_none_in(&timeline, &["登记", "联系电话"]);
+    let deadlines = app.wait_text_in("[data-test=deadlines]", 10)?;
+    assert!(deadlines.contains("working hours"), "{deadlines}");
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
     let app = App::scripted(&[
         desk_e2e::INIT,
@@ -386,8 +413,11 @@ fn a_clerk_makes_a_customer_anonymous_but_leaves_a_transferred_cases_category_to
     assert_eq!(view["file"]["case"]["anonymous"], json!(true));
     assert_eq!(view["file"]["case"]["complainant_name"], json!(""));
     let timeline = app.wait_text_in("[data-test=timeline]", 10)?;
-    assert!(timeline.contains("否 → 是"), "{timeline}");
-    // The case names the complainant as anonymous (the timeline keeps the old name).
+    assert!(timeline.contains("匿名：否 → 是"), "{timeline}");
+    // Nor does the timeline name them, though the registration once did.
+    desk_e2e::assert_all_in(&timeline, &["投诉人：匿名"]);
+    desk_e2e::assert_none_in(&timeline, &["郑先生"]);
+    // The case names the complainant as anonymous.
     let named = app.js(
         "const label = [...document.querySelectorAll('.el-descriptions__label')].find(l => l.innerText.trim() === '投诉人');
          return label?.nextElementSibling?.innerText.trim()",

@@ -59,7 +59,22 @@ export type Callback = { id: number, at: string, method: CallbackMethod, by_staf
 
 export type FieldChange = { field: string, old: string | null, new: string | null, };
 
-export type HistoryEntry = { id: number, at: string, actor: string | null, entity: string, entity_id: number, action: string, changes: Array<FieldChange>, reason: string, };
+export type HistoryEntry = { id: number, at: string, actor: string | null, entity: string, entity_id: number, action: string, changes: Array<FieldChange>, reason: string, 
+/**
+ * The action in the reader's words, and what it changed a line each; made for the
+ * reader's language by `HistoryWords` (empty as stored).
+ */
+title: string, lines: Array<HistoryLine>, };
+
+export type HistoryLine = { 
+/**
+ * The stored field (or `day0`…`day6` for a weekday's office hours).
+ */
+field: string, label: string, 
+/**
+ * "old → new", or just the value where there was none before.
+ */
+value: string, };
 
 export type Attachment = { id: number, file_name: string, 
 /**

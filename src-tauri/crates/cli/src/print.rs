@@ -188,19 +188,14 @@ impl Human for Record {
 }
 
 impl Human for Vec<HistoryEntry> {
+    /// An entry a line: when, who, the action and what it changed, in the ledger's words
+    /// (`HistoryWords`); long texts cut short, the case shows them whole.
     fn human(&self, lang: Lang) {
         for h in self {
             let changes: Vec<String> = h
-                .changes
+                .lines
                 .iter()
-                .map(|c| match (&c.old, &c.new) {
-                    (Some(o), Some(n)) => {
-                        format!("{}: {} → {}", c.field, short(o, 20), short(n, 20))
-                    }
-                    (None, Some(n)) => format!("{}={}", c.field, short(n, 30)),
-                    (Some(o), None) => format!("{}: {} → ∅", c.field, short(o, 20)),
-                    (None, None) => c.field.clone(),
-                })
+                .map(|l| format!("{}: {}", l.label, short(&l.value, 40)))
                 .collect();
             let why = if h.reason.is_empty() {
                 String::new()
@@ -210,11 +205,12 @@ impl Human for Vec<HistoryEntry> {
             println!(
                 "  {}  {:<8} {:<10} {}{why}",
                 h.at,
-                h.actor.as_deref().unwrap_or("system"),
-                h.action,
+                h.actor
+                    .as_deref()
+                    .unwrap_or(lang.pick("系统", "系統", "system")),
+                h.title,
                 changes.join("; ")
             );
-            let _ = lang;
         }
     }
 }

@@ -244,7 +244,8 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             out(&l.search_cases(cli.as_staff.as_deref(), &f)?)
         }
         Cmd::Show { number } => {
-            let file = l.view_case(cli.as_staff.as_deref(), &number)?;
+            let mut file = l.view_case(cli.as_staff.as_deref(), &number)?;
+            l.history_words(lang)?.word_file(&mut file);
             let deadlines = l.deadlines(&number, lang)?;
             out(&print::Detail { file, deadlines })
         }
@@ -333,7 +334,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
         }
         Cmd::Close { number, note } => out(&l.close(&who()?, &number, &note)?),
         Cmd::Void { number, reason } => out(&l.void(&who()?, &number, &reason)?),
-        Cmd::History { number } => out(&l.history(&number)?),
+        Cmd::History { number } => out(&l.history_in(&number, lang)?),
         Cmd::Attach { number, file, note } => out(&l.attach(&who()?, &number, &file, &note)?),
         Cmd::Due {
             within,
@@ -384,7 +385,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
                 role,
                 active,
             } => out(&l.update_staff(&who()?, &code, name.as_deref(), role.as_deref(), active)?),
-            StaffCmd::History { code } => out(&l.list_history("staff", &code)?),
+            StaffCmd::History { code } => out(&l.list_history_in("staff", &code, lang)?),
         },
         Cmd::Dept(c) => match c {
             CodeCmd::List { all } => out(&l.departments(all)?),
@@ -399,7 +400,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             CodeCmd::Rename { code, name } => {
                 out(&l.rename(&who()?, "department", &code, &name)?)
             }
-            CodeCmd::History { code } => out(&l.list_history("department", &code)?),
+            CodeCmd::History { code } => out(&l.list_history_in("department", &code, lang)?),
         },
         Cmd::Category(c) => match c {
             CodeCmd::List { all } => out(&l.categories(all)?),
@@ -413,7 +414,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             CodeCmd::Disable { code } => out(&l.set_active(&who()?, "category", &code, false)?),
             CodeCmd::Enable { code } => out(&l.set_active(&who()?, "category", &code, true)?),
             CodeCmd::Rename { code, name } => out(&l.rename(&who()?, "category", &code, &name)?),
-            CodeCmd::History { code } => out(&l.list_history("category", &code)?),
+            CodeCmd::History { code } => out(&l.list_history_in("category", &code, lang)?),
         },
         Cmd::Channel(c) => match c {
             CodeCmd::List { all } => out(&l.channels(all)?),
@@ -421,7 +422,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             CodeCmd::Disable { code } => out(&l.set_active(&who()?, "channel", &code, false)?),
             CodeCmd::Enable { code } => out(&l.set_active(&who()?, "channel", &code, true)?),
             CodeCmd::Rename { code, name } => out(&l.rename(&who()?, "channel", &code, &name)?),
-            CodeCmd::History { code } => out(&l.list_history("channel", &code)?),
+            CodeCmd::History { code } => out(&l.list_history_in("channel", &code, lang)?),
         },
         Cmd::Unit(c) => match c {
             UnitCmd::List { query, limit } => out(&l.units(&query, limit)?),

@@ -522,6 +522,52 @@ fn rules_make_a_complaint_major_and_only_a_supervisor_lowers_it_with_a_reason() 
 }
 
 #[test]
+fn the_history_reads_in_the_clerks_language_and_never_names_an_anonymous_complainant() {
+    let d = Desk::new();
+    let n = d.register(&[]);
+    d.ok(
+        &[
+            "edit",
+            &n,
+            "--anonymous",
+            "true",
+            "--reason",
+            "顾客要求匿名",
+        ],
+        Some("zl"),
+    );
+    let out = Command::new(BIN)
+        .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
+        .env("COMPLAINT_DESK_LANG", "zh-TW")
+        .env_remove("COMPLAINT_DESK_AS")
+        .env_remove("COMPLAINT_DESK_NOW")
+        .args(["history", &n])
+        .output()
+        .expect("run complaint-desk");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for shown in [
+        "登記",
+        "更正",
+        "投訴人: 匿名",
+        "匿名: 否 → 是",
+        "(顾客要求匿名)",
+        "张丽",
+    ] {
+        assert!(text.contains(shown), "{shown} missing in\n{text}");
+    }
+    assert!(!text.contains("王先生"), "{text}");
+    // The JSON keeps the stored values beside the words, for scripts.
+    let json = d.ok(&["history", &n], None);
+    assert_eq!(json[1]["title"], "更正");
+    assert_eq!(json[1]["changes"][0]["field"], "anonymous");
+}
+
+#[test]
 fn corrections_keep_the_earlier_value_and_the_reason() {
     let d = Desk::new();
     let n = d.register(&[]);

@@ -76,6 +76,8 @@ fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
         action: r.get(5)?,
         changes: serde_json::from_str(&changes).unwrap_or_default(),
         reason: r.get(7)?,
+        title: String::new(),
+        lines: Vec::new(),
     })
 }
 

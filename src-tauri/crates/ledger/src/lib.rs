@@ -18,6 +18,7 @@ mod due;
 mod error;
 mod figures;
 mod history;
+mod history_words;
 pub mod i18n;
 mod ledger;
 mod major;
@@ -54,6 +55,7 @@ pub use due::{
 };
 pub use error::{LedgerError, Problem, Result};
 pub use figures::{figures_of, DeskCounts, Figures, Rate, SummaryRow};
+pub use history_words::{HistoryLine, HistoryWords};
 pub use ledger::{data_dir_from, default_data_dir, Clock, Ledger};
 pub use major::{MajorReport, MajorReportInput, ReportStatus, REPORT_PART_MAX};
 pub use notice::{scrub, NoticeItem};

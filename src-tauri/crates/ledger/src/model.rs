@@ -340,6 +340,12 @@ pub struct HistoryEntry {
     pub action: String,
     pub changes: Vec<FieldChange>,
     pub reason: String,
+    /// The action in the reader's words, and what it changed a line each; made for the
+    /// reader's language by `HistoryWords` (empty as stored).
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub lines: Vec<crate::history_words::HistoryLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
