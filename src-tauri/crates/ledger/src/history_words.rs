@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::deadlines::{step_label, words, SpanUnit, StepRule};
 use crate::error::Result;
-use crate::i18n::{fact_label, field_label, label};
+use crate::i18n::{fact_label, field_label, label, static_find, Words};
 use crate::ledger::Ledger;
 use crate::model::{CaseFile, FieldChange, HistoryEntry};
 
@@ -27,7 +27,7 @@ pub struct HistoryLine {
 }
 
 /// (action, 简体, 繁體, English): what the timeline calls each logged action.
-const ACTIONS: &[(&str, &str, &str, &str)] = &[
+const ACTIONS: &[Words] = &[
     ("register", "登记", "登記", "registered"),
     ("edit", "更正", "更正", "corrected"),
     ("issue", "开具转交单", "開具轉交單", "slip issued"),
@@ -82,7 +82,7 @@ const ACTIONS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// (field, 简体, 繁體, English): fields the log keeps under a name of its own.
-const FIELDS: &[(&str, &str, &str, &str)] = &[
+const FIELDS: &[Words] = &[
     ("number", "编号", "編號", "Number"),
     ("reply_due", "回复期限", "回覆期限", "Reply due"),
     ("document", "单据", "單據", "Document"),
@@ -111,7 +111,7 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// (word, 简体, 繁體, English): values the log keeps as words of its own.
-const VALUES: &[(&str, &str, &str, &str)] = &[
+const VALUES: &[Words] = &[
     ("true", "是", "是", "yes"),
     ("false", "否", "否", "no"),
     ("active", "在用", "使用中", "active"),
@@ -154,15 +154,9 @@ const TIMES: &[&str] = &[
     "transferred_at",
     "reply_due",
 ];
-fn pick(
-    table: &[(&str, &'static str, &'static str, &'static str)],
-    key: &str,
-    lang: Lang,
-) -> Option<String> {
-    table
-        .iter()
-        .find(|r| r.0 == key)
-        .map(|r| lang.pick(r.1, r.2, r.3).to_string())
+
+fn pick(table: &'static [Words], key: &str, lang: Lang) -> Option<String> {
+    static_find(table, key, lang).map(str::to_string)
 }
 
 /// The names behind the codes the log keeps, read once for a whole timeline.

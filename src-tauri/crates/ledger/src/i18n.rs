@@ -367,11 +367,10 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         .to_string()
 }
 
-fn static_find(
-    table: &'static [(&'static str, &'static str, &'static str, &'static str)],
-    key: &str,
-    lang: Lang,
-) -> Option<&'static str> {
+/// A table of words: (key, 简体, 繁體, English).
+pub(crate) type Words = (&'static str, &'static str, &'static str, &'static str);
+
+pub(crate) fn static_find(table: &'static [Words], key: &str, lang: Lang) -> Option<&'static str> {
     table.iter().find(|r| r.0 == key).map(|r| match lang {
         Lang::ZhCn => r.1,
         Lang::ZhTw => r.2,
