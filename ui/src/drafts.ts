@@ -4,6 +4,10 @@ import { ElMessageBox } from 'element-plus'
 import { api } from './api'
 import { showError } from './errors'
 import { i18n } from './i18n'
+import { serial } from './serial'
+
+/** Every draft write, the registration form's and the dialogs', in the order made. */
+export const draftWrite = serial()
 
 /**
  * What was typed into a dialog on a case, kept as a draft in the ledger: a dialog closed
@@ -45,7 +49,7 @@ export function useDialogDraft<T>(changes: () => T | null, restore: (draft: T) =
     pending = () => {
       pending = null
       const c = changes()
-      ;(c === null ? api.discardDraft(k) : api.saveDraft(k, JSON.stringify(c))).catch(showError)
+      draftWrite(() => (c === null ? api.discardDraft(k) : api.saveDraft(k, JSON.stringify(c)))).catch(showError)
     }
     timer = window.setTimeout(pending, 400)
   }
@@ -61,7 +65,8 @@ export function useDialogDraft<T>(changes: () => T | null, restore: (draft: T) =
     window.clearTimeout(timer)
     pending = null
     restored.value = false
-    if (key) await api.discardDraft(key).catch(showError)
+    const k = key
+    if (k) await draftWrite(() => api.discardDraft(k)).catch(showError)
   }
   /**
    * 取消, said on purpose: what was typed is thrown away once the clerk confirms it (as

@@ -682,11 +682,11 @@ fn the_working_calendar_takes_a_holiday_refuses_backward_hours_and_logs_who_chan
         &log,
         &[
             "2026-12-24：节假日 公司年会",
-            "办公时间 · 六：— → 09:00-12:00",
+            "办公时间 · 星期六：— → 09:00-12:00",
             "王芳",
         ],
     );
-    desk_e2e::assert_none_in(&log, &["holiday", "\"start\"", "办公时间 · 一"]);
+    desk_e2e::assert_none_in(&log, &["holiday", "\"start\"", "办公时间 · 星期一"]);
     Ok(())
 }
 
@@ -846,7 +846,7 @@ fn a_supervisor_lengthens_a_deadline_in_settings_and_the_open_case_and_the_log_f
     app.click_css("[data-test=history-deadlines]")?;
     // The entry shows with its step's name at once, never with the step's key first.
     let log = app.wait_text_with("[data-test=list-history]", "修改期限", 10)?;
-    desk_e2e::assert_all_in(&log, &["现场核实", "4 有效工作时 → 6 有效工作时"]);
+    desk_e2e::assert_all_in(&log, &["现场核实：4个有效工作时 → 6个有效工作时"]);
     desk_e2e::assert_none_in(
         &log,
         &["verify", "working_hours", "WorkingHours", "修改办公时间"],

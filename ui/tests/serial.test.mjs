@@ -1,0 +1,32 @@
+// Draft writes reach the ledger in the order they were made, however long each takes.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import ts from 'typescript'
+
+async function load() {
+  const src = readFileSync(new URL('../src/serial.ts', import.meta.url), 'utf8')
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2020 } }).outputText
+  return import('data:text/javascript;base64,' + Buffer.from(js).toString('base64'))
+}
+
+const after = (ms, what, done) => () => new Promise((ok) => setTimeout(() => ok(done.push(what)), ms))
+
+test('a slow save asked for first lands before the discard that follows it', async () => {
+  const { serial } = await load()
+  const inOrder = serial()
+  const done = []
+  await Promise.all([inOrder(after(30, 'save', done)), inOrder(after(1, 'discard', done))])
+  assert.deepEqual(done, ['save', 'discard'])
+})
+
+test('a write that fails does not hold up the next, and its caller hears of it', async () => {
+  const { serial } = await load()
+  const inOrder = serial()
+  const done = []
+  const failed = inOrder(() => Promise.reject(new Error('disk full')))
+  const next = inOrder(after(1, 'discard', done))
+  await assert.rejects(failed, /disk full/)
+  await next
+  assert.deepEqual(done, ['discard'])
+})
