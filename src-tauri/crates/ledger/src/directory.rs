@@ -112,9 +112,7 @@ impl Ledger {
                 Some(lang.code().into()),
             );
             history::log(tx, &at, None, "settings", 0, "init", &ch, "")?;
-            if lang == Lang::ZhTw {
-                crate::seed_tw::apply(tx, &at)?;
-            }
+            crate::seed_local::apply(tx, &at, lang)?;
             insert_staff(tx, &at, None, &code, &name, Role::Admin)
         })
     }

@@ -73,6 +73,7 @@ const ACTIONS: &[Words] = &[
         "改為繁體字",
         "written in Traditional characters",
     ),
+    ("translate", "改为英文", "改為英文", "written in English"),
     (
         "restore",
         "从备份恢复",

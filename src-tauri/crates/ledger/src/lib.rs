@@ -30,7 +30,7 @@ mod prints;
 mod query;
 mod rights;
 pub mod rules;
-mod seed_tw;
+mod seed_local;
 mod summary;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -65,6 +65,49 @@ fn a_traditional_office_gets_its_defaults_in_traditional_characters() {
 }
 
 #[test]
+fn an_english_office_gets_its_defaults_in_english_and_its_log_says_so() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.init_in(Lang::En, "", "East Estate Office", "a", "Fang Wang")
+        .expect("init");
+    let all = names(&l);
+    for word in [
+        "Found on patrol",
+        "Engineering",
+        "Equipment",
+        "Drains and sewers",
+        "Other",
+        "Upkeep of the buildings and their common parts",
+    ] {
+        assert!(all.iter().any(|n| n == word), "no {word} in {all:?}");
+    }
+    // Not a Chinese character left among the defaults (the App channel was never Chinese).
+    let chinese: Vec<_> = all
+        .iter()
+        .filter(|n| n.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .collect();
+    assert!(chinese.is_empty(), "still in Chinese: {chinese:?}");
+    // The codes stay: the CLI, imports and the other offices' workbooks go by them.
+    let drains = l
+        .categories(true)
+        .expect("categories")
+        .into_iter()
+        .find(|c| c.code == "B04")
+        .expect("B04");
+    assert_eq!(drains.name, "Drains and sewers");
+    let log = l
+        .history_words(Lang::En)
+        .map(|w| {
+            let mut h = l.entity_history("category", drains.id).expect("history");
+            w.word(&mut h, false);
+            h
+        })
+        .expect("words");
+    assert_eq!(log[0].action, "translate");
+    assert_eq!(log[0].title, "written in English");
+    assert_eq!(log[0].lines[0].value, "排污排水管 → Drains and sewers");
+}
+
+#[test]
 fn a_simplified_office_keeps_the_defaults_as_seeded() {
     let mut l = Ledger::in_memory().expect("ledger");
     l.init_in(Lang::ZhCn, "", "东区管理处", "a", "王芳")
