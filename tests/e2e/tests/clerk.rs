@@ -298,6 +298,10 @@ fn an_open_cases_timeline_and_deadlines_follow_a_change_of_language() -> R<()> {
     app.open_case(&number)?;
     let timeline = app.wait_text_in("[data-test=timeline]", 10)?;
     desk_e2e::assert_all_in(&timeline, &["登记", "联系电话：13812345678"]);
+    // The registration's first lines, and the rest of the form on a click.
+    desk_e2e::assert_none_in(&timeline, &["分类："]);
+    app.click_css("[data-test=timeline-more]")?;
+    app.wait_text_with("[data-test=timeline]", "分类：A01 公共部位", 5)?;
     // The core words the timeline and the deadlines: they change with the language,
     // without the clerk opening the case again.
     app.choose("[data-test=language]", "English")?;

@@ -9,6 +9,7 @@ export default {
     save: 'Save', cancel: 'Cancel', confirm: 'OK', search: 'Search', reset: 'Reset', add: 'Add',
     all: 'All', none: 'None', yes: 'Yes', no: 'No', loading: 'Loading…', saved: 'Saved',
     required: 'Required', reason: 'Reason', note: 'Note', actions: 'Actions', open: 'Open', refresh: 'Refresh',
+    moreLines: '{n} more',
     rename: 'Rename', history: 'Changes', retire: 'Retire', restore: 'Restore', active: 'Active', inactive: 'Retired', total: '{n} in all',
   },
   setup: {

@@ -9,6 +9,7 @@ export default {
     save: '保存', cancel: '取消', confirm: '确定', search: '搜索', reset: '重置', add: '新增',
     all: '全部', none: '无', yes: '是', no: '否', loading: '加载中…', saved: '已保存',
     required: '必填', reason: '原因', note: '备注', actions: '操作', open: '打开', refresh: '刷新',
+    moreLines: '另有 {n} 项',
     rename: '改名', history: '变更记录', retire: '停用', restore: '启用', active: '在用', inactive: '已停用', total: '共 {n} 条',
   },
   setup: {

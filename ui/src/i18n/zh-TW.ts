@@ -9,6 +9,7 @@ export default {
     save: '儲存', cancel: '取消', confirm: '確定', search: '搜尋', reset: '重設', add: '新增',
     all: '全部', none: '無', yes: '是', no: '否', loading: '載入中…', saved: '已儲存',
     required: '必填', reason: '原因', note: '備註', actions: '操作', open: '開啟', refresh: '重新整理',
+    moreLines: '另有 {n} 項',
     rename: '改名', history: '變更記錄', retire: '停用', restore: '啟用', active: '使用中', inactive: '已停用', total: '共 {n} 筆',
   },
   setup: {
