@@ -184,9 +184,7 @@ impl Ledger {
                 .collect(),
         })
     }
-}
 
-impl Ledger {
     /// A case's change log in `lang`, never naming a complainant who asked not to be.
     pub fn history_in(&self, number: &str, lang: Lang) -> Result<Vec<HistoryEntry>> {
         let anonymous = self.case(number)?.anonymous;
