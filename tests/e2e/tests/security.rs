@@ -682,11 +682,11 @@ fn the_working_calendar_takes_a_holiday_refuses_backward_hours_and_logs_who_chan
         &log,
         &[
             "2026-12-24：节假日 公司年会",
-            "办公时间 · 星期六：— → 09:00-12:00",
+            "办公时间 · 周六：— → 09:00-12:00",
             "王芳",
         ],
     );
-    desk_e2e::assert_none_in(&log, &["holiday", "\"start\"", "办公时间 · 星期一"]);
+    desk_e2e::assert_none_in(&log, &["holiday", "\"start\"", "办公时间 · 周一"]);
     Ok(())
 }
 

@@ -3,6 +3,8 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::{OfficeHours, Period};
+
 /// The three languages the product speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -84,8 +86,22 @@ pub struct Walk {
 const WEEKDAYS: [[&str; 7]; 3] = [
     ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
     ["週一", "週二", "週三", "週四", "週五", "週六", "週日"],
-    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
 ];
+
+/// 周六 / 週六 / Saturday: the one table of weekday names, for deadlines, calendar
+/// refusals and the office-hours lines of the change log.
+pub fn weekday_name(day: chrono::Weekday, lang: Lang) -> &'static str {
+    WEEKDAYS[lang_idx(lang)][day.num_days_from_monday() as usize]
+}
 
 fn lang_idx(lang: Lang) -> usize {
     match lang {
@@ -95,11 +111,38 @@ fn lang_idx(lang: Lang) -> usize {
     }
 }
 
+/// "08:30-12:00, 13:30-17:30" (as [`OfficeHours`] are typed in), and — for a day off.
+pub fn periods_text(ps: &[Period]) -> String {
+    if ps.is_empty() {
+        return "—".into();
+    }
+    ps.iter()
+        .map(|p| format!("{}-{}", p.start.format("%H:%M"), p.end.format("%H:%M")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl OfficeHours {
+    /// Each weekday, Monday first, by name in `lang`, with its periods as text.
+    pub fn day_texts(&self, lang: Lang) -> Vec<(&'static str, String)> {
+        let mut day = chrono::Weekday::Mon;
+        self.days
+            .iter()
+            .map(|ps| {
+                let named = (weekday_name(day, lang), periods_text(ps));
+                day = day.succ();
+                named
+            })
+            .collect()
+    }
+}
+
 /// "11月20日(周五) 16:30" / "Fri 20 Nov 16:30".
 pub fn format_instant(t: NaiveDateTime, lang: Lang) -> String {
-    let wd = WEEKDAYS[lang_idx(lang)][t.weekday().num_days_from_monday() as usize];
+    let wd = weekday_name(t.weekday(), lang);
     match lang {
-        Lang::En => format!("{wd} {} {}", t.format("%-d %b"), t.format("%H:%M")),
+        // Fri 20 Nov: every English weekday's first three letters are its abbreviation.
+        Lang::En => format!("{} {} {}", &wd[..3], t.format("%-d %b"), t.format("%H:%M")),
         _ => format!("{}月{}日({wd}) {}", t.month(), t.day(), t.format("%H:%M")),
     }
 }

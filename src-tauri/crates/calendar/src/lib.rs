@@ -8,7 +8,7 @@ mod holidays;
 mod ics;
 mod working;
 
-pub use explain::{format_instant, words_minutes, Lang, Skipped, Walk};
+pub use explain::{format_instant, periods_text, weekday_name, words_minutes, Lang, Skipped, Walk};
 pub use holidays::{DayKind, HolidayData, SpecialDay};
 pub use ics::parse_ics;
 pub use working::{Interval, OfficeHours, Period, WorkingCalendar};

@@ -395,6 +395,7 @@ pub enum CalendarCmd {
         days: String,
         periods: String,
     },
+    /// Mark a date as a holiday (the office is closed; deadlines skip it)
     AddHoliday {
         date: String,
         #[arg(long, default_value = "")]
@@ -515,7 +516,9 @@ pub enum UnitCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum SettingsCmd {
+    /// The office's settings (name, company, language, targets, …)
     Show,
+    /// Change one setting, e.g. set language zh-TW
     Set { key: String, value: String },
 }
 

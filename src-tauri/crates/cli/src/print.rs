@@ -292,20 +292,21 @@ impl Human for YearView {
                 )
             );
         }
+        let kind = |k: desk_calendar::DayKind| {
+            let word = match k {
+                desk_calendar::DayKind::Holiday => "holiday",
+                _ => "workday",
+            };
+            label(word, lang)
+        };
+        let width = self
+            .days
+            .iter()
+            .map(|d| kind(d.kind).chars().count())
+            .max()
+            .unwrap_or(0);
         for d in &self.days {
-            println!(
-                "{}  {:<8} {}",
-                d.date,
-                label(
-                    if d.kind == desk_calendar::DayKind::Holiday {
-                        "holiday"
-                    } else {
-                        "workday"
-                    },
-                    lang
-                ),
-                d.name_zh
-            );
+            println!("{}  {:<width$} {}", d.date, kind(d.kind), d.name_zh);
         }
         self.hours.human(lang);
         println!(
@@ -318,21 +319,15 @@ impl Human for YearView {
 }
 
 impl Human for OfficeHours {
-    fn human(&self, _lang: Lang) {
-        for (i, day) in self.days.iter().enumerate() {
-            let p: Vec<String> = day
-                .iter()
-                .map(|p| format!("{}-{}", p.start.format("%H:%M"), p.end.format("%H:%M")))
-                .collect();
-            println!(
-                "  {} {}",
-                i + 1,
-                if p.is_empty() {
-                    "-".into()
-                } else {
-                    p.join(", ")
-                }
-            );
+    fn human(&self, lang: Lang) {
+        let days = self.day_texts(lang);
+        let width = days
+            .iter()
+            .map(|(n, _)| n.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (name, periods) in days {
+            println!("  {name:<width$} {periods}");
         }
     }
 }

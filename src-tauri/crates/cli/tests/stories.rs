@@ -804,6 +804,46 @@ fn deadlines_explain_themselves_and_honour_make_up_days() {
 }
 
 #[test]
+fn the_calendar_reads_in_the_clerks_language_weekdays_and_days_alike() {
+    let d = Desk::new();
+    d.ok(
+        &["calendar", "set-hours", "--days", "6", "09:00-12:00"],
+        Some("admin"),
+    );
+    let human = |lang: &str| {
+        let out = Command::new(BIN)
+            .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
+            .args(["--lang", lang, "calendar", "show", "2026"])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+    };
+    let cn = human("zh-CN");
+    for line in [
+        "2026-10-01  节假日",
+        "2026-10-10  调休上班 国庆节",
+        "  周六 09:00-12:00",
+        "  周日 —",
+    ] {
+        assert!(cn.contains(line), "{line:?} missing from\n{cn}");
+    }
+    assert!(!cn.contains("holiday") && !cn.contains("workday"), "{cn}");
+    let en = human("en");
+    for line in [
+        "make-up working day",
+        "  Saturday  09:00-12:00",
+        "  Monday    08:30-12:00, 13:30-17:30",
+    ] {
+        assert!(en.contains(line), "{line:?} missing from\n{en}");
+    }
+}
+
+#[test]
 fn schema_newer_than_the_program_is_refused_clearly() {
     let d = Desk::new();
     let db = d.dir.path().join("ledger.sqlite");

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use desk_calendar::{Lang, OfficeHours, Period};
+use desk_calendar::{Lang, OfficeHours};
 use serde::{Deserialize, Serialize};
 
 use crate::deadlines::{step_label, words, SpanUnit, StepRule};
@@ -120,9 +120,6 @@ const VALUES: &[Words] = &[
     ("pin_none", "未设置", "未設定", "none"),
     ("pin_set", "已设置", "已設定", "set"),
     ("pin_changed", "已更换", "已更換", "changed"),
-    ("holiday", "节假日", "節假日", "holiday"),
-    ("workday", "调休上班", "補行上班", "make-up working day"),
-    ("normal", "恢复平常", "恢復平常", "ordinary day"),
 ];
 
 /// Stored words read through the core's labels (投诉, 处理中, 重大, 业主, 主管, …).
@@ -309,7 +306,9 @@ impl HistoryWords {
             // A calendar day is kept as "holiday 公司年会".
             f if is_date(f) => {
                 let (kind, name) = v.split_once(' ').unwrap_or((v, ""));
-                format!("{} {name}", word(kind)).trim_end().to_string()
+                format!("{} {name}", label(kind, lang))
+                    .trim_end()
+                    .to_string()
             }
             _ => v.to_string(),
         }
@@ -330,15 +329,15 @@ impl HistoryWords {
                 value: ch.new.clone().unwrap_or_default(),
             }];
         };
-        new.days
-            .iter()
+        let was = old.map(|o| o.day_texts(self.lang));
+        new.day_texts(self.lang)
+            .into_iter()
             .enumerate()
-            .filter_map(|(i, ps)| {
-                let is = periods_text(ps);
-                let was = old.as_ref().map(|o| periods_text(&o.days[i]));
+            .filter_map(|(i, (day, is))| {
+                let was = was.as_ref().map(|w| w[i].1.clone());
                 (was.as_ref() != Some(&is)).then(|| HistoryLine {
                     field: format!("day{i}"),
-                    label: format!("{name} · {}", weekday(i, self.lang)),
+                    label: format!("{name} · {day}"),
                     value: arrow(was, Some(is)),
                 })
             })
@@ -371,26 +370,6 @@ fn time_text(v: &str, lang: Lang) -> String {
             format!("{}年{}月{}日{time}", d.year(), d.month(), d.day())
         }
         _ => v.to_string(),
-    }
-}
-
-/// "08:30-12:00, 13:30-17:30"; — for a day off.
-fn periods_text(ps: &[Period]) -> String {
-    if ps.is_empty() {
-        return "—".into();
-    }
-    ps.iter()
-        .map(|p| format!("{}-{}", p.start.format("%H:%M"), p.end.format("%H:%M")))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn weekday(i: usize, lang: Lang) -> String {
-    const ZH: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    match lang {
-        Lang::En => EN[i % 7].to_string(),
-        _ => format!("{}{}", lang.pick("星期", "星期", ""), ZH[i % 7]),
     }
 }
 

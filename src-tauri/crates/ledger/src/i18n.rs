@@ -29,6 +29,10 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("voided", "已作废", "已作廢", "voided"),
     // a complainant who asked not to be named
     ("anonymous", "匿名", "匿名", "anonymous"),
+    // calendar days
+    ("holiday", "节假日", "節假日", "holiday"),
+    ("workday", "调休上班", "補行上班", "make-up working day"),
+    ("normal", "恢复平常", "恢復平常", "ordinary day"),
     // levels, validity
     ("general", "一般", "一般", "general"),
     ("important", "重要", "重要", "important"),

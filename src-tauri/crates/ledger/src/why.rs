@@ -179,19 +179,10 @@ pub(crate) fn calendar_text(e: &CalendarError, lang: Lang) -> String {
     }
 }
 
-/// 周一 … 周日 for weekday 1 (Monday) … 7.
+/// 周一 … 周日 for weekday 1 (Monday) … 7, as the calendar's errors number them.
 fn weekday_name(weekday: u8, lang: Lang) -> &'static str {
-    const NAMES: [(&str, &str, &str); 7] = [
-        ("周一", "週一", "Monday"),
-        ("周二", "週二", "Tuesday"),
-        ("周三", "週三", "Wednesday"),
-        ("周四", "週四", "Thursday"),
-        ("周五", "週五", "Friday"),
-        ("周六", "週六", "Saturday"),
-        ("周日", "週日", "Sunday"),
-    ];
-    let (cn, tw, en) = NAMES[(weekday.clamp(1, 7) - 1) as usize];
-    lang.pick(cn, tw, en)
+    let day = chrono::Weekday::try_from(weekday.clamp(1, 7) - 1).unwrap_or(chrono::Weekday::Mon);
+    desk_calendar::weekday_name(day, lang)
 }
 
 #[cfg(test)]

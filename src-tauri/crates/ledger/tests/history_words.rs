@@ -255,7 +255,7 @@ fn values_read_as_the_screens_write_them() {
         "only Sunday changed: {:?}",
         hours.lines
     );
-    assert_eq!(hours.lines[0].label, "办公时间 · 星期日");
+    assert_eq!(hours.lines[0].label, "办公时间 · 周日");
     assert_eq!(hours.lines[0].value, "— → 09:00-12:00");
     assert_eq!(
         line(first("set_day"), "2026-12-24").value,
