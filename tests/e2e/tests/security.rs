@@ -250,7 +250,7 @@ fn settings_name_each_setting_and_offer_pins_only_for_staff() -> R<()> {
     // Staff have PINs; departments, categories and channels do not.
     app.click_tab("员工")?;
     app.wait_css("[data-test=set-pin]", 10)?;
-    for tab in ["部门", "类别", "渠道"] {
+    for tab in ["部门", "分类", "渠道"] {
         app.click_tab(tab)?;
         std::thread::sleep(std::time::Duration::from_millis(300));
         let shown = app.js(
@@ -539,7 +539,7 @@ fn settings_adds_to_each_list_from_the_keyboard_and_empties_the_form_for_the_nex
     for (tab, list, code, name) in [
         ("员工", "staff", "C09", "赵敏"),
         ("部门", "departments", "greening", "绿化部"),
-        ("类别", "categories", "F", "停车管理"),
+        ("分类", "categories", "F", "停车管理"),
         ("渠道", "channels", "hotline400", "400热线"),
     ] {
         app.click_tab(tab)?;
@@ -766,7 +766,7 @@ fn a_clerk_in_settings_is_offered_only_what_a_clerk_may_change() -> R<()> {
     // Departments, categories, channels, the calendar, backups: read, not changed.
     for (tab, css) in [
         ("部门", "[data-test=add-department]"),
-        ("类别", "[data-test=add-category]"),
+        ("分类", "[data-test=add-category]"),
         ("渠道", "[data-test=add-channel]"),
         ("工作日历", "[data-test=set-day]"),
     ] {

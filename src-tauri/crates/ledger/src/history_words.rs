@@ -32,7 +32,7 @@ const ACTIONS: &[Words] = &[
     ("edit", "更正", "更正", "corrected"),
     ("issue", "开具转交单", "開具轉交單", "slip issued"),
     ("transfer", "转交", "轉交", "transferred"),
-    ("sign", "签收", "簽收", "signed"),
+    ("sign", "签认", "簽認", "signed"),
     ("feedback", "反馈", "回饋", "feedback"),
     ("record", "处理", "處理", "recorded"),
     ("pause", "暂停", "暫停", "paused"),
