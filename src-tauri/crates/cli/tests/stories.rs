@@ -87,6 +87,24 @@ impl Desk {
             .to_string()
     }
 
+    /// What a person reads: the command's output without --json, in `lang`.
+    fn human(&self, lang: &str, args: &[&str]) -> String {
+        let out = Command::new(BIN)
+            .env("COMPLAINT_DESK_DATA_DIR", self.dir.path())
+            .env("COMPLAINT_DESK_LANG", lang)
+            .env_remove("COMPLAINT_DESK_AS")
+            .env_remove("COMPLAINT_DESK_NOW")
+            .args(args)
+            .output()
+            .expect("run complaint-desk");
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+    }
+
     fn status(&self, number: &str) -> String {
         self.ok(&["show", number], None)["case"]["status"]
             .as_str()
@@ -536,20 +554,7 @@ fn the_history_reads_in_the_clerks_language_and_never_names_an_anonymous_complai
         ],
         Some("zl"),
     );
-    let out = Command::new(BIN)
-        .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
-        .env("COMPLAINT_DESK_LANG", "zh-TW")
-        .env_remove("COMPLAINT_DESK_AS")
-        .env_remove("COMPLAINT_DESK_NOW")
-        .args(["history", &n])
-        .output()
-        .expect("run complaint-desk");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = d.human("zh-TW", &["history", &n]);
     for shown in [
         "登記",
         "更正",
@@ -810,19 +815,7 @@ fn the_calendar_reads_in_the_clerks_language_weekdays_and_days_alike() {
         &["calendar", "set-hours", "--days", "6", "09:00-12:00"],
         Some("admin"),
     );
-    let human = |lang: &str| {
-        let out = Command::new(BIN)
-            .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
-            .args(["--lang", lang, "calendar", "show", "2026"])
-            .output()
-            .expect("run");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
-    };
+    let human = |lang: &str| d.human(lang, &["calendar", "show", "2026"]);
     let cn = human("zh-CN");
     for line in [
         "2026-10-01  节假日",
