@@ -371,6 +371,11 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         .to_string()
 }
 
+/// [`field_label`] for a field named in the code, for headings kept as `&'static str`.
+pub fn field_name(field: &'static str, lang: Lang) -> &'static str {
+    static_find(FIELDS, field, lang).unwrap_or(field)
+}
+
 /// A table of words: (key, 简体, 繁體, English).
 pub(crate) type Words = (&'static str, &'static str, &'static str, &'static str);
 

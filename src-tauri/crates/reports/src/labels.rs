@@ -1,6 +1,7 @@
 //! The words on the workbooks, in the three languages of the desk.
 
 use desk_calendar::Lang;
+use desk_ledger::i18n::field_name;
 
 pub fn sheet(name: &str, lang: Lang) -> &'static str {
     match name {
@@ -20,36 +21,36 @@ pub fn sheet(name: &str, lang: Lang) -> &'static str {
 pub fn ledger_columns(lang: Lang) -> Vec<(&'static str, f64)> {
     vec![
         (lang.pick("编号", "編號", "Number"), 15.0),
-        (lang.pick("受理时间", "受理時間", "Received"), 16.0),
-        (lang.pick("类型", "類型", "Kind"), 6.0),
-        (lang.pick("受理渠道", "受理管道", "Channel"), 10.0),
-        (lang.pick("投诉人", "投訴人", "Complainant"), 10.0),
+        (field_name("received_at", lang), 16.0),
+        (field_name("kind", lang), 6.0),
+        (field_name("channel", lang), 10.0),
+        (field_name("complainant_name", lang), 10.0),
         (lang.pick("联系电话", "聯絡電話", "Phone"), 13.0),
-        (lang.pick("地点", "地點", "Location"), 16.0),
+        (field_name("location", lang), 16.0),
         (lang.pick("内容摘要", "內容摘要", "Content"), 36.0),
-        (lang.pick("类别", "類別", "Category"), 12.0),
-        (lang.pick("二级类别", "二級類別", "Subcategory"), 14.0),
-        (lang.pick("有效性", "有效性", "Validity"), 9.0),
-        (lang.pick("判定依据", "判定依據", "Grounds"), 16.0),
-        (lang.pick("级别", "級別", "Level"), 6.0),
-        (lang.pick("责任部门", "責任部門", "Department"), 10.0),
-        (lang.pick("状态", "狀態", "Status"), 12.0),
+        (field_name("category", lang), 12.0),
+        (lang.pick("二级分类", "二級分類", "Subcategory"), 14.0),
+        (field_name("validity", lang), 9.0),
+        (field_name("judgement", lang), 16.0),
+        (field_name("level", lang), 6.0),
+        (field_name("department", lang), 10.0),
+        (field_name("status", lang), 12.0),
         (lang.pick("是否完成", "是否完成", "Completed"), 8.0),
         (lang.pick("完成时间", "完成時間", "Completed at"), 16.0),
         (lang.pick("是否及时", "是否及時", "On time"), 8.0),
         (lang.pick("回访情况", "回訪情況", "Callback"), 10.0),
-        (lang.pick("满意度", "滿意度", "Satisfaction"), 10.0),
+        (field_name("satisfaction", lang), 10.0),
     ]
 }
 
 pub fn dimension(d: &str, lang: Lang) -> &'static str {
     match d {
         "kind" => lang.pick("按类型", "按類型", "By kind"),
-        "category" => lang.pick("按类别", "按類別", "By category"),
-        "subcategory" => lang.pick("按二级类别", "按二級類別", "By subcategory"),
-        "validity" => lang.pick("按有效性", "按有效性", "By validity"),
+        "category" => lang.pick("按分类", "按分類", "By category"),
+        "subcategory" => lang.pick("按二级分类", "按二級分類", "By subcategory"),
+        "validity" => lang.pick("按投诉性质", "按投訴性質", "By validity"),
         "level" => lang.pick("按级别", "按級別", "By level"),
-        "channel" => lang.pick("按受理渠道", "按受理管道", "By channel"),
+        "channel" => lang.pick("按渠道", "按渠道", "By channel"),
         "department" => lang.pick("按责任部门", "按責任部門", "By department"),
         "status" => lang.pick("按状态", "按狀態", "By status"),
         _ => "",

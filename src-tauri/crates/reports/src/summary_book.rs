@@ -4,6 +4,7 @@
 
 use chrono::NaiveDateTime;
 use desk_calendar::Lang;
+use desk_ledger::i18n::field_name;
 use desk_ledger::{Figures, Summary};
 use rust_xlsxwriter::{
     Chart, ChartType, Color, ConditionalFormatFormula, Format, FormatBorder, Workbook, Worksheet,
@@ -302,8 +303,8 @@ fn recurring_sheet(
 ) -> Result<()> {
     ws.set_name(sheet("recurring", lang))?;
     let heads = [
-        lang.pick("地点", "地點", "Location"),
-        lang.pick("类别", "類別", "Category"),
+        field_name("location", lang),
+        field_name("category", lang),
         lang.pick("次数", "次數", "Times"),
         lang.pick("编号", "編號", "Numbers"),
     ];
@@ -329,7 +330,7 @@ fn recurring_sheet(
     )?;
     row += 1;
     let heads2 = [
-        lang.pick("类别", "類別", "Category"),
+        field_name("category", lang),
         lang.pick("地点数", "地點數", "Places"),
         lang.pick("件数", "件數", "Cases"),
     ];
@@ -355,8 +356,8 @@ fn major_sheet(
     ws.set_name(sheet("major", lang))?;
     let heads = [
         (lang.pick("编号", "編號", "Number"), 15.0),
-        (lang.pick("受理时间", "受理時間", "Received"), 16.0),
-        (lang.pick("地点", "地點", "Location"), 16.0),
+        (field_name("received_at", lang), 16.0),
+        (field_name("location", lang), 16.0),
         (lang.pick("内容", "內容", "Content"), 40.0),
         (lang.pick("定级原因", "定級原因", "Why major"), 24.0),
         (lang.pick("状态", "狀態", "Status"), 12.0),
@@ -458,9 +459,9 @@ fn charts_sheet(
         .map(|b| b.counts.clone())
         .unwrap_or_default();
     let day = lang.pick("日期", "日期", "Date");
-    let cat = lang.pick("类别", "類別", "Category");
+    let cat = field_name("category", lang);
     let per_day = lang.pick("每日受理量", "每日受理量", "Cases per day");
-    let per_cat = lang.pick("各类别件数", "各類別件數", "Cases per category");
+    let per_cat = lang.pick("各分类件数", "各分類件數", "Cases per category");
     count_chart(
         ws,
         (name, 0, day),

@@ -122,6 +122,20 @@ fn a_hand_made_month_shows_the_rates_worked_out_by_hand() {
     let ledger = cells(&path, "台账");
     assert_eq!(ledger.len(), 5, "a header and four cases");
     assert_eq!(ledger[0][0], "编号");
+    // The ledger sheet names the fields as the case screen and the timeline do.
+    for field in ["channel", "location", "category", "validity"] {
+        let name = desk_ledger::i18n::field_label(field, Lang::ZhCn);
+        assert!(
+            ledger[0].contains(&name),
+            "{name} missing from {:?}",
+            ledger[0]
+        );
+    }
+    assert!(
+        ledger[0].contains(&"投诉性质".to_string()),
+        "{:?}",
+        ledger[0]
+    );
     let stats = cells(&path, "统计");
     let kinds: Vec<_> = stats
         .iter()

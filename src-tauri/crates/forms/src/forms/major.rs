@@ -7,7 +7,7 @@ use desk_ledger::ReportStatus;
 use super::{category, complainant, opt};
 use crate::doc::{Block, FormDoc};
 use crate::fonts::Script;
-use crate::labels::t;
+use crate::labels::{field, t};
 
 pub fn major_report(f: &CaseFile, script: Script) -> FormDoc {
     let c = &f.case;
@@ -43,7 +43,7 @@ pub fn major_report(f: &CaseFile, script: Script) -> FormDoc {
     ])
     .row(&[
         (t(script, "位置", "位置"), &c.location()),
-        (t(script, "类别", "類別"), &category(c)),
+        (&field(script, "category"), &category(c)),
     ])
     .row(&[
         (t(script, "责任部门", "責任部門"), opt(&c.department_name)),

@@ -6,7 +6,7 @@ use desk_ledger::NoticeItem;
 
 use crate::doc::{Block, FormDoc};
 use crate::fonts::Script;
-use crate::labels::{t, word};
+use crate::labels::{field, t, word};
 
 pub fn public_notice(month: &str, items: &[NoticeItem], script: Script) -> FormDoc {
     let title = t(script, "投诉公布", "投訴公佈");
@@ -31,7 +31,7 @@ pub fn public_notice(month: &str, items: &[NoticeItem], script: Script) -> FormD
         columns: vec![
             (t(script, "日期", "日期").into(), 1.25),
             (t(script, "位置", "位置").into(), 1.3),
-            (t(script, "类别", "類別").into(), 1.0),
+            (field(script, "category"), 1.0),
             (t(script, "投诉内容", "投訴內容").into(), 3.0),
             (t(script, "处理情况", "處理情況").into(), 2.6),
             (t(script, "状态", "狀態").into(), 0.9),
