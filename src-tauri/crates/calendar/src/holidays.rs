@@ -14,6 +14,16 @@ pub enum DayKind {
     Workday,
 }
 
+impl DayKind {
+    /// The word the ledger stores and labels ("holiday", "workday"), as serde writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayKind::Holiday => "holiday",
+            DayKind::Workday => "workday",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SpecialDay {

@@ -292,13 +292,7 @@ impl Human for YearView {
                 )
             );
         }
-        let kind = |k: desk_calendar::DayKind| {
-            let word = match k {
-                desk_calendar::DayKind::Holiday => "holiday",
-                _ => "workday",
-            };
-            label(word, lang)
-        };
+        let kind = |k: desk_calendar::DayKind| label(k.as_str(), lang);
         let width = self
             .days
             .iter()

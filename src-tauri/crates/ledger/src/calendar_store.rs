@@ -267,12 +267,7 @@ impl Ledger {
                 .and_then(|j| serde_json::from_str(&j).ok())
                 .unwrap_or_default();
             for d in &days {
-                let kind = if d.kind == DayKind::Holiday {
-                    "holiday"
-                } else {
-                    "workday"
-                };
-                upsert_day(tx, d.date, kind, &d.name_zh, "ics")?;
+                upsert_day(tx, d.date, d.kind.as_str(), &d.name_zh, "ics")?;
                 years.insert(d.date.year());
             }
             set_setting_tx(

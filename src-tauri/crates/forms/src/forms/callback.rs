@@ -28,7 +28,7 @@ pub fn callback_record(f: &CaseFile, script: Script) -> FormDoc {
         (t(script, "投诉人", "投訴人"), &complainant(c, script)),
         (t(script, "联系电话", "聯繫電話"), &c.complainant_phones),
     ])
-    .row(&[(t(script, "位置", "位置"), &c.location())])
+    .row(&[(&field(script, "location"), &c.location())])
     .row(&[(t(script, "投诉内容", "投訴內容"), &c.content)])
     .row(&[
         (t(script, "处理结果", "處理結果"), &c.result),

@@ -42,7 +42,7 @@ pub fn major_report(f: &CaseFile, script: Script) -> FormDoc {
         (t(script, "联系电话", "聯繫電話"), &c.complainant_phones),
     ])
     .row(&[
-        (t(script, "位置", "位置"), &c.location()),
+        (&field(script, "location"), &c.location()),
         (&field(script, "category"), &category(c)),
     ])
     .row(&[

@@ -30,7 +30,7 @@ pub fn public_notice(month: &str, items: &[NoticeItem], script: Script) -> FormD
     d.block(Block::Table {
         columns: vec![
             (t(script, "日期", "日期").into(), 1.25),
-            (t(script, "位置", "位置").into(), 1.3),
+            (field(script, "location"), 1.3),
             (field(script, "category"), 1.0),
             (t(script, "投诉内容", "投訴內容").into(), 3.0),
             (t(script, "处理情况", "處理情況").into(), 2.6),

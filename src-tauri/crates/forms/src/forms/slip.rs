@@ -5,7 +5,7 @@ use desk_ledger::model::{Case, Slip};
 use super::{complainant, opt};
 use crate::doc::{Block, FormDoc};
 use crate::fonts::Script;
-use crate::labels::t;
+use crate::labels::{field, t};
 
 pub fn transfer_slip(slip: &Slip, case: &Case, script: Script) -> FormDoc {
     let title = t(script, "顾客投诉转交签认单", "顧客投訴轉交簽認單");
@@ -40,7 +40,7 @@ pub fn transfer_slip(slip: &Slip, case: &Case, script: Script) -> FormDoc {
         (t(script, "投诉人", "投訴人"), &complainant(case, script)),
         (t(script, "联系电话", "聯繫電話"), &case.complainant_phones),
     ])
-    .row(&[(t(script, "位置", "位置"), &case.location())])
+    .row(&[(&field(script, "location"), &case.location())])
     .row(&[(t(script, "投诉内容", "投訴內容"), &case.content)])
     .row(&[(t(script, "转交摘要", "轉交摘要"), &slip.summary)])
     .row(&[(t(script, "处理要求", "處理要求"), &slip.requirement)])
