@@ -34,3 +34,25 @@ test('no message is left empty or copied untranslated into English', async () =>
     assert.ok(String(z[k]).length > 0, `zh-CN ${k} is empty`)
   }
 })
+
+// The core names fields in its error messages, the printed forms, the workbook and the
+// timeline; a form label that names the same field otherwise leaves the clerk guessing
+// which box the message means. So each `fields.*` label the screens share with the core
+// reads the same, in every language.
+test('the screens name each field as the core does', async () => {
+  const rust = readFileSync(new URL('../../src-tauri/crates/ledger/src/i18n.rs', import.meta.url), 'utf8')
+  const start = rust.indexOf('const FIELDS')
+  const table = rust.slice(start, rust.indexOf('\n];', start))
+  const core = [...table.matchAll(/\(\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",?\s*\)/g)]
+  assert.ok(core.length > 50, 'the core field table was not found')
+  const ui = { 'zh-CN': await load('zh-CN'), 'zh-TW': await load('zh-TW'), en: await load('en') }
+  let shared = 0
+  for (const [, key, cn, tw, en] of core) {
+    if (!(key in ui['zh-CN'].fields)) continue
+    shared++
+    for (const [lang, want] of [['zh-CN', cn], ['zh-TW', tw], ['en', en]]) {
+      assert.equal(ui[lang].fields[key], want, `${lang} fields.${key}`)
+    }
+  }
+  assert.ok(shared > 30, `only ${shared} fields shared with the core`)
+})

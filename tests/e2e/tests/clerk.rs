@@ -331,7 +331,7 @@ fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
     assert_eq!(office, "Office: 东区管理处");
     app.sign_in(None, None)?;
     app.click_css("[data-nav=register]")?;
-    app.wait_text("Relation to owner", 10)?;
+    app.wait_text("Relation to the property", 10)?;
     // A label longer than its column wraps inside its own row: none spills out of its
     // box into the field below (it did: "owner" sat over "Received").
     let spilled = app.js(

@@ -43,10 +43,10 @@ export default {
     next_due: '下一期限', followups: '跟进次数', finished_at: '完成时间', closed_at: '结案时间',
     month: '月份', text: '关键词', staff: '员工', draft: '草稿',
     to_department: '接收部门', to_person: '接收人', summary: '转交事项', requirement: '处理要求',
-    signed_by: '签认人', signed_at: '签认时间', action: '处理措施', feedback: '反馈',
+    signed_by: '签认人', signed_at: '签认时间', action: '处理情况', feedback: '处理结果回馈',
     method: '回访方式', person_reached: '接受回访人', outcome: '回访结果', satisfaction: '满意度',
-    comments: '意见建议', at: '时间', date: '日期', code: '编码', name: '名称', role: '角色', external: '外部单位',
-    parent: '上级分类', owner_name: '业主姓名', step: '环节', reply_due: '回复期限',
+    comments: '意见和建议', at: '时间', date: '日期', code: '编码', name: '名称', role: '角色', external: '外部单位',
+    parent: '上级分类', owner_name: '业主姓名', deadline_step: '期限环节', reply_due: '回复期限',
   },
   kind: { complaint: '投诉', request: '需求' },
   status: {

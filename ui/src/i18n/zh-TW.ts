@@ -43,10 +43,10 @@ export default {
     next_due: '下一期限', followups: '跟進次數', finished_at: '完成時間', closed_at: '結案時間',
     month: '月份', text: '關鍵字', staff: '員工', draft: '草稿',
     to_department: '接收部門', to_person: '接收人', summary: '轉交事項', requirement: '處理要求',
-    signed_by: '簽認人', signed_at: '簽認時間', action: '處理措施', feedback: '回饋',
+    signed_by: '簽認人', signed_at: '簽認時間', action: '處理情況', feedback: '處理結果回饋',
     method: '回訪方式', person_reached: '接受回訪人', outcome: '回訪結果', satisfaction: '滿意度',
-    comments: '意見建議', at: '時間', date: '日期', code: '編碼', name: '名稱', role: '角色', external: '外部單位',
-    parent: '上級分類', owner_name: '業主姓名', step: '環節', reply_due: '回覆期限',
+    comments: '意見和建議', at: '時間', date: '日期', code: '編碼', name: '名稱', role: '角色', external: '外部單位',
+    parent: '上級分類', owner_name: '業主姓名', deadline_step: '期限環節', reply_due: '回覆期限',
   },
   kind: { complaint: '投訴', request: '需求' },
   status: {
@@ -115,7 +115,7 @@ export default {
   },
   settings: {
     noChanges: '建帳以來沒有改動', renameHint: '新名稱（已登記的個案將顯示新名稱）', title: '設定', office: '管理處', staff: '員工', departments: '部門', categories: '分類',
-    channels: '管道', units: '房屋資料', calendar: '工作日曆', officeHours: '辦公時間',
+    channels: '渠道', units: '房屋資料', calendar: '工作日曆', officeHours: '辦公時間',
     weekdays: '星期', periods: '時段（如 08:30-12:00,13:30-17:30）', holiday: '節假日', workday: '補行上班',
     normal: '恢復平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '該年份沒有節假日資料',
     deadlines: '期限', step: '環節', inForce: '現行期限', defaultSpan: '制度預設',

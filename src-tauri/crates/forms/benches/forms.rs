@@ -130,7 +130,7 @@ fn libreoffice(l: &Ledger, slip: &str) -> Result<f64, String> {
         ("位置", &c.location(), "", ""),
         ("投诉内容", c.content.as_str(), "", ""),
         (
-            "转交摘要",
+            "转交事项",
             s.summary.as_str(),
             "处理要求",
             s.requirement.as_str(),

@@ -31,7 +31,7 @@ pub fn word(script: Script, w: &str) -> String {
 
 /// A ledger field's name in the form's script.
 pub fn field(script: Script, f: &str) -> String {
-    field_label(f, lang(script))
+    field_label(f, lang(script)).to_string()
 }
 
 pub struct Labels {

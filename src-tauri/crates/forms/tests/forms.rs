@@ -162,7 +162,7 @@ fn transfer_slip_carries_every_field_and_signature_line_in_order() {
             "3栋2单元1502",
             "投诉内容",
             "卫生间天花板漏水，楼上1602住户不在家。",
-            "转交摘要",
+            "转交事项",
             "处理要求",
             "今日上门查看楼上管道并回复处理方案",
             "转出部门/转交人",
@@ -213,7 +213,7 @@ fn registration_form_has_the_case_and_its_processing_records() {
             "投诉内容",
             "客户诉求",
             "尽快修复并赔偿损失",
-            "类别",
+            "分类与定级",
             "转交记录",
             "工程部",
             "处理记录",
@@ -437,6 +437,10 @@ fn traditional_script_by_setting() {
         &[
             "顧客投訴轉交簽認單",
             "轉交單號",
+            // The same field names as the Traditional screens and timeline.
+            "聯絡電話",
+            "位置",
+            "轉交事項",
             "接收人簽認",
             "處理結果回饋",
             "第 1 頁 / 共 1 頁",

@@ -84,31 +84,13 @@ const ACTIONS: &[Words] = &[
 
 /// (field, 简体, 繁體, English): fields the log keeps under a name of its own.
 const FIELDS: &[Words] = &[
-    ("number", "编号", "編號", "Number"),
-    ("reply_due", "回复期限", "回覆期限", "Reply due"),
     ("document", "单据", "單據", "Document"),
     ("revision", "版次", "版次", "Revision"),
     ("pages", "页数", "頁數", "Pages"),
     ("complainant_phones", "联系电话", "聯絡電話", "Phones"),
     ("active", "状态", "狀態", "Status"),
-    ("anonymous", "匿名", "匿名", "Anonymous"),
-    ("group_action", "群诉", "群訴", "Group complaint"),
-    ("complex", "复杂问题", "複雜問題", "Complex problem"),
-    ("external", "外部单位", "外部單位", "Outside party"),
     ("office_hours", "办公时间", "辦公時間", "Office hours"),
     ("imported_days", "导入天数", "匯入天數", "Days imported"),
-    (
-        "process",
-        "处理过程及结果",
-        "處理過程及結果",
-        "Handling and result",
-    ),
-    (
-        "measures",
-        "纠正预防措施",
-        "糾正預防措施",
-        "Corrective measures",
-    ),
 ];
 
 /// (word, 简体, 繁體, English): values the log keeps as words of its own.
@@ -265,7 +247,7 @@ impl HistoryWords {
         if is_date(field) {
             return field.to_string();
         }
-        pick(FIELDS, field, self.lang).unwrap_or_else(|| field_label(field, self.lang))
+        pick(FIELDS, field, self.lang).unwrap_or_else(|| field_label(field, self.lang).to_string())
     }
 
     fn value(&self, field: &str, v: &str) -> String {

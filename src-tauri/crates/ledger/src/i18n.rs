@@ -173,7 +173,8 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("deadline_step", "期限环节", "期限環節", "Deadline step"),
     ("span", "期限", "期限", "Span"),
     ("span_unit", "计时方式", "計時方式", "Counted in"),
-    ("map", "列对应", "欄對應", "Column map"),
+    ("map", "列对应", "欄位對應", "Column map"),
+    ("number", "编号", "編號", "Number"),
     ("kind", "类型", "類型", "Kind"),
     ("received_at", "受理时间", "受理時間", "Received at"),
     ("channel", "渠道", "渠道", "Channel"),
@@ -181,7 +182,12 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("staff", "员工", "員工", "Staff member"),
     ("complainant_name", "投诉人", "投訴人", "Complainant"),
     ("phone", "联系电话", "聯絡電話", "Phone"),
-    ("relation", "与房屋关系", "與房屋關係", "Relation"),
+    (
+        "relation",
+        "与房屋关系",
+        "與房屋關係",
+        "Relation to the property",
+    ),
     ("location", "位置", "位置", "Location"),
     ("building", "楼栋", "樓棟", "Building"),
     ("unit", "单元", "單元", "Unit"),
@@ -193,7 +199,12 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("validity", "投诉性质", "投訴性質", "Validity"),
     ("judgement", "判定依据", "判定依據", "Grounds"),
     ("level", "级别", "級別", "Level"),
-    ("amount", "涉及金额", "涉及金額", "Amount involved"),
+    (
+        "amount",
+        "涉及金额（元）",
+        "涉及金額（元）",
+        "Amount involved (CNY)",
+    ),
     ("media", "媒体曝光", "媒體曝光", "Exposed in the media"),
     ("lawsuit", "法律诉讼", "法律訴訟", "Lawsuit"),
     (
@@ -202,18 +213,22 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
         "可能引發群體事件",
         "May lead to a group action",
     ),
-    ("repair_size", "维修类别", "維修類別", "Repair size"),
+    ("anonymous", "匿名", "匿名", "Anonymous"),
+    ("complex", "复杂事项", "複雜事項", "Complex case"),
+    ("repair_size", "维修规模", "維修規模", "Repair size"),
     ("department", "责任部门", "責任部門", "Department"),
     ("handler", "责任人", "責任人", "Handler"),
     ("reason", "原因", "原因", "Reason"),
     ("case", "个案", "個案", "Case"),
-    ("slip", "转交单", "轉交單", "Transfer slip"),
+    ("slip", "转交签认单", "轉交簽認單", "Transfer slip"),
     (
         "to_department",
         "接收部门",
         "接收部門",
         "Receiving department",
     ),
+    ("external", "外部单位", "外部單位", "Outside party"),
+    ("reply_due", "回复期限", "回覆期限", "Reply due"),
     ("summary", "转交事项", "轉交事項", "Summary"),
     ("requirement", "处理要求", "處理要求", "Requirement"),
     ("signed_by", "签认人", "簽認人", "Signed by"),
@@ -241,10 +256,10 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("callback_at", "回访时间", "回訪時間", "Callback at"),
     ("pin", "PIN码", "PIN碼", "PIN"),
     ("at", "时间", "時間", "Time"),
-    ("text", "搜索内容", "搜尋內容", "Search text"),
+    ("text", "关键词", "關鍵字", "Search text"),
     ("cause", "产生原因", "產生原因", "Cause"),
-    ("company_name", "公司名称", "公司名稱", "Company"),
-    ("office_name", "管理处名称", "管理處名稱", "Office"),
+    ("company_name", "公司名称", "公司名稱", "Company name"),
+    ("office_name", "管理处名称", "管理處名稱", "Office name"),
     ("office_code", "管理处代码", "管理處代碼", "Office code"),
     ("hotline", "服务热线", "服務熱線", "Service hotline"),
     (
@@ -283,7 +298,7 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
         "measures",
         "纠正预防措施",
         "糾正預防措施",
-        "Corrective measures",
+        "Corrective and preventive measures",
     ),
     ("note", "备注", "備註", "Note"),
     (
@@ -293,7 +308,7 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
         "Handling and result",
     ),
     ("signed_at", "签认时间", "簽認時間", "Signed at"),
-    ("to_person", "接收人", "接收人", "Received by (person)"),
+    ("to_person", "接收人", "接收人", "Receiving person"),
     ("transferred_at", "转交时间", "轉交時間", "Transferred at"),
     ("current_pin", "当前PIN码", "目前PIN碼", "Current PIN"),
     ("from", "开始日期", "開始日期", "From"),
@@ -365,14 +380,9 @@ pub fn label(word: &str, lang: Lang) -> String {
     static_find(LABELS, word, lang).unwrap_or(word).to_string()
 }
 
-pub fn field_label(field: &str, lang: Lang) -> String {
-    static_find(FIELDS, field, lang)
-        .unwrap_or(field)
-        .to_string()
-}
-
-/// [`field_label`] for a field named in the code, for headings kept as `&'static str`.
-pub fn field_name(field: &'static str, lang: Lang) -> &'static str {
+/// The name of a ledger field as the screens, forms and workbook head it, or the
+/// field itself if it has none.
+pub fn field_label(field: &str, lang: Lang) -> &str {
     static_find(FIELDS, field, lang).unwrap_or(field)
 }
 

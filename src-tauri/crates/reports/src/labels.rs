@@ -1,7 +1,7 @@
 //! The words on the workbooks, in the three languages of the desk.
 
 use desk_calendar::Lang;
-use desk_ledger::i18n::field_name;
+use desk_ledger::i18n::field_label;
 
 pub fn sheet(name: &str, lang: Lang) -> &'static str {
     match name {
@@ -20,26 +20,26 @@ pub fn sheet(name: &str, lang: Lang) -> &'static str {
 /// The ledger sheet's columns (domain §6), in order.
 pub fn ledger_columns(lang: Lang) -> Vec<(&'static str, f64)> {
     vec![
-        (lang.pick("编号", "編號", "Number"), 15.0),
-        (field_name("received_at", lang), 16.0),
-        (field_name("kind", lang), 6.0),
-        (field_name("channel", lang), 10.0),
-        (field_name("complainant_name", lang), 10.0),
-        (lang.pick("联系电话", "聯絡電話", "Phone"), 13.0),
-        (field_name("location", lang), 16.0),
+        (field_label("number", lang), 15.0),
+        (field_label("received_at", lang), 16.0),
+        (field_label("kind", lang), 6.0),
+        (field_label("channel", lang), 10.0),
+        (field_label("complainant_name", lang), 10.0),
+        (field_label("phone", lang), 13.0),
+        (field_label("location", lang), 16.0),
         (lang.pick("内容摘要", "內容摘要", "Content"), 36.0),
-        (field_name("category", lang), 12.0),
+        (field_label("category", lang), 12.0),
         (lang.pick("二级分类", "二級分類", "Subcategory"), 14.0),
-        (field_name("validity", lang), 9.0),
-        (field_name("judgement", lang), 16.0),
-        (field_name("level", lang), 6.0),
-        (field_name("department", lang), 10.0),
-        (field_name("status", lang), 12.0),
+        (field_label("validity", lang), 9.0),
+        (field_label("judgement", lang), 16.0),
+        (field_label("level", lang), 6.0),
+        (field_label("department", lang), 10.0),
+        (field_label("status", lang), 12.0),
         (lang.pick("是否完成", "是否完成", "Completed"), 8.0),
         (lang.pick("完成时间", "完成時間", "Completed at"), 16.0),
         (lang.pick("是否及时", "是否及時", "On time"), 8.0),
         (lang.pick("回访情况", "回訪情況", "Callback"), 10.0),
-        (field_name("satisfaction", lang), 10.0),
+        (field_label("satisfaction", lang), 10.0),
     ]
 }
 

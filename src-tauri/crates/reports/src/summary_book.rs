@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 use desk_calendar::Lang;
-use desk_ledger::i18n::field_name;
+use desk_ledger::i18n::field_label;
 use desk_ledger::{Figures, Summary};
 use rust_xlsxwriter::{
     Chart, ChartType, Color, ConditionalFormatFormula, Format, FormatBorder, Workbook, Worksheet,
@@ -303,8 +303,8 @@ fn recurring_sheet(
 ) -> Result<()> {
     ws.set_name(sheet("recurring", lang))?;
     let heads = [
-        field_name("location", lang),
-        field_name("category", lang),
+        field_label("location", lang),
+        field_label("category", lang),
         lang.pick("次数", "次數", "Times"),
         lang.pick("编号", "編號", "Numbers"),
     ];
@@ -322,16 +322,16 @@ fn recurring_sheet(
         row,
         0,
         lang.pick(
-            "共性问题（同类问题来自多处）",
-            "共性問題（同類問題來自多處）",
-            "Common problems (same category from many places)",
+            "共性问题（同类问题来自多个位置）",
+            "共性問題（同類問題來自多個位置）",
+            "Common problems (same category from many locations)",
         ),
         &f.title,
     )?;
     row += 1;
     let heads2 = [
-        field_name("category", lang),
-        lang.pick("地点数", "地點數", "Places"),
+        field_label("category", lang),
+        lang.pick("位置数", "位置數", "Locations"),
         lang.pick("件数", "件數", "Cases"),
     ];
     for (c, h) in heads2.iter().enumerate() {
@@ -356,8 +356,8 @@ fn major_sheet(
     ws.set_name(sheet("major", lang))?;
     let heads = [
         (lang.pick("编号", "編號", "Number"), 15.0),
-        (field_name("received_at", lang), 16.0),
-        (field_name("location", lang), 16.0),
+        (field_label("received_at", lang), 16.0),
+        (field_label("location", lang), 16.0),
         (lang.pick("内容", "內容", "Content"), 40.0),
         (lang.pick("定级原因", "定級原因", "Why major"), 24.0),
         (lang.pick("状态", "狀態", "Status"), 12.0),
@@ -459,7 +459,7 @@ fn charts_sheet(
         .map(|b| b.counts.clone())
         .unwrap_or_default();
     let day = lang.pick("日期", "日期", "Date");
-    let cat = field_name("category", lang);
+    let cat = field_label("category", lang);
     let per_day = lang.pick("每日受理量", "每日受理量", "Cases per day");
     let per_cat = lang.pick("各分类件数", "各分類件數", "Cases per category");
     count_chart(

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 use desk_calendar::Lang;
+use desk_ledger::i18n::field_label;
 use desk_ledger::{clean_unit, NewUnit};
 
 use crate::error::{ReportError, Result};
@@ -121,8 +122,10 @@ pub fn read_units(path: &Path, mapping: &[(String, usize)], lang: Lang) -> Resul
                 path,
                 match lang {
                     Lang::En => format!("no column for “{required}”; map one by hand"),
-                    Lang::ZhCn => format!("找不到“{}”列，请手工指定", field_name(required, lang)),
-                    Lang::ZhTw => format!("找不到「{}」欄，請手動指定", field_name(required, lang)),
+                    Lang::ZhCn => format!("找不到“{}”列，请手工指定", field_label(required, lang)),
+                    Lang::ZhTw => {
+                        format!("找不到「{}」欄，請手動指定", field_label(required, lang))
+                    }
                 },
             ));
         }
@@ -187,13 +190,6 @@ pub fn read_units(path: &Path, mapping: &[(String, usize)], lang: Lang) -> Resul
         }
     }
     Ok(preview)
-}
-
-fn field_name(field: &str, lang: Lang) -> &'static str {
-    match field {
-        "building" => lang.pick("楼栋", "樓棟", "building"),
-        _ => lang.pick("房号", "房號", "room"),
-    }
 }
 
 fn column_of(field: &str, map: &[(&str, Option<usize>)], headers: &[String]) -> String {

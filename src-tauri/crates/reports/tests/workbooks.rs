@@ -124,7 +124,7 @@ fn a_hand_made_month_shows_the_rates_worked_out_by_hand() {
     assert_eq!(ledger[0][0], "编号");
     // The ledger sheet names the fields as the case screen and the timeline do.
     for field in ["channel", "location", "category", "validity"] {
-        let name = desk_ledger::i18n::field_label(field, Lang::ZhCn);
+        let name = desk_ledger::i18n::field_label(field, Lang::ZhCn).to_string();
         assert!(
             ledger[0].contains(&name),
             "{name} missing from {:?}",

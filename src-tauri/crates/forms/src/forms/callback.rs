@@ -25,34 +25,34 @@ pub fn callback_record(f: &CaseFile, script: Script) -> FormDoc {
         (&field(script, "received_at"), &c.received_at),
     ])
     .row(&[
-        (t(script, "投诉人", "投訴人"), &complainant(c, script)),
-        (t(script, "联系电话", "聯繫電話"), &c.complainant_phones),
+        (&field(script, "complainant_name"), &complainant(c, script)),
+        (&field(script, "phone"), &c.complainant_phones),
     ])
     .row(&[(&field(script, "location"), &c.location())])
-    .row(&[(t(script, "投诉内容", "投訴內容"), &c.content)])
+    .row(&[(&field(script, "content"), &c.content)])
     .row(&[
-        (t(script, "处理结果", "處理結果"), &c.result),
+        (&field(script, "result"), &c.result),
         (t(script, "完成时间", "完成時間"), opt(&c.finished_at)),
     ]);
     for (i, b) in f.callbacks.iter().enumerate() {
         d.heading(format!("{} {}", t(script, "回访", "回訪"), i + 1))
             .row(&[
-                (t(script, "回访时间", "回訪時間"), &b.at),
-                (t(script, "回访方式", "回訪方式"), &w(b.method.as_str())),
+                (&field(script, "callback_at"), &b.at),
+                (&field(script, "method"), &w(b.method.as_str())),
                 (t(script, "回访人", "回訪人"), &b.by_staff),
             ])
             .row(&[
-                (t(script, "接受回访人", "接受回訪人"), &b.person_reached),
+                (&field(script, "person_reached"), &b.person_reached),
                 (t(script, "与投诉人关系", "與投訴人關係"), &b.relation),
             ])
             .row(&[
-                (t(script, "回访结果", "回訪結果"), &w(b.outcome.as_str())),
+                (&field(script, "outcome"), &w(b.outcome.as_str())),
                 (
-                    t(script, "满意度", "滿意度"),
+                    &field(script, "satisfaction"),
                     &b.satisfaction.map(|s| w(s.as_str())).unwrap_or_default(),
                 ),
             ])
-            .row(&[(t(script, "意见和建议", "意見和建議"), &b.comments)]);
+            .row(&[(&field(script, "comments"), &b.comments)]);
     }
     if f.callbacks.is_empty() {
         let scale = [
@@ -68,27 +68,27 @@ pub fn callback_record(f: &CaseFile, script: Script) -> FormDoc {
         .join("  ");
         d.heading(t(script, "回访", "回訪"))
             .row(&[
-                (t(script, "回访时间", "回訪時間"), ""),
+                (&field(script, "callback_at"), ""),
                 (
-                    t(script, "回访方式", "回訪方式"),
+                    &field(script, "method"),
                     t(script, "□上门回访  □电话回访", "□上門回訪  □電話回訪"),
                 ),
             ])
             .row(&[
-                (t(script, "接受回访人", "接受回訪人"), ""),
+                (&field(script, "person_reached"), ""),
                 (t(script, "与投诉人关系", "與投訴人關係"), ""),
             ])
             .row(&[(
-                t(script, "回访结果", "回訪結果"),
+                &field(script, "outcome"),
                 t(
                     script,
                     "□联系上  □联系不上  □不便回访",
                     "□聯繫上  □聯繫不上  □不便回訪",
                 ),
             )])
-            .row(&[(t(script, "满意度", "滿意度"), &scale)])
+            .row(&[(&field(script, "satisfaction"), &scale)])
             .block(Block::HandBox {
-                label: t(script, "意见和建议", "意見和建議").into(),
+                label: field(script, "comments"),
                 lines: 4,
             });
     }

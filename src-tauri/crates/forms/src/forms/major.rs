@@ -31,28 +31,28 @@ pub fn major_report(f: &CaseFile, script: Script) -> FormDoc {
     };
     d.row(&[
         (t(script, "个案编号", "個案編號"), &c.number),
-        (t(script, "受理时间", "受理時間"), &c.received_at),
+        (&field(script, "received_at"), &c.received_at),
         (
             t(script, "定为重大", "定為重大"),
             opt(&c.major_since).get(..16).unwrap_or_default(),
         ),
     ])
     .row(&[
-        (t(script, "投诉人", "投訴人"), &complainant(c, script)),
-        (t(script, "联系电话", "聯繫電話"), &c.complainant_phones),
+        (&field(script, "complainant_name"), &complainant(c, script)),
+        (&field(script, "phone"), &c.complainant_phones),
     ])
     .row(&[
         (&field(script, "location"), &c.location()),
         (&field(script, "category"), &category(c)),
     ])
     .row(&[
-        (t(script, "责任部门", "責任部門"), opt(&c.department_name)),
-        (t(script, "责任人", "責任人"), &c.handler),
+        (&field(script, "department"), opt(&c.department_name)),
+        (&field(script, "handler"), &c.handler),
     ])
     .row(&[(t(script, "定级理由", "定級理由"), &c.level_reason)])
-    .row(&[(t(script, "投诉内容", "投訴內容"), &c.content)])
-    .row(&[(t(script, "客户诉求", "客戶訴求"), &c.demand)])
-    .row(&[(t(script, "产生原因", "產生原因"), &part(|r| &r.cause))])
+    .row(&[(&field(script, "content"), &c.content)])
+    .row(&[(&field(script, "demand"), &c.demand)])
+    .row(&[(&field(script, "cause"), &part(|r| &r.cause))])
     .row(&[(
         t(script, "处理过程及结果", "處理過程及結果"),
         &part(|r| &r.process),

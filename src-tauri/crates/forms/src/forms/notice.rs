@@ -32,9 +32,9 @@ pub fn public_notice(month: &str, items: &[NoticeItem], script: Script) -> FormD
             (t(script, "日期", "日期").into(), 1.25),
             (field(script, "location"), 1.3),
             (field(script, "category"), 1.0),
-            (t(script, "投诉内容", "投訴內容").into(), 3.0),
-            (t(script, "处理情况", "處理情況").into(), 2.6),
-            (t(script, "状态", "狀態").into(), 0.9),
+            (field(script, "content"), 3.0),
+            (field(script, "action"), 2.6),
+            (field(script, "status"), 0.9),
         ],
         rows: items
             .iter()

@@ -51,13 +51,13 @@ pub fn registration(f: &CaseFile, script: Script) -> FormDoc {
             (&fl("status"), &w(c.status.as_str())),
         ])
         .row(&[
-            (t(script, "投诉人", "投訴人"), &complainant(c, script)),
+            (&fl("complainant_name"), &complainant(c, script)),
             (&fl("phone"), &c.complainant_phones),
             (&fl("relation"), &w(c.relation.as_str())),
         ])
         .row(&[(&fl("location"), &c.location())])
-        .row(&[(t(script, "投诉内容", "投訴內容"), &c.content)])
-        .row(&[(t(script, "客户诉求", "客戶訴求"), &c.demand)])
+        .row(&[(&fl("content"), &c.content)])
+        .row(&[(&fl("demand"), &c.demand)])
         .heading(t(script, "分类与定级", "分類與定級"))
         .row(&[
             (&fl("category"), &category(c)),
@@ -72,7 +72,7 @@ pub fn registration(f: &CaseFile, script: Script) -> FormDoc {
         ])
         .row(&[(&fl("judgement"), &c.judgement)])
         .row(&[
-            (t(script, "涉及金额（元）", "涉及金額（元）"), &amount),
+            (&fl("amount"), &amount),
             (t(script, "特别情形", "特別情形"), &flags.join("、")),
             (
                 &fl("repair_size"),
@@ -80,17 +80,17 @@ pub fn registration(f: &CaseFile, script: Script) -> FormDoc {
             ),
         ])
         .row(&[
-            (t(script, "责任部门", "責任部門"), opt(&c.department_name)),
-            (t(script, "责任人", "責任人"), &c.handler),
+            (&fl("department"), opt(&c.department_name)),
+            (&fl("handler"), &c.handler),
         ]);
     d.heading(t(script, "转交记录", "轉交記錄"))
         .block(Block::Table {
             columns: vec![
                 (t(script, "转交单号", "轉交單號").into(), 1.3),
-                (t(script, "接收部门", "接收部門").into(), 1.2),
+                (fl("to_department"), 1.2),
                 (t(script, "转交时间", "轉交時間").into(), 1.3),
                 (t(script, "签认", "簽認").into(), 1.5),
-                (t(script, "处理结果回馈", "處理結果回饋").into(), 2.5),
+                (fl("feedback"), 2.5),
             ],
             rows: f
                 .slips
@@ -114,7 +114,7 @@ pub fn registration(f: &CaseFile, script: Script) -> FormDoc {
                 (t(script, "时间", "時間").into(), 1.3),
                 (t(script, "记录人", "記錄人").into(), 0.9),
                 (t(script, "类型", "類型").into(), 0.8),
-                (t(script, "处理情况", "處理情況").into(), 3.0),
+                (fl("action"), 3.0),
                 (fl("result"), 1.8),
             ],
             rows: f
@@ -134,12 +134,12 @@ pub fn registration(f: &CaseFile, script: Script) -> FormDoc {
     d.heading(t(script, "回访记录", "回訪記錄"))
         .block(Block::Table {
             columns: vec![
-                (t(script, "回访时间", "回訪時間").into(), 1.3),
+                (fl("callback_at"), 1.3),
                 (fl("method"), 0.8),
                 (t(script, "回访人", "回訪人").into(), 0.8),
                 (fl("outcome"), 0.9),
                 (fl("satisfaction"), 0.9),
-                (t(script, "意见和建议", "意見和建議").into(), 2.5),
+                (fl("comments"), 2.5),
             ],
             rows: f
                 .callbacks
@@ -157,7 +157,7 @@ pub fn registration(f: &CaseFile, script: Script) -> FormDoc {
                 .collect(),
         });
     d.heading(t(script, "结果", "結果"))
-        .row(&[(t(script, "处理结果", "處理結果"), &c.result)])
+        .row(&[(&fl("result"), &c.result)])
         .row(&[
             (t(script, "完成时间", "完成時間"), opt(&c.finished_at)),
             (t(script, "结案时间", "結案時間"), opt(&c.closed_at)),

@@ -37,16 +37,19 @@ pub fn transfer_slip(slip: &Slip, case: &Case, script: Script) -> FormDoc {
         (t(script, "个案编号", "個案編號"), &case.number),
     ])
     .row(&[
-        (t(script, "投诉人", "投訴人"), &complainant(case, script)),
-        (t(script, "联系电话", "聯繫電話"), &case.complainant_phones),
+        (
+            &field(script, "complainant_name"),
+            &complainant(case, script),
+        ),
+        (&field(script, "phone"), &case.complainant_phones),
     ])
     .row(&[(&field(script, "location"), &case.location())])
-    .row(&[(t(script, "投诉内容", "投訴內容"), &case.content)])
-    .row(&[(t(script, "转交摘要", "轉交摘要"), &slip.summary)])
-    .row(&[(t(script, "处理要求", "處理要求"), &slip.requirement)])
+    .row(&[(&field(script, "content"), &case.content)])
+    .row(&[(&field(script, "summary"), &slip.summary)])
+    .row(&[(&field(script, "requirement"), &slip.requirement)])
     .row(&[
         (t(script, "转出部门/转交人", "轉出部門/轉交人"), &from),
-        (t(script, "接收部门", "接收部門"), &to),
+        (&field(script, "to_department"), &to),
     ])
     .row(&[
         (t(script, "转交时间", "轉交時間"), &slip.transferred_at),
@@ -66,7 +69,7 @@ pub fn transfer_slip(slip: &Slip, case: &Case, script: Script) -> FormDoc {
         date_caption: t(script, "日期/时间", "日期/時間").into(),
     });
     d.block(Block::HandBox {
-        label: t(script, "处理结果回馈", "處理結果回饋").into(),
+        label: field(script, "feedback"),
         lines: 6,
     });
     d.block(Block::Signatures {
