@@ -416,7 +416,28 @@ impl Human for () {
 }
 
 impl Human for desk_ledger::DemoReport {
-    fn human(&self, _lang: Lang) {
-        println!("{self:?}");
+    fn human(&self, lang: Lang) {
+        let (cases, slips, callbacks, units, from, to) = (
+            self.cases,
+            self.slips,
+            self.callbacks,
+            self.units,
+            &self.from,
+            &self.to,
+        );
+        println!(
+            "{}",
+            match lang {
+                Lang::ZhCn => format!(
+                    "已生成示例数据：{cases} 件个案、{slips} 张转交签认单、{callbacks} 次回访、{units} 户房屋资料，受理时间 {from} 至 {to}"
+                ),
+                Lang::ZhTw => format!(
+                    "已產生示例資料：{cases} 件個案、{slips} 張轉交簽認單、{callbacks} 次回訪、{units} 戶房屋資料，受理時間 {from} 至 {to}"
+                ),
+                Lang::En => format!(
+                    "Sample data made: {cases} cases, {slips} transfer slips, {callbacks} callbacks, {units} units, received {from} to {to}"
+                ),
+            }
+        );
     }
 }

@@ -1000,6 +1000,20 @@ fn month_end_export_consolidation_and_unit_import() {
 }
 
 #[test]
+fn the_sample_data_is_reported_in_words() {
+    let d = Desk::new();
+    let said = d.human("zh-CN", &["demo", "--cases", "40", "--months", "1"]);
+    assert!(said.starts_with("已生成示例数据："), "{said}");
+    let n = d.ok(&["list", "--page-size", "100"], None);
+    let cases = n["total"].as_i64().expect("total");
+    assert!(
+        said.contains(&format!("{cases} 件个案")),
+        "{said} ({cases} cases listed)"
+    );
+    assert!(!said.contains('{') && !said.contains("cases:"), "{said}");
+}
+
+#[test]
 fn output_into_a_closed_pipe_ends_quietly() {
     let d = Desk::new();
     d.ok(&["demo", "--cases", "300", "--months", "1"], None);

@@ -267,12 +267,13 @@ fn rates_sheet(
         ws.write_string_with_format(row, 4, goal, &f.cell)?;
         let meets = r.meets_target.map(|m| yes_no(m, lang)).unwrap_or("—");
         ws.write_string_with_format(row, 5, meets, &f.cell)?;
-        // The target as a number beside the table, for the chart.
+        // The target as a number beside the table, for the chart; a percentage, as the
+        // clerk reads it (1 and 0.95 read as counts).
         if let Some(t) = r.target {
-            ws.write_number(row, 7, t)?;
+            ws.write_number_with_format(row, 7, t, &f.pct)?;
         }
     }
-    ws.write_string(0, 7, lang.pick("目标值", "目標值", "Target value"))?;
+    ws.write_string_with_format(0, 7, lang.pick("目标值", "目標值", "Target value"), &f.head)?;
     let n = fig.rates.len() as u32;
     let name = sheet("rates", lang);
     let mut chart = Chart::new(ChartType::Column);
