@@ -351,6 +351,26 @@ fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
         json!([]),
     )?;
     assert_eq!(cut, json!([]), "cut short in the ledger");
+
+    // A deadline's step is worded for a sentence ("entered in the system"); heading its
+    // own line on the case it starts with a capital.
+    let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 1}}))?;
+    let number = page["rows"][0]["number"]
+        .as_str()
+        .ok_or("no case")?
+        .to_string();
+    app.open_case(&number)?;
+    app.wait_css("[data-test=deadlines] .deadline b", 15)?;
+    let heads = app.js(
+        "return [...document.querySelectorAll('[data-test=deadlines] .deadline b')]
+           .map(b => [b.innerText, getComputedStyle(b, '::first-letter').textTransform])",
+        json!([]),
+    )?;
+    let heads = heads.as_array().ok_or("no deadlines")?;
+    assert!(!heads.is_empty());
+    for h in heads {
+        assert_eq!(h[1], "uppercase", "{h}");
+    }
     Ok(())
 }
 
