@@ -134,6 +134,8 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::directory::set_setting,
             commands::directory::calendar_year,
             commands::directory::set_calendar_day,
+            commands::directory::confirm_calendar_year,
+            commands::directory::import_calendar,
             commands::directory::set_office_hours,
             commands::reports::suggest_export_path,
             commands::reports::export_period,

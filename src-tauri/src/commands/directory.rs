@@ -154,6 +154,18 @@ pub async fn set_calendar_day(
     desk.acting(|l, by, _| l.set_calendar_day(by, &date, &kind, &name))
 }
 
+/// Holidays and make-up days from an .ics file the administrator picked: days imported.
+#[tauri::command]
+pub async fn import_calendar(desk: Desk<'_>, path: String) -> IpcResult<usize> {
+    desk.acting(|l, by, _| l.import_ics_file(by, std::path::Path::new(&path)))
+}
+
+/// A year's holidays are all entered by hand: it counts as covered.
+#[tauri::command]
+pub async fn confirm_calendar_year(desk: Desk<'_>, year: i32) -> IpcResult<YearView> {
+    desk.acting(|l, by, _| l.confirm_calendar_year(by, year))
+}
+
 /// weekdays 1 = Monday … 7 = Sunday; periods "08:30-12:00,13:30-17:30", empty = day off.
 #[tauri::command]
 pub async fn set_office_hours(

@@ -690,6 +690,39 @@ fn the_working_calendar_takes_a_holiday_refuses_backward_hours_and_logs_who_chan
     Ok(())
 }
 
+#[test]
+#[ignore = "drives the real app under Xvfb"]
+fn in_december_the_dashboard_asks_for_next_years_holidays_until_they_are_confirmed() -> R<()> {
+    std::env::set_var("COMPLAINT_DESK_NOW", "2026-12-03 10:00");
+    let app = App::scripted(&[INIT]);
+    std::env::remove_var("COMPLAINT_DESK_NOW");
+    let app = app?;
+    app.sign_in(None, None)?;
+    let said = app.wait_text_in("[data-test=calendar-gap]", 15)?;
+    assert!(said.contains("2027年的法定节假日尚未录入"), "{said}");
+    // The warning opens the working calendar at the year it names.
+    app.click_css("[data-test=calendar-gap-fix]")?;
+    let confirm = app.wait_text_in("[data-test=confirm-year]", 10)?;
+    assert_eq!(confirm, "2027年节假日已全部录入");
+    app.wait_text("该年份没有节假日数据", 10)?;
+    app.click_css("[data-test=confirm-year]")?;
+    app.click_css(".el-message-box__btns .el-button--primary")?;
+    app.wait_text("全年工作日", 10)?;
+    assert_eq!(
+        app.invoke("calendar_year", json!({"year": 2027}))?["covered"],
+        json!(true)
+    );
+    // Back on the dashboard, its counts drawn, the warning is gone.
+    app.click_css("[data-nav=dashboard]")?;
+    app.wait(15, || {
+        let v = app.wait_text_in("[data-test=tile-overdue]", 1).ok()?;
+        (!v.contains('…')).then_some(())
+    })
+    .ok_or("the dashboard's counts did not come")?;
+    assert_eq!(visible(&app, "[data-test=calendar-gap]")?, 0);
+    Ok(())
+}
+
 /// How many elements matching `css` are on screen (the tabs not shown hold theirs too).
 fn visible(app: &App, css: &str) -> R<usize> {
     let n = app.js(

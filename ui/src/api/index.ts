@@ -101,6 +101,8 @@ export const api = {
     call<T.DeadlineRule[]>('set_deadline_rule', { step, amount, unit }),
   setCalendarDay: (date: string, kind: string, name: string) =>
     call<T.YearView>('set_calendar_day', { date, kind, name }),
+  confirmCalendarYear: (year: number) => call<T.YearView>('confirm_calendar_year', { year }),
+  importCalendar: (path: string) => call<number>('import_calendar', { path }),
   setOfficeHours: (weekdays: number[], periods: string) =>
     call<void>('set_office_hours', { weekdays, periods }),
 

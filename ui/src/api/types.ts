@@ -201,7 +201,11 @@ awaiting_callback: number,
 /**
  * Called back with the result confirmed: left to close.
  */
-called_back: number, open_major: number, };
+called_back: number, open_major: number, 
+/**
+ * A year deadlines run into whose holidays are not entered (see `calendar_gap`).
+ */
+calendar_gap: number | null, };
 
 export type Figures = { from: string, to: string, total: number, complaints: number, requests: number, closed: number, rates: Array<Rate>, };
 

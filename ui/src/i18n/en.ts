@@ -19,6 +19,8 @@ export default {
   },
   signIn: { title: 'Sign in', pick: 'Choose your name', submit: 'Sign in', office: 'Office' },
   dashboard: {
+    calendarGap: 'The statutory holidays of {year} are not entered yet: deadlines running into that year count only weekends.', calendarGapFix: 'Enter them',
+    calendarGapAsk: 'Ask an administrator to import or enter them under Settings → Working calendar.',
     todayNew: 'New today', dueSoon: 'Due soon', overdue: 'Overdue', awaitingSignature: 'Awaiting signature',
     awaitingCallback: 'Awaiting callback', calledBack: '{n} ready to close', openMajor: 'Open major complaints', monthRates: 'This month',
     target: 'Target', actual: 'Actual', dueList: 'Deadlines', nothingDue: 'Nothing due',
@@ -117,7 +119,7 @@ export default {
     noChanges: 'No change since the office was set up', renameHint: 'The new name (cases already registered will show it)', title: 'Settings', office: 'Office', staff: 'Staff', departments: 'Departments', categories: 'Categories',
     channels: 'Channels', units: 'Units', calendar: 'Working calendar', officeHours: 'Office hours',
     weekdays: 'Weekdays', periods: 'Periods (e.g. 08:30-12:00,13:30-17:30)', holiday: 'Holiday', workday: 'Make-up working day',
-    normal: 'Ordinary day', year: 'Year', workingDays: '{n} working days in the year', notCovered: 'No holiday data for this year',
+    normal: 'Ordinary day', year: 'Year', workingDays: '{n} working days in the year', notCovered: 'No holiday data for this year', importIcs: 'Import holidays (.ics)', imported: '{n} days imported', confirmYear: 'All holidays of {year} entered', confirmYearAsk: 'Are all holidays and make-up working days of {year} entered? Deadlines in that year are then counted by this calendar, and no warning is shown.',
     deadlines: 'Deadlines', step: 'Step', inForce: 'In force', defaultSpan: 'Procedures\' default',
     deadlinesHint: 'Open cases\' deadlines are counted again under a changed rule; a transfer slip already printed keeps the time written on it.',
     spanUnits: { minutes: 'minutes', hours: 'hours', working_hours: 'working hours', working_days: 'working days', calendar_days: 'calendar days' },

@@ -19,6 +19,8 @@ export default {
   },
   signIn: { title: '登录', pick: '选择您的姓名', submit: '登录', office: '管理处' },
   dashboard: {
+    calendarGap: '{year}年的法定节假日尚未录入：跨入该年的期限暂按平常周末计算。', calendarGapFix: '去录入',
+    calendarGapAsk: '请管理员在“设置 → 工作日历”中导入或录入。',
     todayNew: '今日新增', dueSoon: '即将到期', overdue: '已逾期', awaitingSignature: '待签认',
     awaitingCallback: '待回访', calledBack: '{n} 件已回访待结案', openMajor: '未结重大投诉', monthRates: '本月指标',
     target: '目标', actual: '实际', dueList: '到期提醒', nothingDue: '暂无到期事项',
@@ -117,7 +119,7 @@ export default {
     noChanges: '建账以来没有改动', renameHint: '新名称（已登记的个案将显示新名称）', title: '设置', office: '管理处', staff: '员工', departments: '部门', categories: '分类',
     channels: '渠道', units: '房屋资料', calendar: '工作日历', officeHours: '办公时间',
     weekdays: '星期', periods: '时段（如 08:30-12:00,13:30-17:30）', holiday: '节假日', workday: '调休上班',
-    normal: '恢复平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '该年份没有节假日数据',
+    normal: '恢复平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '该年份没有节假日数据', importIcs: '导入节假日（.ics）', imported: '已导入 {n} 天', confirmYear: '{year}年节假日已全部录入', confirmYearAsk: '{year}年的节假日和调休上班日都已录入？确认后该年的期限按已录入的日历计算，不再提示。',
     deadlines: '期限', step: '环节', inForce: '现行期限', defaultSpan: '制度默认',
     deadlinesHint: '改动后，未结个案的期限按新规则重新计算；已打印的转交单仍按单上写明的时限。',
     spanUnits: { minutes: '分钟', hours: '小时', working_hours: '有效工作时', working_days: '工作日', calendar_days: '日历天' },

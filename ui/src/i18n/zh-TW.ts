@@ -19,6 +19,8 @@ export default {
   },
   signIn: { title: '登入', pick: '選擇您的姓名', submit: '登入', office: '管理處' },
   dashboard: {
+    calendarGap: '{year}年的法定節假日尚未錄入：跨入該年的期限暫按平常週末計算。', calendarGapFix: '去錄入',
+    calendarGapAsk: '請管理員在「設定 → 工作日曆」中匯入或錄入。',
     todayNew: '今日新增', dueSoon: '即將到期', overdue: '已逾期', awaitingSignature: '待簽認',
     awaitingCallback: '待回訪', calledBack: '{n} 件已回訪待結案', openMajor: '未結重大投訴', monthRates: '本月指標',
     target: '目標', actual: '實際', dueList: '到期提醒', nothingDue: '暫無到期事項',
@@ -117,7 +119,7 @@ export default {
     noChanges: '建帳以來沒有改動', renameHint: '新名稱（已登記的個案將顯示新名稱）', title: '設定', office: '管理處', staff: '員工', departments: '部門', categories: '分類',
     channels: '渠道', units: '房屋資料', calendar: '工作日曆', officeHours: '辦公時間',
     weekdays: '星期', periods: '時段（如 08:30-12:00,13:30-17:30）', holiday: '節假日', workday: '補行上班',
-    normal: '恢復平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '該年份沒有節假日資料',
+    normal: '恢復平常', year: '年份', workingDays: '全年工作日 {n} 天', notCovered: '該年份沒有節假日資料', importIcs: '匯入節假日（.ics）', imported: '已匯入 {n} 天', confirmYear: '{year}年節假日已全部錄入', confirmYearAsk: '{year}年的節假日和調休上班日都已錄入？確認後該年的期限按已錄入的日曆計算，不再提示。',
     deadlines: '期限', step: '環節', inForce: '現行期限', defaultSpan: '制度預設',
     deadlinesHint: '改動後，未結個案的期限按新規則重新計算；已列印的轉交單仍按單上寫明的時限。',
     spanUnits: { minutes: '分鐘', hours: '小時', working_hours: '有效工作時', working_days: '工作日', calendar_days: '日曆天' },

@@ -409,6 +409,9 @@ pub enum CalendarCmd {
     },
     /// Make a date an ordinary day again
     RemoveDay { date: String },
+    /// Confirm that a year's holidays and make-up days are all entered by hand (the
+    /// year then counts as covered, as an imported one does)
+    ConfirmYear { year: i32 },
     /// Change a deadline step, e.g. verify 4 working_hours
     SetDeadline {
         step: String,

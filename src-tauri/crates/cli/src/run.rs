@@ -488,14 +488,7 @@ fn calendar(
     use erased::Show;
     match c {
         CalendarCmd::Show { year } => l.calendar_year(year)?.show(json, lang),
-        CalendarCmd::Import { file } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| CliError::Usage {
-                field: "file",
-                message: format!("{}: {e}", file.display()),
-            })?;
-            let n = l.import_ics(&who()?, &text)?;
-            n.show(json, lang)
-        }
+        CalendarCmd::Import { file } => l.import_ics_file(&who()?, &file)?.show(json, lang),
         CalendarCmd::SetHours { days, periods } => {
             let h = l.set_office_hours(&who()?, &weekdays(&days, lang)?, &periods)?;
             h.show(json, lang)
@@ -509,6 +502,9 @@ fn calendar(
         CalendarCmd::RemoveDay { date } => l
             .set_calendar_day(&who()?, &date, "normal", "")?
             .show(json, lang),
+        CalendarCmd::ConfirmYear { year } => {
+            l.confirm_calendar_year(&who()?, year)?.show(json, lang)
+        }
         CalendarCmd::SetDeadline { step, amount, unit } => {
             let p = l.set_deadline_rule(&who()?, &step, amount, &unit)?;
             p.show(json, lang)

@@ -124,6 +124,15 @@ pub struct YearView {
     pub working_days: usize,
 }
 
+fn gap_year(today: NaiveDate, covered: &BTreeSet<i32>) -> Option<i32> {
+    let year = today.year();
+    if !covered.contains(&year) {
+        Some(year)
+    } else {
+        (today.month() == 12 && !covered.contains(&(year + 1))).then_some(year + 1)
+    }
+}
+
 /// Parses "08:30-12:00,13:30-17:30" into periods.
 pub fn parse_periods(s: &str) -> Result<Vec<Period>> {
     let mut out = Vec::new();
@@ -171,6 +180,44 @@ impl Ledger {
             days,
             working_days,
         })
+    }
+
+    /// A year whose statutory holidays the calendar lacks while deadlines already run into
+    /// it: this year, or from December on the next (a deadline of days set then crosses
+    /// New Year). The dashboard asks for it to be entered; until then such deadlines are
+    /// counted as if the year had no holidays, and their explanations say so.
+    pub fn calendar_gap(&self) -> Result<Option<i32>> {
+        let c = ctx(&self.conn)?;
+        Ok(gap_year(self.now().date(), c.calendar.covered_years()))
+    }
+
+    /// Records that a year's holidays and make-up days are all entered (by hand, one day
+    /// at a time): the year counts as covered, as an imported one does.
+    pub fn confirm_calendar_year(&mut self, by: &str, year: i32) -> Result<YearView> {
+        if !(2000..=2100).contains(&year) {
+            return Err(invalid("year", Problem::BadTime, year.to_string()));
+        }
+        let at = self.now_text();
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            who.require_for("edit_settings")?;
+            let mut years: BTreeSet<i32> = setting(tx, "calendar_years")?
+                .and_then(|j| serde_json::from_str(&j).ok())
+                .unwrap_or_default();
+            if !years.insert(year) {
+                return Ok(());
+            }
+            set_setting_tx(
+                tx,
+                "calendar_years",
+                &serde_json::to_string(&years).unwrap_or_default(),
+            )?;
+            calendar_changed(tx)?;
+            let mut ch = Changes::new();
+            ch.set("year", year.to_string());
+            history::log(tx, &at, Some(&who), "calendar", 0, "confirm_year", &ch, "")
+        })?;
+        self.calendar_year(year)
     }
 
     /// Sets office hours for weekdays (1 = Monday … 7 = Sunday); empty periods = day off.
@@ -245,6 +292,14 @@ impl Ledger {
             history::log(tx, &at, Some(&who), "calendar", 0, "set_day", &ch, "")
         })?;
         self.calendar_year(d.year())
+    }
+
+    /// [`Ledger::import_ics`] of a file the administrator picked (a holiday calendar
+    /// exported from a mail program or a phone).
+    pub fn import_ics_file(&mut self, by: &str, path: &std::path::Path) -> Result<usize> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|_| invalid("file", Problem::Unknown, path.display().to_string()))?;
+        self.import_ics(by, &text)
     }
 
     /// Imports the all-day events of an .ics file; their years count as covered.

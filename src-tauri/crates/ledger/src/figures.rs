@@ -97,6 +97,8 @@ pub struct DeskCounts {
     /// Called back with the result confirmed: left to close.
     pub called_back: i64,
     pub open_major: i64,
+    /// A year deadlines run into whose holidays are not entered (see `calendar_gap`).
+    pub calendar_gap: Option<i32>,
 }
 
 /// Minutes within which a case must be in the system after it was received (§8).
@@ -226,6 +228,7 @@ impl Ledger {
             awaiting_callback: awaiting - called_back,
             called_back,
             open_major,
+            calendar_gap: self.calendar_gap()?,
         })
     }
 }

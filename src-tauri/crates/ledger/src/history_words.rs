@@ -53,6 +53,12 @@ const ACTIONS: &[Words] = &[
     ("update", "修改", "修改", "updated"),
     ("set_day", "设置日期", "設定日期", "day set"),
     (
+        "confirm_year",
+        "确认全年节假日已录入",
+        "確認全年節假日已錄入",
+        "year's holidays confirmed",
+    ),
+    (
         "set_hours",
         "修改办公时间",
         "修改辦公時間",

@@ -127,6 +127,8 @@ fn a_busy_office() -> (Ledger, String) {
         .expect("hours");
     l.set_calendar_day("admin", "2026-12-24", "holiday", "公司年会")
         .expect("day");
+    l.confirm_calendar_year("admin", 2027)
+        .expect("year confirmed");
     l.set_deadline_rule("admin", "verify", 6, "working_hours")
         .expect("deadline");
     (l, n)
