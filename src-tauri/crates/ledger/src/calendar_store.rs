@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use desk_calendar::{
     parse_ics, DayKind, HolidayData, OfficeHours, Period, SpecialDay, WorkingCalendar,
 };
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use crate::deadlines::{DeadlinePolicy, SpanUnit, StepRule, STEPS};
@@ -60,15 +60,13 @@ fn build(conn: &Connection) -> Result<Ctx> {
     let hours: OfficeHours = setting(conn, "office_hours")?
         .and_then(|j| serde_json::from_str(&j).ok())
         .unwrap_or_default();
-    let extra_years: Vec<i32> = setting(conn, "calendar_years")?
-        .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default();
+
     let policy: DeadlinePolicy = setting(conn, "deadlines")?
         .and_then(|j| serde_json::from_str(&j).ok())
         .unwrap_or_default();
     let (mut days, mut years): (Vec<SpecialDay>, BTreeSet<i32>) =
         BUNDLED.with(|b| (b.days.clone(), b.years.iter().copied().collect()));
-    years.extend(extra_years);
+    years.extend(extra_years(conn)?);
     let mut st = conn.prepare_cached("SELECT date, kind, name FROM calendar_days")?;
     let edits = st
         .query_map([], |r| {
@@ -122,6 +120,23 @@ pub struct YearView {
     pub hours: OfficeHours,
     pub days: Vec<SpecialDay>,
     pub working_days: usize,
+}
+
+/// The years counted as covered besides the bundled ones: imported, or confirmed as
+/// entered by hand.
+fn extra_years(conn: &Connection) -> Result<BTreeSet<i32>> {
+    Ok(setting(conn, "calendar_years")?
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default())
+}
+
+fn set_extra_years(tx: &Transaction, years: &BTreeSet<i32>) -> Result<()> {
+    set_setting_tx(
+        tx,
+        "calendar_years",
+        &serde_json::to_string(years).unwrap_or_default(),
+    )?;
+    Ok(())
 }
 
 fn gap_year(today: NaiveDate, covered: &BTreeSet<i32>) -> Option<i32> {
@@ -201,17 +216,11 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             who.require_for("edit_settings")?;
-            let mut years: BTreeSet<i32> = setting(tx, "calendar_years")?
-                .and_then(|j| serde_json::from_str(&j).ok())
-                .unwrap_or_default();
+            let mut years = extra_years(tx)?;
             if !years.insert(year) {
                 return Ok(());
             }
-            set_setting_tx(
-                tx,
-                "calendar_years",
-                &serde_json::to_string(&years).unwrap_or_default(),
-            )?;
+            set_extra_years(tx, &years)?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.set("year", year.to_string());
@@ -318,18 +327,12 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             who.require_for("edit_settings")?;
-            let mut years: BTreeSet<i32> = setting(tx, "calendar_years")?
-                .and_then(|j| serde_json::from_str(&j).ok())
-                .unwrap_or_default();
+            let mut years = extra_years(tx)?;
             for d in &days {
                 upsert_day(tx, d.date, d.kind.as_str(), &d.name_zh, "ics")?;
                 years.insert(d.date.year());
             }
-            set_setting_tx(
-                tx,
-                "calendar_years",
-                &serde_json::to_string(&years).unwrap_or_default(),
-            )?;
+            set_extra_years(tx, &years)?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();
             ch.set("imported_days", days.len().to_string());
