@@ -60,7 +60,6 @@ fn build(conn: &Connection) -> Result<Ctx> {
     let hours: OfficeHours = setting(conn, "office_hours")?
         .and_then(|j| serde_json::from_str(&j).ok())
         .unwrap_or_default();
-
     let policy: DeadlinePolicy = setting(conn, "deadlines")?
         .and_then(|j| serde_json::from_str(&j).ok())
         .unwrap_or_default();
@@ -212,12 +211,14 @@ impl Ledger {
         if !(2000..=2100).contains(&year) {
             return Err(invalid("year", Problem::BadTime, year.to_string()));
         }
+        // A year already covered (bundled, imported or confirmed) changes nothing.
+        let covered = ctx(&self.conn)?.calendar.covered_years().contains(&year);
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
             who.require_for("edit_settings")?;
             let mut years = extra_years(tx)?;
-            if !years.insert(year) {
+            if covered || !years.insert(year) {
                 return Ok(());
             }
             set_extra_years(tx, &years)?;
