@@ -307,8 +307,18 @@ impl Ledger {
     /// [`Ledger::import_ics`] of a file the administrator picked (a holiday calendar
     /// exported from a mail program or a phone).
     pub fn import_ics_file(&mut self, by: &str, path: &std::path::Path) -> Result<usize> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|_| invalid("file", Problem::Unknown, path.display().to_string()))?;
+        let shown = || path.display().to_string();
+        let refuse = |why| invalid("file", Problem::NotAllowed { why }, shown());
+        let meta =
+            std::fs::metadata(path).map_err(|_| invalid("file", Problem::Unknown, shown()))?;
+        // A folder or a huge file picked by mistake is named as such, not read.
+        if !meta.is_file() || meta.len() > crate::attachments::MAX_BYTES {
+            return Err(refuse(Why::NotAFileOrTooBig));
+        }
+        let bytes = std::fs::read(path)?;
+        // Calendar files are UTF-8 by their standard; one saved in another encoding
+        // would import as garbled holiday names, so it is refused with what to do.
+        let text = String::from_utf8(bytes).map_err(|_| refuse(Why::NotUtf8))?;
         self.import_ics(by, &text)
     }
 

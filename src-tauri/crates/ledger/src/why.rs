@@ -42,6 +42,8 @@ pub enum Why {
     OwnAccount,
     NoDataDirectory,
     NotAFileOrTooBig,
+    /// A text file (a calendar) in an encoding other than UTF-8.
+    NotUtf8,
     NoAllDayEvents,
     DemoRange,
     Calendar(CalendarError),
@@ -122,6 +124,11 @@ impl Why {
             ),
             Why::NoDataDirectory => p("没有数据目录", "沒有資料目錄", "there is no data directory"),
             Why::NotAFileOrTooBig => p("不是文件或超过50MB", "不是檔案或超過50MB", "is not a file, or is over 50 MB"),
+            Why::NotUtf8 => p(
+                "不是 UTF-8 编码，请另存为 UTF-8 后再导入",
+                "不是 UTF-8 編碼，請另存為 UTF-8 後再匯入",
+                "is not UTF-8; save it as UTF-8 and import it again",
+            ),
             Why::NoAllDayEvents => p("文件中没有全天事件", "檔案中沒有全天事件", "has no all-day events"),
             Why::DemoRange => p("须为1–5,000,000", "須為1–5,000,000", "must be 1–5,000,000"),
             Why::Calendar(e) => calendar_text(e, lang),
@@ -220,6 +227,7 @@ mod tests {
             OwnAccount,
             NoDataDirectory,
             NotAFileOrTooBig,
+            NotUtf8,
             NoAllDayEvents,
             DemoRange,
             Calendar(CalendarError::HoursBackwards {
@@ -249,6 +257,7 @@ mod tests {
                 !tw.chars().any(|c| SIMPLIFIED_ONLY.contains(c))
                     && !tw
                         .replace("MB", "")
+                        .replace("UTF", "")
                         .chars()
                         .any(|c| c.is_ascii_alphabetic()),
                 "{why:?} in Traditional: {tw}"

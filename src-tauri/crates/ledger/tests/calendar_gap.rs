@@ -111,3 +111,28 @@ fn an_imported_holiday_calendar_covers_its_year_and_a_missing_file_is_named() {
         e.localized(Lang::ZhCn)
     );
 }
+
+#[test]
+fn a_calendar_file_in_another_encoding_or_a_folder_is_refused_saying_what_to_do() {
+    let mut l = office("2026-12-03 09:00");
+    let dir = tempfile::tempdir().expect("dir");
+    // 元旦 in GBK, as an older Windows editor saves it: importing it would garble the
+    // holiday names, so nothing is imported and the clerk is told to save it as UTF-8.
+    let gbk = dir.path().join("节假日GBK.ics");
+    let mut bytes =
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:".to_vec();
+    bytes.extend_from_slice(b"\xd4\xaa\xb5\xa9");
+    bytes.extend_from_slice(b"\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    std::fs::write(&gbk, bytes).expect("gbk");
+    let e = l.import_ics_file("admin", &gbk).expect_err("not utf-8");
+    assert_eq!(e.field(), Some("file"), "{e}");
+    let text = e.localized(Lang::ZhCn);
+    assert!(text.starts_with("文件：") && text.contains("另存为 UTF-8"), "{text}");
+    assert!(e.localized(Lang::En).contains("save it as UTF-8"), "{e}");
+    assert!(l.calendar_year(2027).expect("2027").days.is_empty());
+    assert_eq!(gap(&l), Some(2027));
+
+    // A folder picked by mistake is named as not a file.
+    let e = l.import_ics_file("admin", dir.path()).expect_err("folder");
+    assert!(e.localized(Lang::ZhCn).contains("不是文件"), "{e}");
+}
