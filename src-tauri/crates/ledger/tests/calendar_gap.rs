@@ -127,7 +127,10 @@ fn a_calendar_file_in_another_encoding_or_a_folder_is_refused_saying_what_to_do(
     let e = l.import_ics_file("admin", &gbk).expect_err("not utf-8");
     assert_eq!(e.field(), Some("file"), "{e}");
     let text = e.localized(Lang::ZhCn);
-    assert!(text.starts_with("文件：") && text.contains("另存为 UTF-8"), "{text}");
+    assert!(
+        text.starts_with("文件：") && text.contains("另存为 UTF-8"),
+        "{text}"
+    );
     assert!(e.localized(Lang::En).contains("save it as UTF-8"), "{e}");
     assert!(l.calendar_year(2027).expect("2027").days.is_empty());
     assert_eq!(gap(&l), Some(2027));
