@@ -22,22 +22,25 @@ fn search(l: &Ledger, text: &str, page: usize) -> desk_ledger::CasePage {
 #[test]
 fn a_search_matching_more_than_the_cap_says_so_and_pages_newest_first() {
     let l = demo(1600);
-    // Every complaint number contains "TS-": more than the cap in this ledger.
-    let page = search(&l, "TS-", 0);
-    assert!(page.total_capped, "the count stopped at the cap");
-    assert_eq!(page.total, SEARCH_COUNT_CAP);
-    assert_eq!(page.rows.len(), 200);
-    let ids: Vec<i64> = page.rows.iter().map(|c| c.id).collect();
-    assert!(
-        ids.windows(2).all(|w| w[0] > w[1]),
-        "newest registered first"
-    );
-    assert!(page.rows.iter().all(|c| c.number.contains("TS-")));
-    let next = search(&l, "TS-", 1);
-    assert!(
-        next.rows[0].id < *ids.last().expect("a last row"),
-        "page 2 continues"
-    );
+    // Every complaint number contains "TS-" (a phrase of the index) and "-" (one
+    // character, read from the texts): more than the cap in this ledger.
+    for text in ["TS-", "-"] {
+        let page = search(&l, text, 0);
+        assert!(page.total_capped, "{text}: the count stopped at the cap");
+        assert_eq!(page.total, SEARCH_COUNT_CAP);
+        assert_eq!(page.rows.len(), 200);
+        let ids: Vec<i64> = page.rows.iter().map(|c| c.id).collect();
+        assert!(
+            ids.windows(2).all(|w| w[0] > w[1]),
+            "{text}: newest registered first"
+        );
+        assert!(page.rows.iter().all(|c| c.number.contains(text)));
+        let next = search(&l, text, 1);
+        assert!(
+            next.rows[0].id < *ids.last().expect("a last row"),
+            "{text}: page 2 continues"
+        );
+    }
 }
 
 #[test]
@@ -71,10 +74,29 @@ fn a_narrow_search_is_counted_exactly_and_sorted_by_time() {
 fn by_reading(l: &Ledger, word: &str) -> Vec<String> {
     let mut st = l
         .connection()
-        .prepare("SELECT c.number, s.body FROM cases c JOIN case_search s ON s.rowid = c.id ORDER BY c.id")
+        .prepare(
+            "SELECT number, complainant_name, complainant_phones, building, unit, room,
+                    public_area, content, demand FROM cases ORDER BY id",
+        )
         .expect("scan");
     let rows = st
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .query_map([], |r| {
+            let f = |i| r.get::<_, String>(i);
+            // The fields a search reads, as the clerk sees them on the case.
+            let body = format!(
+                "{} {} {} {}{}{} {} {} {}",
+                f(0)?,
+                f(1)?,
+                f(2)?,
+                f(3)?,
+                f(4)?,
+                f(5)?,
+                f(6)?,
+                f(7)?,
+                f(8)?
+            );
+            Ok((f(0)?, body))
+        })
         .expect("rows");
     rows.map(|r| r.expect("row"))
         .filter(|(_, body)| body.to_lowercase().contains(&word.to_lowercase()))
@@ -203,4 +225,125 @@ fn a_search_alone_and_a_search_with_filters_find_exactly_the_matching_cases() {
         assert_eq!(narrowed.total as usize, expected.len(), "{word} + {status}");
         assert!(narrowed.rows.iter().all(|c| c.status.as_str() == status));
     }
+}
+
+/// The numbers the ledger finds for `text`, in registration order.
+fn found(l: &Ledger, text: &str) -> Vec<String> {
+    let mut rows: Vec<_> = search(l, text, 0).rows;
+    rows.sort_by_key(|c| c.id);
+    rows.into_iter().map(|c| c.number).collect()
+}
+
+#[test]
+fn a_longer_text_is_found_only_where_it_is_written_in_that_order() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(common::at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    let mut register = |content: &str, room: &str| {
+        l.register(
+            "admin",
+            &desk_ledger::NewCase {
+                content: content.into(),
+                room: room.into(),
+                ..common::complaint()
+            },
+        )
+        .expect("register")
+        .number
+    };
+    let wanted = register("厨房下水道堵了", "1502");
+    // Both pairs of 下水道 (下水, 水道), but not the word: not a match.
+    let scattered = register("水道口松动，楼下水管滴水", "1503");
+    let punctuated = register("电梯按键失灵-3号梯", "1504");
+    let l = l;
+
+    assert_eq!(found(&l, "下水道"), vec![wanted.clone()]);
+    assert_eq!(found(&l, "水道"), vec![wanted.clone(), scattered.clone()]);
+    // Punctuation is part of what is searched for, though the index holds no pairs
+    // across it.
+    assert_eq!(found(&l, "失灵-3"), vec![punctuated.clone()]);
+    assert!(found(&l, "失灵3").is_empty());
+    // One character reads every case.
+    assert_eq!(found(&l, "梯"), vec![punctuated.clone()]);
+    // A match across fields, as the clerk reads the case: building and room.
+    assert_eq!(found(&l, "3栋1503"), vec![scattered]);
+    // Letters in either case, and % or _ taken as themselves.
+    let number = wanted.to_lowercase();
+    assert_eq!(found(&l, &number), vec![wanted]);
+    assert!(found(&l, "下%道").is_empty());
+    assert!(found(&l, "下_道").is_empty());
+}
+
+#[test]
+fn a_search_within_a_month_or_a_day_finds_a_case_registered_later_for_it() {
+    let mut l = demo(1600);
+    // Written up today for a call taken in October: registered after every demo case,
+    // received in October.
+    let late = l
+        .register(
+            "admin",
+            &desk_ledger::NewCase {
+                received_at: Some("2026-10-05 10:00".into()),
+                content: "车库发现鳄鱼出没".into(),
+                ..common::complaint()
+            },
+        )
+        .expect("register")
+        .number;
+    let within = |text: &str, month: Option<&str>, day: Option<&str>| -> Vec<String> {
+        l.list(&CaseFilter {
+            text: Some(text.into()),
+            month: month.map(Into::into),
+            day: day.map(Into::into),
+            ..Default::default()
+        })
+        .expect("search")
+        .rows
+        .into_iter()
+        .map(|c| c.number)
+        .collect()
+    };
+    // A phrase, a pair and a single character: each through its own index or scan.
+    for text in ["鳄鱼出没", "鳄鱼", "鳄"] {
+        assert_eq!(
+            within(text, Some("2026-10"), None),
+            vec![late.clone()],
+            "{text}"
+        );
+        assert_eq!(
+            within(text, None, Some("2026-10-05")),
+            vec![late.clone()],
+            "{text}"
+        );
+        assert_eq!(
+            within(text, Some("2026-10"), Some("2026-10-05")),
+            vec![late.clone()],
+            "{text}"
+        );
+        assert!(within(text, Some("2026-11"), None).is_empty(), "{text}");
+        assert!(within(text, None, Some("2026-10-06")).is_empty(), "{text}");
+    }
+    // A common word within the month: exactly the month's cases that hold it.
+    let month = "2026-10";
+    let expected: Vec<String> = by_reading(&l, "漏水")
+        .into_iter()
+        .filter(|n| l.case(n).expect("case").received_at.starts_with(month))
+        .collect();
+    assert!(expected.len() > 1, "{}", expected.len());
+    let mut found = l
+        .list(&CaseFilter {
+            text: Some("漏水".into()),
+            month: Some(month.into()),
+            page_size: 500,
+            ..Default::default()
+        })
+        .expect("search")
+        .rows
+        .into_iter()
+        .map(|c| c.number)
+        .collect::<Vec<_>>();
+    found.sort();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(found, expected);
 }
