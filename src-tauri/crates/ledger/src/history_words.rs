@@ -88,16 +88,9 @@ const ACTIONS: &[Words] = &[
     ),
 ];
 
-/// (field, 简体, 繁體, English): fields the log keeps under a name of its own.
-const FIELDS: &[Words] = &[
-    ("document", "单据", "單據", "Document"),
-    ("revision", "版次", "版次", "Revision"),
-    ("pages", "页数", "頁數", "Pages"),
-    ("complainant_phones", "联系电话", "聯絡電話", "Phones"),
-    ("active", "状态", "狀態", "Status"),
-    ("office_hours", "办公时间", "辦公時間", "Office hours"),
-    ("imported_days", "导入天数", "匯入天數", "Days imported"),
-];
+/// Fields the log keeps under another name than the one the clerk reads: stored
+/// phones are the case's phone; a staff member's or a unit's active flag its status.
+const SAME_AS: &[(&str, &str)] = &[("complainant_phones", "phone"), ("active", "status")];
 
 /// (word, 简体, 繁體, English): values the log keeps as words of its own.
 const VALUES: &[Words] = &[
@@ -253,7 +246,11 @@ impl HistoryWords {
         if is_date(field) {
             return field.to_string();
         }
-        pick(FIELDS, field, self.lang).unwrap_or_else(|| field_label(field, self.lang).to_string())
+        let field = SAME_AS
+            .iter()
+            .find(|(kept, _)| *kept == field)
+            .map_or(field, |(_, read)| read);
+        field_label(field, self.lang).to_string()
     }
 
     fn value(&self, field: &str, v: &str) -> String {

@@ -175,6 +175,12 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("span_unit", "计时方式", "計時方式", "Counted in"),
     ("map", "列对应", "欄位對應", "Column map"),
     ("number", "编号", "編號", "Number"),
+    // What the logs of prints, settings and imports name.
+    ("document", "单据", "單據", "Document"),
+    ("revision", "版次", "版次", "Revision"),
+    ("pages", "页数", "頁數", "Pages"),
+    ("office_hours", "办公时间", "辦公時間", "Office hours"),
+    ("imported_days", "导入天数", "匯入天數", "Days imported"),
     ("kind", "类型", "類型", "Kind"),
     ("received_at", "受理时间", "受理時間", "Received at"),
     ("channel", "渠道", "渠道", "Channel"),
