@@ -33,7 +33,7 @@ export default {
     callback: 'Called back', satisfaction: 'Satisfied',
   },
   fields: {
-    form: 'Form', document: 'Of', revision: 'Revision', pages: 'Pages', attachment: 'Attachment', feedback_at: 'Feedback at',
+    form: 'Form', attachment: 'Attachment', feedback_at: 'Feedback at',
     slip: 'Transfer slip', relation_reached: 'Relation to complainant',
     number: 'Number', kind: 'Kind', received_at: 'Received at', channel: 'Channel', received_by: 'Received by',
     complainant_name: 'Complainant', phones: 'Phone', relation: 'Relation to the property', anonymous: 'Anonymous',

@@ -33,7 +33,7 @@ export default {
     callback: '回访率', satisfaction: '满意率',
   },
   fields: {
-    form: '表单', document: '对象', revision: '版次', pages: '页数', attachment: '附件', feedback_at: '回馈时间',
+    form: '表单', attachment: '附件', feedback_at: '回馈时间',
     slip: '转交签认单', relation_reached: '与投诉人关系',
     number: '编号', kind: '类型', received_at: '受理时间', channel: '渠道', received_by: '受理人',
     complainant_name: '投诉人', phones: '联系电话', relation: '与房屋关系', anonymous: '匿名',

@@ -33,7 +33,7 @@ export default {
     callback: '回訪率', satisfaction: '滿意率',
   },
   fields: {
-    form: '表單', document: '對象', revision: '版次', pages: '頁數', attachment: '附件', feedback_at: '回饋時間',
+    form: '表單', attachment: '附件', feedback_at: '回饋時間',
     slip: '轉交簽認單', relation_reached: '與投訴人關係',
     number: '編號', kind: '類型', received_at: '受理時間', channel: '渠道', received_by: '受理人',
     complainant_name: '投訴人', phones: '聯絡電話', relation: '與房屋關係', anonymous: '匿名',
