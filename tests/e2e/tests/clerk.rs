@@ -311,7 +311,7 @@ fn an_open_cases_timeline_and_deadlines_follow_a_change_of_language() -> R<()> {
             t.contains("registered").then_some(t)
         })
         .ok_or("the timeline stayed in Chinese")?;
-    desk_e2e::assert_all_in(&timeline, &["Phones: 13812345678"]);
+    desk_e2e::assert_all_in(&timeline, &["Phone: 13812345678"]);
     desk_e2e::assert_none_in(&timeline, &["登记", "联系电话"]);
     let deadlines = app.wait_text_in("[data-test=deadlines]", 10)?;
     assert!(deadlines.contains("working hours"), "{deadlines}");
