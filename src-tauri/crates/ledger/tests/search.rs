@@ -70,6 +70,22 @@ fn a_narrow_search_is_counted_exactly_and_sorted_by_time() {
         .all(|w| w[0].received_at >= w[1].received_at));
 }
 
+/// The numbers of the first 500 cases `f` finds, sorted.
+fn sorted_numbers(l: &Ledger, f: CaseFilter) -> Vec<String> {
+    let mut found: Vec<String> = l
+        .list(&CaseFilter {
+            page_size: 500,
+            ..f
+        })
+        .expect("search")
+        .rows
+        .into_iter()
+        .map(|c| c.number)
+        .collect();
+    found.sort();
+    found
+}
+
 /// Every case whose searchable text contains `word`, by reading each case.
 fn by_reading(l: &Ledger, word: &str) -> Vec<String> {
     let mut st = l
@@ -120,18 +136,13 @@ fn two_character_words_are_found_exactly_and_follow_corrections() {
         .expect("a named complainant");
     let surname_and_first: String = name.chars().take(2).collect();
     for word in [surname_and_first.as_str(), "漏水", "15", "栋1"] {
-        let mut found: Vec<String> = l
-            .list(&CaseFilter {
+        let found = sorted_numbers(
+            &l,
+            CaseFilter {
                 text: Some(word.into()),
-                page_size: 500,
                 ..Default::default()
-            })
-            .expect("search")
-            .rows
-            .into_iter()
-            .map(|c| c.number)
-            .collect();
-        found.sort();
+            },
+        );
         let mut expected = by_reading(&l, word);
         expected.sort();
         expected.truncate(500);
@@ -330,19 +341,14 @@ fn a_search_within_a_month_or_a_day_finds_a_case_registered_later_for_it() {
         .filter(|n| l.case(n).expect("case").received_at.starts_with(month))
         .collect();
     assert!(expected.len() > 1, "{}", expected.len());
-    let mut found = l
-        .list(&CaseFilter {
+    let found = sorted_numbers(
+        &l,
+        CaseFilter {
             text: Some("漏水".into()),
             month: Some(month.into()),
-            page_size: 500,
             ..Default::default()
-        })
-        .expect("search")
-        .rows
-        .into_iter()
-        .map(|c| c.number)
-        .collect::<Vec<_>>();
-    found.sort();
+        },
+    );
     let mut expected = expected;
     expected.sort();
     assert_eq!(found, expected);
