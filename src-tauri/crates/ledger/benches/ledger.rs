@@ -133,8 +133,8 @@ fn main() {
         ms(time(20, || l.list(&in_progress).expect("list"))),
         "≤ 30 ms".into(),
     ));
-    // One character has no pair to look up: the texts are read newest first, until the
-    // count's cap for a common one (王), all of them for a rare one (梯).
+    // One character: the start of a token of the pair index, for a common one (王) and
+    // a rare one (梯).
     for text in [
         "下水道",
         "污水从下水道反冒",

@@ -36,6 +36,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "callback_confirmed",
         include_str!("../migrations/0007_callback_confirmed.sql"),
     ),
+    (
+        8,
+        "single_characters",
+        include_str!("../migrations/0008_single_characters.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -45,19 +50,24 @@ pub fn db_path(data_dir: &Path) -> PathBuf {
     data_dir.join("ledger.sqlite")
 }
 
-/// The pairs of neighbouring letters or digits of a text, lower-cased and separated by
-/// spaces: what the two-character search index holds (see migration 5). Pairs across
-/// punctuation or spaces are left out, as a search for them falls back to a scan.
+/// What the search's pair index holds for a text (migrations 5 and 8), lower-cased and
+/// separated by spaces: every letter or digit starts one token, the pair it makes with
+/// the next character, or itself alone where a run of letters and digits ends. A pair is
+/// then found as a token and a single character as the start of one; nothing spans
+/// punctuation or spaces (a search for that falls back to reading the texts).
 pub fn bigrams(text: &str) -> String {
     let chars: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
     let mut out = String::with_capacity(text.len() * 3);
-    for w in chars.windows(2) {
-        if is_gram_char(w[0]) && is_gram_char(w[1]) {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push(w[0]);
-            out.push(w[1]);
+    for (i, &c) in chars.iter().enumerate() {
+        if !is_gram_char(c) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c);
+        if let Some(&next) = chars.get(i + 1).filter(|n| is_gram_char(**n)) {
+            out.push(next);
         }
     }
     out

@@ -22,9 +22,10 @@ fn search(l: &Ledger, text: &str, page: usize) -> desk_ledger::CasePage {
 #[test]
 fn a_search_matching_more_than_the_cap_says_so_and_pages_newest_first() {
     let l = demo(1600);
-    // Every complaint number contains "TS-" (a phrase of the index) and "-" (one
-    // character, read from the texts): more than the cap in this ledger.
-    for text in ["TS-", "-"] {
+    // Every complaint number contains "TS-" (a phrase of the index), "T" (one letter, the
+    // start of a token of the pair index) and "-" (punctuation, read from the texts):
+    // more than the cap in this ledger.
+    for text in ["TS-", "T", "-"] {
         let page = search(&l, text, 0);
         assert!(page.total_capped, "{text}: the count stopped at the cap");
         assert_eq!(page.total, SEARCH_COUNT_CAP);
@@ -274,8 +275,11 @@ fn a_longer_text_is_found_only_where_it_is_written_in_that_order() {
     // across it.
     assert_eq!(found(&l, "失灵-3"), vec![punctuated.clone()]);
     assert!(found(&l, "失灵3").is_empty());
-    // One character reads every case.
-    assert_eq!(found(&l, "梯"), vec![punctuated.clone()]);
+    // One character, found through the pair index wherever it stands: starting a pair
+    // (按), before punctuation (灵) or ending the text (梯).
+    for one in ["按", "灵", "梯"] {
+        assert_eq!(found(&l, one), vec![punctuated.clone()], "{one}");
+    }
     // A match across fields, as the clerk reads the case: building and room.
     assert_eq!(found(&l, "3栋1503"), vec![scattered]);
     // Letters in either case, and % or _ taken as themselves.

@@ -79,6 +79,9 @@ fn an_older_ledger_is_copied_then_upgraded_with_every_case_and_index() {
     // The two-character index the upgrade added holds the cases written before it.
     assert_eq!(found(&l, "漏水"), 1);
     assert_eq!(found(&l, "灯不亮"), 1);
+    // And single characters, each the start of one of that index's tokens.
+    assert_eq!(found(&l, "亮"), 1);
+    assert_eq!(found(&l, "漏"), 1);
     // The case called back before the upgrade counts as left to close.
     let counts = l
         .desk_counts(desk_ledger::DUE_SOON_MINUTES)
