@@ -209,7 +209,8 @@ impl Ledger {
                 let first = format!("{}*", fts_phrase(&lower[0].to_string()));
                 ("case_bigrams", "case_bigrams", "MATCH ?N", first)
             } else {
-                // Punctuation: the indexed text is read.
+                // Punctuation (alone or beside a character), or a character that
+                // lower-cases to more than one: the indexed text is read.
                 let like = format!(
                     "%{}%",
                     t.replace('\\', "\\\\")
@@ -222,7 +223,7 @@ impl Ledger {
         // A search on its own is driven by the index, newest match first, so counting
         // stops at the cap and the first page stops after a page instead of gathering
         // every match (a common phrase in a million cases: 3 ms instead of 30; a common
-        // single character: the newest few thousand texts read instead of all). With
+        // punctuation mark: the newest texts read up to the cap instead of all). With
         // other filters the index is asked once for its matches and the filters' own
         // indexes lead: driving from the index would check every match's row.
         let driven = indexed
