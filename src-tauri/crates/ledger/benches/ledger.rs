@@ -124,7 +124,7 @@ fn main() {
         "≤ 30 ms".into(),
     ));
     let in_progress = CaseFilter {
-        month: Some(month),
+        month: Some(month.clone()),
         status: Some("in_progress".into()),
         ..Default::default()
     };
@@ -163,7 +163,7 @@ fn main() {
     }
     let in_month = CaseFilter {
         text: Some("漏水".into()),
-        month: Some(format!("{}-{:02}", now.year(), now.month())),
+        month: Some(month),
         ..Default::default()
     };
     rows.push((

@@ -73,6 +73,15 @@ pub fn bigrams(text: &str) -> String {
     out
 }
 
+/// The pair index's token for a text of one or two letters or digits, as `bigrams` holds
+/// it (lower-cased): a pair is a token, one character the start of tokens. None for any
+/// other text.
+pub fn short_token(text: &str) -> Option<String> {
+    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+    let n = lower.chars().count();
+    ((1..=2).contains(&n) && lower.chars().all(is_gram_char)).then_some(lower)
+}
+
 /// Letters and digits: what the index's tokenizer (unicode61) keeps together.
 pub fn is_gram_char(c: char) -> bool {
     c.is_alphanumeric()

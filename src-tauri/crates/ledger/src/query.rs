@@ -194,19 +194,15 @@ impl Ledger {
         // the value, when there is a text.
         let mut indexed: Option<(&str, &str, &str, String)> = None;
         if let Some(t) = text.as_deref() {
-            // As the pair index holds it (lower-cased) when it is one or two letters or
-            // digits.
-            let lower: Vec<char> = t.chars().flat_map(char::to_lowercase).collect();
-            let grams = lower.len() <= 2 && lower.iter().all(|c| crate::db::is_gram_char(*c));
+            let short = crate::db::short_token(t);
             indexed = Some(if t.chars().count() >= 3 {
                 ("case_search", "case_search", "MATCH ?N", fts_phrase(t))
-            } else if grams && lower.len() == 2 {
+            } else if let Some(pair) = short.as_ref().filter(|s| s.chars().count() == 2) {
                 // Two characters (most names): a token of the pair index.
-                let pair = fts_phrase(&lower.iter().collect::<String>());
-                ("case_bigrams", "case_bigrams", "MATCH ?N", pair)
-            } else if grams && lower.len() == 1 {
+                ("case_bigrams", "case_bigrams", "MATCH ?N", fts_phrase(pair))
+            } else if let Some(one) = short {
                 // One (a surname, a building's digit): the start of a token.
-                let first = format!("{}*", fts_phrase(&lower[0].to_string()));
+                let first = format!("{}*", fts_phrase(&one));
                 ("case_bigrams", "case_bigrams", "MATCH ?N", first)
             } else {
                 // Punctuation (alone or beside a character), or a character that
