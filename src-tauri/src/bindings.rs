@@ -95,6 +95,7 @@ pub fn typescript() -> String {
         out.push_str("\n\n");
     }
     out.push_str(&word_lists());
+    out.push_str(&text_limits());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -135,6 +136,33 @@ fn word_lists() -> String {
             )
         })
         .collect()
+}
+
+/// The most characters each free text may hold (the core refuses more), for the
+/// screens' counts of the room left, and the ranges of the numbers settings take.
+fn text_limits() -> String {
+    let rows: Vec<String> = desk_ledger::Text::ALL
+        .iter()
+        .map(|t| format!("  {}: {},\n", t.field(), t.max()))
+        .collect();
+    let range = |name: &str, from: String, to: String| format!("  {name}: [{from}, {to}],\n");
+    use desk_ledger::{CALENDAR_YEARS as Y, PIN_DIGITS as P, SPAN_AMOUNTS as S};
+    let limits = [
+        range("calendar_years", Y.start().to_string(), Y.end().to_string()),
+        range(
+            "deadline_amounts",
+            S.start().to_string(),
+            S.end().to_string(),
+        ),
+        range("pin_digits", P.start().to_string(), P.end().to_string()),
+    ];
+    format!(
+        "export const TEXT_MAX = {{\n{}}} as const\n\nexport type TextField = keyof typeof TEXT_MAX\n\n\
+         // The ranges the core accepts for the numbers typed into settings.\n\
+         export const LIMITS = {{\n{}}} as const\n\n",
+        rows.concat(),
+        limits.concat()
+    )
 }
 
 #[cfg(test)]

@@ -55,6 +55,22 @@ impl IpcError {
         }
     }
 
+    /// The computer has no program to open a file with (or would not start it).
+    pub fn cannot_open(lang: Lang, e: &std::io::Error) -> Self {
+        tracing::warn!(error = %e, "opening a file failed");
+        IpcError {
+            kind: "storage".into(),
+            message: lang
+                .pick(
+                    "无法用本机程序打开该文件（未找到可打开此类文件的程序）",
+                    "無法用本機程式開啟該檔案（未找到可開啟此類檔案的程式）",
+                    "The file could not be opened: no program on this computer opens files of its kind",
+                )
+                .into(),
+            field: None,
+        }
+    }
+
     pub fn not_signed_in(lang: Lang) -> Self {
         IpcError {
             kind: "not_signed_in".into(),

@@ -62,6 +62,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
         }
     };
     let clock = Clock::from_env().map_err(|e| e.to_string())?;
+    commands::attachments::clear_opened_copies();
     tracing::info!(data_dir = %dir.display(), "starting");
     // An older ledger is upgraded beside the window (minutes on a large file), behind a
     // waiting screen; any other is opened before it, which takes milliseconds.
@@ -143,6 +144,9 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::reports::preview_units,
             commands::reports::import_units,
             commands::reports::reveal_file,
+            commands::attachments::attach_files,
+            commands::attachments::attachment_content,
+            commands::attachments::open_attachment,
             commands::forms::prepare_form,
             commands::forms::form_pdf,
             commands::forms::print_form,

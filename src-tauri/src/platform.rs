@@ -26,6 +26,25 @@ pub fn reveal(file: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Opens `file` in the program the computer uses for its kind (the photo viewer, the
+/// PDF reader).
+pub fn open(file: &Path) -> io::Result<()> {
+    #[cfg(target_os = "windows")]
+    {
+        // Explorer hands a file to its associated program, as a double-click would.
+        Command::new("explorer").arg(file).spawn()?;
+    }
+    #[cfg(target_os = "macos")]
+    {
+        Command::new("open").arg(file).spawn()?;
+    }
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    {
+        Command::new("xdg-open").arg(file).spawn()?;
+    }
+    Ok(())
+}
+
 /// Settings for the web view made before it starts (and before any thread does, since
 /// they are environment variables; WebKit's processes inherit them). Each is left alone
 /// when the user set it. Windows' WebView2 needs nothing here.

@@ -22,3 +22,10 @@ export const yuan = (fen: number) => (fen / 100).toFixed(2)
 /** Office-hours periods as the clerk types them ("08:30-12:00, 13:30-17:30"); — for a day off. */
 export const periodsText = (ps: { start: string; end: string }[] | undefined) =>
   ps?.length ? ps.map((p) => `${p.start.slice(0, 5)}-${p.end.slice(0, 5)}`).join(', ') : '—'
+
+/** A file's size as a file manager shows it: 820 B, 56 KB, 3.4 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

@@ -3,6 +3,7 @@
 //! freezes the screen.
 
 pub mod access;
+pub mod attachments;
 pub mod backup;
 pub mod cases;
 pub mod dashboard;

@@ -94,6 +94,23 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
         a.fill("input[data-test=field-signed_by]", "赵工")
     })?;
     status_is(&app, "处理中")?;
+    // The engineering department reports back on its slip; its reply deadline is met.
+    act(&app, "feedback", |a| {
+        a.fill("textarea[data-test=field-feedback]", "已派维修组检查导靴")
+    })?;
+    app.wait_text_with("[data-test=slips]", "已回馈", 10)?;
+    app.wait_js(
+        10,
+        "return [...document.querySelectorAll('.deadline')].some(d =>
+           d.innerText.includes('处理结果回馈') && d.innerText.includes('完成于'))",
+        json!([]),
+        json!(true),
+    )
+    .ok_or("the slip's reply deadline is not shown as met")?;
+    app.wait(10, || {
+        app.find("[data-action=feedback]").is_err().then_some(())
+    })
+    .ok_or("feedback still offered once recorded")?;
     act(&app, "record", |a| {
         a.fill("textarea[data-test=field-action]", "更换电梯导靴")
     })?;

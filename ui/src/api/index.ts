@@ -3,8 +3,9 @@ import { invoke } from '@tauri-apps/api/core'
 import type * as T from './types'
 
 export type * from './types'
-// The core's word lists (generated with the types), for the screens' choices.
-export { KINDS, STATUSES, LEVELS, VALIDITIES, RELATIONS, REPAIR_SIZES, ROLES, CALLBACK_METHODS, CALLBACK_OUTCOMES, SATISFACTIONS, SPAN_UNITS } from './types'
+// The core's word lists (generated with the types), for the screens' choices, and the
+// most characters each free text may hold.
+export { KINDS, STATUSES, LEVELS, VALIDITIES, RELATIONS, REPAIR_SIZES, ROLES, CALLBACK_METHODS, CALLBACK_OUTCOMES, SATISFACTIONS, SPAN_UNITS, TEXT_MAX, LIMITS } from './types'
 
 /** A core error as the clerk should read it, with the form field it concerns. */
 export class DeskError extends Error {
@@ -116,6 +117,11 @@ export const api = {
   importUnits: (path: string, mapping: [string, number | null][]) =>
     call<T.ImportCounts>('import_units', { path, mapping }),
   revealFile: (path: string) => call<void>('reveal_file', { path }),
+
+  attachFiles: (number: string, paths: string[], note: string) =>
+    call<T.Attachment[]>('attach_files', { number, paths, note }),
+  attachmentContent: (id: number) => call<ArrayBuffer>('attachment_content', { id }),
+  openAttachment: (id: number) => call<void>('open_attachment', { id }),
 
   prepareForm: (form: string, subject: string) => call<T.FormMeta>('prepare_form', { form, subject }),
   formPdf: () => call<ArrayBuffer>('form_pdf'),

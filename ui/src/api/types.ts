@@ -449,3 +449,40 @@ export const CALLBACK_OUTCOMES: readonly CallbackOutcome[] = ["reached", "unreac
 export const SATISFACTIONS: readonly Satisfaction[] = ["very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"]
 
 export const SPAN_UNITS: readonly SpanUnit[] = ["minutes", "hours", "working_hours", "working_days", "calendar_days"]
+
+export const TEXT_MAX = {
+  complainant_name: 50,
+  building: 30,
+  unit: 30,
+  room: 30,
+  public_area: 100,
+  content: 5000,
+  demand: 1000,
+  judgement: 500,
+  handler: 50,
+  reason: 500,
+  summary: 1000,
+  requirement: 1000,
+  to_person: 50,
+  signed_by: 50,
+  feedback: 2000,
+  action: 2000,
+  result: 2000,
+  person_reached: 50,
+  relation: 30,
+  comments: 2000,
+  cause: 5000,
+  process: 5000,
+  lessons: 5000,
+  measures: 5000,
+  note: 200,
+} as const
+
+export type TextField = keyof typeof TEXT_MAX
+
+// The ranges the core accepts for the numbers typed into settings.
+export const LIMITS = {
+  calendar_years: [2000, 2100],
+  deadline_amounts: [1, 10000],
+  pin_digits: [4, 12],
+} as const

@@ -82,19 +82,25 @@ export default {
     onDay: 'Received on {day}', openOnly: 'Open only', unsignedOnly: 'Awaiting signature only', toCall: 'Not yet called back', toClose: 'Called back, to close',
   },
   detail: {
+    attachments: 'Attachments',
     readyToClose: 'The callback is done: the case can be closed.',
     noLevelRule: 'No level rule applies', flags: 'Flags', title: 'Case', deadlines: 'Deadlines', timeline: 'Timeline', slips: 'Transfer slips', records: 'Processing records',
     callbacks: 'Callbacks', noActions: 'Nothing can be done in this status', back: 'Back to the ledger',
     met: 'met {at}',
   },
+  attachments: {
+    add: 'Add files…', notePlaceholder: 'Note (optional, for all the files added now)', none: 'No attachments yet: add photos of the site or scans here',
+    added: '{n} file(s) attached', fileName: 'File name', size: 'Size', addedBy: 'Added by / at',
+    picturesAndScans: 'Pictures and scans', anyFile: 'All files',
+  },
   actions: {
-    transfer: 'Transfer', sign: 'Record signature', record: 'Record progress', pause: 'Pause', resume: 'Resume',
+    transfer: 'Transfer', sign: 'Record signature', feedback: 'Record feedback', record: 'Record progress', pause: 'Pause', resume: 'Resume',
     finish: 'Finish', callback: 'Callback', close: 'Close', void: 'Void', edit: 'Correct', set_level: 'Change level',
     unchanged: 'Nothing was changed', classifiedHint: 'Already transferred: only a supervisor can change the category and the department.', correctHint: 'Change what was registered wrongly. The old values and the reason are kept in the timeline.',
     done: 'Done: {what}',
   },
   security: {
-    pin: 'PIN', pinHint: '4–12 digits', currentPin: 'Current PIN', newPin: 'New PIN', setPin: 'Set PIN',
+    pin: 'PIN', pinHint: '{from}–{to} digits', currentPin: 'Current PIN', newPin: 'New PIN', setPin: 'Set PIN',
     clearPin: 'Clear PIN', pinSet: 'set', noPin: 'none', pinSaved: 'PIN saved',
     locked: 'Locked', lockedHint: 'No input for {n} minutes: the screen is locked to protect residents’ data.',
     lockedByHand: 'Residents’ data is hidden until you unlock.', unlock: 'Unlock', switchUser: 'Switch user', lockNow: 'Lock',

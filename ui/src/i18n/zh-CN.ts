@@ -82,19 +82,25 @@ export default {
     onDay: '受理日 {day}', openOnly: '仅未结案', unsignedOnly: '仅待签认', toCall: '尚未回访', toClose: '已回访，待结案',
   },
   detail: {
+    attachments: '附件',
     readyToClose: '回访已完成，可以结案。',
     noLevelRule: '未触发定级规则', flags: '情况标记', title: '个案详情', deadlines: '期限', timeline: '时间线', slips: '转交签认单', records: '处理记录',
     callbacks: '回访记录', noActions: '此状态下无可执行操作', back: '返回台账',
     met: '完成于 {at}',
   },
+  attachments: {
+    add: '添加附件…', notePlaceholder: '备注（可选，用于这次添加的所有文件）', none: '尚无附件：现场照片、扫描件可在此添加',
+    added: '已添加 {n} 个附件', fileName: '文件名', size: '大小', addedBy: '添加人 / 时间',
+    picturesAndScans: '图片和扫描件', anyFile: '所有文件',
+  },
   actions: {
-    transfer: '转交', sign: '登记签认', record: '记录进展', pause: '暂停', resume: '恢复', finish: '完成处理',
+    transfer: '转交', sign: '登记签认', feedback: '登记回馈', record: '记录进展', pause: '暂停', resume: '恢复', finish: '完成处理',
     callback: '回访', close: '结案', void: '作废', edit: '更正', set_level: '调整级别',
     unchanged: '没有改动任何内容', classifiedHint: '已转交：分类和责任部门只能由主管更正。', correctHint: '改正登记有误的内容，原来的内容和改正原因都记入时间线。',
     done: '已完成：{what}',
   },
   security: {
-    pin: 'PIN码', pinHint: '4–12位数字', currentPin: '当前PIN码', newPin: '新PIN码', setPin: '设置PIN',
+    pin: 'PIN码', pinHint: '{from}–{to}位数字', currentPin: '当前PIN码', newPin: '新PIN码', setPin: '设置PIN',
     clearPin: '清除PIN', pinSet: '已设置', noPin: '未设置', pinSaved: 'PIN码已保存',
     locked: '屏幕已锁定', lockedHint: '离开超过{n}分钟，屏幕已锁定以保护客户资料。',
     lockedByHand: '客户资料已隐藏，解锁后继续。', unlock: '解锁', switchUser: '切换用户', lockNow: '锁定',

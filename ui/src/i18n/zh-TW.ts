@@ -82,19 +82,25 @@ export default {
     onDay: '受理日 {day}', openOnly: '僅未結案', unsignedOnly: '僅待簽認', toCall: '尚未回訪', toClose: '已回訪，待結案',
   },
   detail: {
+    attachments: '附件',
     readyToClose: '回訪已完成，可以結案。',
     noLevelRule: '未觸發定級規則', flags: '情況標記', title: '個案詳情', deadlines: '期限', timeline: '時間線', slips: '轉交簽認單', records: '處理記錄',
     callbacks: '回訪記錄', noActions: '此狀態下無可執行操作', back: '返回台賬',
     met: '完成於 {at}',
   },
+  attachments: {
+    add: '新增附件…', notePlaceholder: '備註（選填，用於這次新增的所有檔案）', none: '尚無附件：現場照片、掃描檔可在此新增',
+    added: '已新增 {n} 個附件', fileName: '檔名', size: '大小', addedBy: '新增人 / 時間',
+    picturesAndScans: '圖片和掃描檔', anyFile: '所有檔案',
+  },
   actions: {
-    transfer: '轉交', sign: '登記簽認', record: '記錄進展', pause: '暫停', resume: '恢復', finish: '完成處理',
+    transfer: '轉交', sign: '登記簽認', feedback: '登記回饋', record: '記錄進展', pause: '暫停', resume: '恢復', finish: '完成處理',
     callback: '回訪', close: '結案', void: '作廢', edit: '更正', set_level: '調整級別',
     unchanged: '沒有改動任何內容', classifiedHint: '已轉交：分類和責任部門只能由主管更正。', correctHint: '改正登記有誤的內容，原來的內容和改正原因都記入時間線。',
     done: '已完成：{what}',
   },
   security: {
-    pin: 'PIN碼', pinHint: '4–12位數字', currentPin: '目前PIN碼', newPin: '新PIN碼', setPin: '設定PIN',
+    pin: 'PIN碼', pinHint: '{from}–{to}位數字', currentPin: '目前PIN碼', newPin: '新PIN碼', setPin: '設定PIN',
     clearPin: '清除PIN', pinSet: '已設定', noPin: '未設定', pinSaved: 'PIN碼已儲存',
     locked: '螢幕已鎖定', lockedHint: '離開超過{n}分鐘，螢幕已鎖定以保護客戶資料。',
     lockedByHand: '客戶資料已隱藏，解鎖後繼續。', unlock: '解鎖', switchUser: '切換使用者', lockNow: '鎖定',

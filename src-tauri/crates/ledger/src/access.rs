@@ -20,6 +20,7 @@ pub const ACCESS_ACTIONS: &[&str] = &[
     "search",
     "print_form",
     "save_form",
+    "open_attachment",
     "export",
     "backup",
     "restore",

@@ -1,37 +1,40 @@
 //! Photos and scans attached to a case, stored as files in the data directory.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::cases::{load, touch};
 use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Ledger};
 use crate::model::Attachment;
-use crate::validate::optional;
+use crate::texts::Text;
+use crate::validate::text;
 use crate::why::Why;
 
 /// Largest file accepted (a phone photo or a multi-page scan fits easily).
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
 
+const SELECT: &str = "SELECT a.id, a.file_name, a.stored_path, a.size, s.name, a.added_at, a.note
+     FROM attachments a JOIN staff s ON s.id = a.added_by";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Attachment> {
+    Ok(Attachment {
+        id: r.get(0)?,
+        file_name: r.get(1)?,
+        stored_path: r.get(2)?,
+        size: r.get(3)?,
+        added_by: r.get(4)?,
+        added_at: r.get(5)?,
+        note: r.get(6)?,
+    })
+}
+
 pub(crate) fn of_case(conn: &Connection, case_id: i64) -> Result<Vec<Attachment>> {
-    let mut st = conn.prepare_cached(
-        "SELECT a.id, a.file_name, a.stored_path, a.size, s.name, a.added_at, a.note
-         FROM attachments a JOIN staff s ON s.id = a.added_by WHERE a.case_id = ?1 ORDER BY a.id",
-    )?;
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE a.case_id = ?1 ORDER BY a.id"))?;
     let rows = st
-        .query_map([case_id], |r| {
-            Ok(Attachment {
-                id: r.get(0)?,
-                file_name: r.get(1)?,
-                stored_path: r.get(2)?,
-                size: r.get(3)?,
-                added_by: r.get(4)?,
-                added_at: r.get(5)?,
-                note: r.get(6)?,
-            })
-        })?
+        .query_map([case_id], row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -66,7 +69,27 @@ impl Ledger {
         source: &Path,
         note: &str,
     ) -> Result<Attachment> {
-        let note = optional("note", note, 200)?;
+        let mut added = self.attach_all(by, number, &[source.to_path_buf()], note)?;
+        added
+            .pop()
+            .ok_or_else(|| invalid("file", Problem::Unknown, source.display().to_string()))
+    }
+
+    /// Copies the files into the data directory and records them on the case, all in
+    /// one transaction with one note: the photos of one visit are added together or not
+    /// at all. Every file is checked before any is copied; if the write fails the copies
+    /// are removed again.
+    pub fn attach_all(
+        &mut self,
+        by: &str,
+        number: &str,
+        sources: &[PathBuf],
+        note: &str,
+    ) -> Result<Vec<Attachment>> {
+        let note = text(Text::Note, note)?;
+        if sources.is_empty() {
+            return Err(invalid("file", Problem::Required, ""));
+        }
         let data_dir = self
             .data_dir()
             .ok_or_else(|| {
@@ -79,57 +102,125 @@ impl Ledger {
                 )
             })?
             .to_path_buf();
-        let meta = std::fs::metadata(source)
-            .map_err(|_| invalid("file", Problem::Unknown, source.display().to_string()))?;
-        if !meta.is_file() || meta.len() > MAX_BYTES {
-            return Err(invalid(
-                "file",
-                Problem::NotAllowed {
-                    why: Why::NotAFileOrTooBig,
-                },
-                source.display().to_string(),
-            ));
+        let mut sizes = Vec::with_capacity(sources.len());
+        for source in sources {
+            let meta = std::fs::metadata(source)
+                .map_err(|_| invalid("file", Problem::Unknown, source.display().to_string()))?;
+            if !meta.is_file() || meta.len() > MAX_BYTES {
+                return Err(invalid(
+                    "file",
+                    Problem::NotAllowed {
+                        why: Why::NotAFileOrTooBig,
+                    },
+                    source.display().to_string(),
+                ));
+            }
+            sizes.push(meta.len());
         }
         let case = load(&self.conn, number)?;
-        let file_name = source
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let n: i64 = self.conn.query_row(
+        let before: i64 = self.conn.query_row(
             "SELECT count(*) FROM attachments WHERE case_id = ?1",
             [case.id],
             |r| r.get(0),
         )?;
-        let rel = format!(
-            "attachments/{}/{}-{}",
-            case.number,
-            n + 1,
-            safe_name(&file_name)
-        );
-        let dest = data_dir.join(&rel);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)?;
+        // (name as the clerk knew it, path under the data directory, size)
+        let mut copied: Vec<(String, String, u64)> = Vec::with_capacity(sources.len());
+        let remove_copies = |copied: &[(String, String, u64)]| {
+            for (_, rel, _) in copied {
+                let _ = std::fs::remove_file(data_dir.join(rel));
+            }
+        };
+        for (i, (source, size)) in sources.iter().zip(sizes).enumerate() {
+            let file_name = source
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let rel = format!(
+                "attachments/{}/{}-{}",
+                case.number,
+                before + i as i64 + 1,
+                safe_name(&file_name)
+            );
+            let dest = data_dir.join(&rel);
+            let copy = dest
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::copy(source, &dest));
+            if let Err(e) = copy {
+                remove_copies(&copied);
+                return Err(e.into());
+            }
+            copied.push((file_name, rel, size));
         }
-        std::fs::copy(source, &dest)?;
         let at = self.now_text();
         let result = self.write(|tx| {
             let who = actor(tx, by)?;
-            tx.execute(
-                "INSERT INTO attachments (case_id, file_name, stored_path, size, added_by, added_at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![case.id, file_name, rel, meta.len() as i64, who.id, at, note],
-            )?;
+            for (file_name, rel, size) in &copied {
+                tx.execute(
+                    "INSERT INTO attachments (case_id, file_name, stored_path, size, added_by, added_at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![case.id, file_name, rel, *size as i64, who.id, at, note],
+                )?;
+                let mut ch = Changes::new();
+                ch.set("attachment", file_name);
+                history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: case.id, case_id: Some(case.id), action: "attach", reason: &note }, &ch)?;
+            }
             touch(tx, case.id, &at)?;
-            let mut ch = Changes::new();
-            ch.set("attachment", &file_name);
-            history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: case.id, case_id: Some(case.id), action: "attach", reason: &note }, &ch)?;
             Ok(())
         });
         if let Err(e) = result {
-            let _ = std::fs::remove_file(&dest);
+            remove_copies(&copied);
             return Err(e);
         }
-        of_case(&self.conn, case.id)?
-            .pop()
-            .ok_or_else(|| invalid("file", Problem::Unknown, file_name))
+        let mut all = of_case(&self.conn, case.id)?;
+        Ok(all.split_off(before as usize))
     }
+
+    /// An attachment and its stored file's bytes, for showing it inside the app while
+    /// its case is open (opening the case is the logged look-up).
+    pub fn attachment_content(&self, id: i64) -> Result<(Attachment, Vec<u8>)> {
+        let (a, path) = self.stored(id)?;
+        let bytes = std::fs::read(&path).map_err(|_| missing(&a))?;
+        Ok((a, bytes))
+    }
+
+    /// Copies an attachment into `folder` for another program to open, and logs that it
+    /// left the app (查阅记录). The stored file itself is never handed out, so a viewer
+    /// that saves or edits changes only its copy.
+    pub fn open_attachment(&mut self, by: &str, id: i64, folder: &Path) -> Result<PathBuf> {
+        let (a, path) = self.stored(id)?;
+        let number: String = self.conn.query_row(
+            "SELECT c.number FROM attachments a JOIN cases c ON c.id = a.case_id WHERE a.id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        std::fs::create_dir_all(folder)?;
+        let copy = folder.join(format!("{number}-{}", safe_name(&a.file_name)));
+        std::fs::copy(&path, &copy).map_err(|_| missing(&a))?;
+        self.log_access(Some(by), "open_attachment", &number, &a.file_name)?;
+        Ok(copy)
+    }
+
+    /// The attachment's row and where its file is stored.
+    fn stored(&self, id: i64) -> Result<(Attachment, PathBuf)> {
+        let a = self
+            .conn
+            .query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row)
+            .optional()?
+            .ok_or_else(|| invalid("attachment", Problem::Unknown, id.to_string()))?;
+        let path = self
+            .data_dir()
+            .map(|d| d.join(&a.stored_path))
+            .ok_or_else(|| missing(&a))?;
+        Ok((a, path))
+    }
+}
+
+fn missing(a: &Attachment) -> crate::error::LedgerError {
+    invalid(
+        "attachment",
+        Problem::NotAllowed {
+            why: Why::FileMissing(a.file_name.clone()),
+        },
+        a.file_name.clone(),
+    )
 }

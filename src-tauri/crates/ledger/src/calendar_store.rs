@@ -36,6 +36,11 @@ fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
+/// The years whose holidays can be entered or confirmed by hand.
+pub const CALENDAR_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+/// How many units (hours, working hours, days…) a deadline rule may give.
+pub const SPAN_AMOUNTS: std::ops::RangeInclusive<i64> = 1..=10_000;
+
 /// The calendar and policy in force, from cache unless the settings changed.
 pub fn ctx(conn: &Connection) -> Result<Arc<Ctx>> {
     let rev = format!(
@@ -208,15 +213,15 @@ impl Ledger {
     /// Records that a year's holidays and make-up days are all entered (by hand, one day
     /// at a time): the year counts as covered, as an imported one does.
     pub fn confirm_calendar_year(&mut self, by: &str, year: i32) -> Result<YearView> {
-        if !(2000..=2100).contains(&year) {
+        if !CALENDAR_YEARS.contains(&year) {
             return Err(invalid("year", Problem::BadTime, year.to_string()));
         }
-        // A year already covered (bundled, imported or confirmed) changes nothing.
-        let covered = ctx(&self.conn)?.calendar.covered_years().contains(&year);
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
             who.require_for("edit_settings")?;
+            // A year already covered (bundled, imported or confirmed) changes nothing.
+            let covered = ctx(tx)?.calendar.covered_years().contains(&year);
             let mut years = extra_years(tx)?;
             if covered || !years.insert(year) {
                 return Ok(());
@@ -378,7 +383,7 @@ impl Ledger {
                 unit,
             )
         })?;
-        if !(1..=10_000).contains(&amount) {
+        if !SPAN_AMOUNTS.contains(&amount) {
             return Err(invalid(
                 "span",
                 Problem::NotAllowed {

@@ -9,7 +9,8 @@ use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Actor, Ledger};
 use crate::model::{Case, CaseFile, Kind, Level, Relation, RepairSize, Validity};
 use crate::rules::{level_floor, LevelRule};
-use crate::validate::{amount_fen, fmt_minute, optional, phones, required, time};
+use crate::texts::Text;
+use crate::validate::{amount_fen, fmt_minute, phones, required_text, text, time};
 use crate::why::Why;
 use crate::{numbering, workflow};
 
@@ -75,8 +76,6 @@ pub struct CaseEdit {
     pub department: Option<String>,
     pub handler: Option<String>,
 }
-
-pub const CONTENT_MAX: usize = 5000;
 
 pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.number, c.kind, c.received_at, ch.name, s.name, c.complainant_name,
     c.complainant_phones, c.relation, c.anonymous, c.building, c.unit, c.room, c.public_area, c.content, c.demand,
@@ -259,24 +258,24 @@ impl Ledger {
                 fmt_minute(received),
             ));
         }
-        let name = optional("complainant_name", &input.complainant_name, 50)?;
+        let name = text(Text::ComplainantName, &input.complainant_name)?;
         if name.is_empty() && !input.anonymous {
             return Err(invalid("complainant_name", Problem::Required, ""));
         }
         let phone_list = phones("phone", &input.phones)?;
         let relation = opt_word(&input.relation, |s| Relation::parse_for("relation", s))?
             .unwrap_or(Relation::Owner);
-        let building = optional("building", &input.building, 30)?;
-        let unit = optional("unit", &input.unit, 30)?;
-        let room = optional("room", &input.room, 30)?;
-        let public_area = optional("public_area", &input.public_area, 100)?;
+        let building = text(Text::Building, &input.building)?;
+        let unit = text(Text::Unit, &input.unit)?;
+        let room = text(Text::Room, &input.room)?;
+        let public_area = text(Text::PublicArea, &input.public_area)?;
         if building.is_empty() && room.is_empty() && public_area.is_empty() {
             return Err(invalid("location", Problem::Required, ""));
         }
-        let content = required("content", &input.content, CONTENT_MAX)?;
-        let demand = optional("demand", &input.demand, 1000)?;
-        let judgement = optional("judgement", &input.judgement, 500)?;
-        let handler = optional("handler", &input.handler, 50)?;
+        let content = required_text(Text::Content, &input.content)?;
+        let demand = text(Text::Demand, &input.demand)?;
+        let judgement = text(Text::Judgement, &input.judgement)?;
+        let handler = text(Text::Handler, &input.handler)?;
         let amount = amount_fen("amount", &input.amount)?;
         let validity = opt_word(&input.validity, |s| Validity::parse_for("validity", s))?;
         let asked_level = opt_word(&input.level, |s| Level::parse_for("level", s))?;
@@ -381,7 +380,7 @@ impl Ledger {
 
     /// Corrects fields of a case, keeping the earlier values in history with the reason.
     pub fn edit(&mut self, by: &str, number: &str, e: &CaseEdit, reason: &str) -> Result<Case> {
-        let reason = required("reason", reason, 500)?;
+        let reason = required_text(Text::Reason, reason)?;
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
@@ -392,17 +391,17 @@ impl Ledger {
             let mut ch = Changes::new();
             let mut sets: Vec<(&str, rusqlite::types::Value)> = Vec::new();
             macro_rules! text {
-                ($f:ident, $label:literal, $max:expr, $req:expr) => {
+                ($f:ident, $t:expr, $req:expr) => {
                     if let Some(v) = &e.$f {
-                        let v = if $req { required($label, v, $max)? } else { optional($label, v, $max)? };
+                        let v = if $req { required_text($t, v)? } else { text($t, v)? };
                         ch.diff(stringify!($f), Some(old.$f.clone()), Some(v.clone()));
                         sets.push((stringify!($f), v.into()));
                     }
                 };
             }
-            text!(content, "content", CONTENT_MAX, true);
-            text!(demand, "demand", 1000, false);
-            text!(complainant_name, "complainant_name", 50, false);
+            text!(content, Text::Content, true);
+            text!(demand, Text::Demand, false);
+            text!(complainant_name, Text::ComplainantName, false);
             let anonymous = e.anonymous.unwrap_or(old.anonymous);
             ch.diff("anonymous", Some(old.anonymous.to_string()), Some(anonymous.to_string()));
             sets.push(("anonymous", anonymous.into()));
@@ -411,12 +410,12 @@ impl Ledger {
             if name.is_empty() && !anonymous {
                 return Err(invalid("complainant_name", Problem::Required, ""));
             }
-            text!(building, "building", 30, false);
-            text!(unit, "unit", 30, false);
-            text!(room, "room", 30, false);
-            text!(public_area, "public_area", 100, false);
-            text!(judgement, "judgement", 500, false);
-            text!(handler, "handler", 50, false);
+            text!(building, Text::Building, false);
+            text!(unit, Text::Unit, false);
+            text!(room, Text::Room, false);
+            text!(public_area, Text::PublicArea, false);
+            text!(judgement, Text::Judgement, false);
+            text!(handler, Text::Handler, false);
             if let Some(p) = &e.phones {
                 let v = phones("phone", p)?;
                 ch.diff("complainant_phones", Some(old.complainant_phones.clone()), Some(v.clone()));
@@ -515,7 +514,7 @@ impl Ledger {
     /// the rules give is allowed with a reason, which is kept with the level.
     pub fn set_level(&mut self, by: &str, number: &str, level: &str, reason: &str) -> Result<Case> {
         let level = Level::parse_for("level", level)?;
-        let reason = required("reason", reason, 500)?;
+        let reason = required_text(Text::Reason, reason)?;
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;

@@ -8,7 +8,8 @@ use crate::history::{self, Changes};
 use crate::ledger::{actor, set_setting_tx, staff_row, Actor, Ledger};
 use crate::model::{Category, Channel, Department, Kind, Role, Staff, Unit};
 use crate::rights::StaffRights;
-use crate::validate::{optional, phones, required};
+use crate::texts::Text;
+use crate::validate::{optional, phones, required, required_text, text};
 use crate::why::Why;
 use desk_calendar::Lang;
 
@@ -629,10 +630,10 @@ pub struct ImportCounts {
 
 pub fn clean_unit(u: &NewUnit) -> Result<NewUnit> {
     Ok(NewUnit {
-        building: required("building", &u.building, 30)?,
-        unit: optional("unit", &u.unit, 30)?,
-        room: required("room", &u.room, 30)?,
-        owner_name: optional("complainant_name", &u.owner_name, 50)?,
+        building: required_text(Text::Building, &u.building)?,
+        unit: text(Text::Unit, &u.unit)?,
+        room: required_text(Text::Room, &u.room)?,
+        owner_name: text(Text::ComplainantName, &u.owner_name)?,
         phones: phones("phone", &u.phones)?,
         status: match optional("status", &u.status, 20)? {
             s if s.is_empty() => "occupied".into(),

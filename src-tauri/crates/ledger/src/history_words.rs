@@ -33,7 +33,7 @@ const ACTIONS: &[Words] = &[
     ("issue", "开具转交单", "開具轉交單", "slip issued"),
     ("transfer", "转交", "轉交", "transferred"),
     ("sign", "签认", "簽認", "signed"),
-    ("feedback", "反馈", "回饋", "feedback"),
+    ("feedback", "回馈", "回饋", "feedback received"),
     ("record", "处理", "處理", "recorded"),
     ("pause", "暂停", "暫停", "paused"),
     ("resume", "恢复", "恢復", "resumed"),

@@ -101,6 +101,12 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("search", "搜索", "搜尋", "searched"),
     ("print_form", "打印", "列印", "printed"),
     ("save_form", "另存PDF", "另存PDF", "saved a PDF"),
+    (
+        "open_attachment",
+        "打开附件",
+        "開啟附件",
+        "opened an attachment",
+    ),
     ("export", "导出", "匯出", "exported"),
     ("backup", "备份", "備份", "backed up"),
     ("sign_in", "登录", "登入", "signed in"),
@@ -299,6 +305,7 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("draft", "草稿", "草稿", "Draft"),
     ("feedback_at", "回馈时间", "回饋時間", "Feedback at"),
     ("file", "文件", "檔案", "File"),
+    ("attachment", "附件", "附件", "Attachment"),
     ("lessons", "经验教训", "經驗教訓", "Lessons learned"),
     (
         "measures",

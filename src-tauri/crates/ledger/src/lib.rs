@@ -34,6 +34,7 @@ mod seed_local;
 mod summary;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod texts;
 pub mod validate;
 mod why;
 mod workflow;
@@ -41,8 +42,8 @@ mod workflow;
 pub use access::{facts as access_facts, AccessEntry, AccessFilter, AccessPage, ACCESS_ACTIONS};
 pub use account::system_account;
 pub use backup::BackupInfo;
-pub use calendar_store::{parse_periods, Ctx, YearView};
-pub use cases::{CaseEdit, NewCase, CONTENT_MAX};
+pub use calendar_store::{parse_periods, Ctx, YearView, CALENDAR_YEARS, SPAN_AMOUNTS};
+pub use cases::{CaseEdit, NewCase};
 pub use db::{
     db_path, pending_upgrade, schema_version, stored_language, PendingUpgrade, SCHEMA_VERSION,
 };
@@ -57,11 +58,13 @@ pub use error::{LedgerError, Problem, Result};
 pub use figures::{figures_of, DeskCounts, Figures, Rate, SummaryRow};
 pub use history_words::{HistoryLine, HistoryWords};
 pub use ledger::{data_dir_from, default_data_dir, Clock, Ledger};
-pub use major::{MajorReport, MajorReportInput, ReportStatus, REPORT_PART_MAX};
+pub use major::{MajorReport, MajorReportInput, ReportStatus};
 pub use notice::{scrub, NoticeItem};
+pub use pin::PIN_DIGITS;
 pub use prints::{PrintLogEntry, Printing, Stamp};
 pub use query::{CaseFilter, CasePage, Related, RelatedQuery, SEARCH_COUNT_CAP};
 pub use rights::{Rights, StaffRights};
 pub use summary::{anonymize, Breakdown, Common, Count, MajorRow, Recurring, Summary};
+pub use texts::Text;
 pub use why::Why;
 pub use workflow::{slips_on, CallbackInput, TransferInput};

@@ -9,11 +9,9 @@ use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Ledger};
 use crate::model::{Kind, Level};
-use crate::validate::optional;
+use crate::texts::Text;
+use crate::validate::text;
 use crate::why::Why;
-
-/// The longest text of one part of the report.
-pub const REPORT_PART_MAX: usize = 5000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -144,10 +142,10 @@ impl Ledger {
         number: &str,
         input: &MajorReportInput,
     ) -> Result<MajorReport> {
-        let cause = optional("cause", &input.cause, REPORT_PART_MAX)?;
-        let process = optional("process", &input.process, REPORT_PART_MAX)?;
-        let lessons = optional("lessons", &input.lessons, REPORT_PART_MAX)?;
-        let measures = optional("measures", &input.measures, REPORT_PART_MAX)?;
+        let cause = text(Text::Cause, &input.cause)?;
+        let process = text(Text::Process, &input.process)?;
+        let lessons = text(Text::Lessons, &input.lessons)?;
+        let measures = text(Text::Measures, &input.measures)?;
         if input.submit {
             for (field, text) in [
                 ("cause", &cause),

@@ -13,10 +13,12 @@ use crate::ledger::{actor, staff_row, Ledger};
 use crate::model::Staff;
 use crate::why::Why;
 
-/// 4 to 12 digits: typed on the front desk's keypad, not a password.
+/// How many digits a PIN has: typed on the front desk's keypad, not a password.
+pub const PIN_DIGITS: std::ops::RangeInclusive<usize> = 4..=12;
+
 fn check_pin(field: &'static str, pin: &str) -> Result<()> {
     let n = pin.chars().count();
-    if !(4..=12).contains(&n) || !pin.chars().all(|c| c.is_ascii_digit()) {
+    if !PIN_DIGITS.contains(&n) || !pin.chars().all(|c| c.is_ascii_digit()) {
         return Err(invalid(
             field,
             Problem::NotAllowed { why: Why::PinShape },

@@ -312,13 +312,25 @@ impl crate::model::CaseFile {
             .filter(|s| s.status == crate::model::SlipStatus::Issued)
             .count();
         let confirmed = self.latest_callback_confirms();
-        offered_actions(
+        let mut out = offered_actions(
             self.case.kind,
             self.case.status,
             self.case.paused_from,
             issued,
             confirmed,
-        )
+        );
+        // The receiver's report of the result (处理结果回馈) on a signed slip changes no
+        // status, so the status machine does not offer it: it is offered while a signed
+        // slip awaits it (its deadline is running), after signing.
+        let awaiting = self
+            .slips
+            .iter()
+            .any(|s| next_slip_status(s.status, SlipStep::Feedback).is_ok());
+        if awaiting && self.case.status != Status::Voided {
+            let at = out.iter().position(|a| *a == "sign").map_or(0, |i| i + 1);
+            out.insert(at, "feedback");
+        }
+        out
     }
 }
 

@@ -3,7 +3,18 @@
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::error::{invalid, Problem, Result};
+use crate::texts::Text;
 use crate::why::Why;
+
+/// A free text within its field's limit (see `texts`), may be empty.
+pub fn text(t: Text, s: &str) -> Result<String> {
+    optional(t.field(), s, t.max())
+}
+
+/// A free text within its field's limit, required.
+pub fn required_text(t: Text, s: &str) -> Result<String> {
+    required(t.field(), s, t.max())
+}
 
 /// Trimmed text, required, at most `max` characters (not bytes: 500 汉字 is 500).
 pub fn required(field: &'static str, s: &str, max: usize) -> Result<String> {

@@ -4,6 +4,8 @@
 
 use desk_calendar::{CalendarError, Lang};
 
+use crate::calendar_store::SPAN_AMOUNTS;
+use crate::pin::PIN_DIGITS;
 use crate::rules::LevelRule;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +44,8 @@ pub enum Why {
     OwnAccount,
     NoDataDirectory,
     NotAFileOrTooBig,
+    /// An attachment's file is no longer in the data directory.
+    FileMissing(String),
     /// A text file (a calendar) in an encoding other than UTF-8.
     NotUtf8,
     NoAllDayEvents,
@@ -115,8 +119,22 @@ impl Why {
             Why::AlreadySetUp => p("已初始化", "已初始化", "is already set up"),
             Why::PrefixShape => p("须为1–6个字母或数字", "須為1–6個字母或數字", "must be 1–6 letters or digits"),
             Why::IdleLockRange => p("须为0–480分钟", "須為0–480分鐘", "must be 0–480 minutes"),
-            Why::SpanRange => p("须为1–10000的整数", "須為1–10000的整數", "must be a whole number from 1 to 10,000"),
-            Why::PinShape => p("须为4–12位数字", "須為4–12位數字", "must be 4–12 digits"),
+            Why::SpanRange => {
+                let (from, to) = (SPAN_AMOUNTS.start(), SPAN_AMOUNTS.end());
+                match lang {
+                    Lang::ZhCn => format!("须为{from}–{to}的整数"),
+                    Lang::ZhTw => format!("須為{from}–{to}的整數"),
+                    Lang::En => format!("must be a whole number from {from} to {to}"),
+                }
+            }
+            Why::PinShape => {
+                let (from, to) = (PIN_DIGITS.start(), PIN_DIGITS.end());
+                match lang {
+                    Lang::ZhCn => format!("须为{from}–{to}位数字"),
+                    Lang::ZhTw => format!("須為{from}–{to}位數字"),
+                    Lang::En => format!("must be {from}–{to} digits"),
+                }
+            }
             Why::OwnAccount => p(
                 "不能停用自己或降低自己的角色",
                 "不能停用自己或降低自己的角色",
@@ -124,6 +142,11 @@ impl Why {
             ),
             Why::NoDataDirectory => p("没有数据目录", "沒有資料目錄", "there is no data directory"),
             Why::NotAFileOrTooBig => p("不是文件或超过50MB", "不是檔案或超過50MB", "is not a file, or is over 50 MB"),
+            Why::FileMissing(name) => match lang {
+                Lang::En => format!("“{name}” is no longer in the data directory"),
+                Lang::ZhCn => format!("“{name}”已不在数据目录中"),
+                Lang::ZhTw => format!("「{name}」已不在資料目錄中"),
+            },
             Why::NotUtf8 => p(
                 "不是 UTF-8 编码，请另存为 UTF-8 后再导入",
                 "不是 UTF-8 編碼，請另存為 UTF-8 後再匯入",
@@ -227,6 +250,7 @@ mod tests {
             OwnAccount,
             NoDataDirectory,
             NotAFileOrTooBig,
+            FileMissing("20261122_0930".into()),
             NotUtf8,
             NoAllDayEvents,
             DemoRange,

@@ -16,7 +16,8 @@ use crate::model::{
     SlipStatus, Status,
 };
 use crate::rules::{next_slip_status, next_status, Action, Refusal, SlipStep};
-use crate::validate::{fmt_minute, optional, required, time};
+use crate::texts::Text;
+use crate::validate::{fmt_minute, required_text, text, time};
 use crate::why::Why;
 use crate::{deadlines, numbering};
 
@@ -160,9 +161,9 @@ fn slip_by_number(tx: &Connection, number: &str) -> Result<(i64, i64, SlipStatus
 impl Ledger {
     /// Issues a transfer slip to a department or outside party; the case awaits signature.
     pub fn transfer(&mut self, by: &str, number: &str, t: &TransferInput) -> Result<Slip> {
-        let summary = required("summary", &t.summary, 1000)?;
-        let requirement = optional("requirement", &t.requirement, 1000)?;
-        let to_person = optional("to_person", &t.to_person, 50)?;
+        let summary = required_text(Text::Summary, &t.summary)?;
+        let requirement = text(Text::Requirement, &t.requirement)?;
+        let to_person = text(Text::ToPerson, &t.to_person)?;
         if t.to_department.trim().is_empty() {
             return Err(invalid("to_department", Problem::Required, ""));
         }
@@ -212,7 +213,7 @@ impl Ledger {
         signed_by: &str,
         signed_at: Option<&str>,
     ) -> Result<Slip> {
-        let signer = required("signed_by", signed_by, 50)?;
+        let signer = required_text(Text::SignedBy, signed_by)?;
         let now = self.now_text();
         let at = at_or_now("signed_at", signed_at, self.now())?;
         self.write(|tx| {
@@ -246,7 +247,7 @@ impl Ledger {
         feedback: &str,
         at: Option<&str>,
     ) -> Result<Slip> {
-        let feedback = required("feedback", feedback, 2000)?;
+        let feedback = required_text(Text::Feedback, feedback)?;
         let now = self.now_text();
         let at = at_or_now("feedback_at", at, self.now())?;
         self.write(|tx| {
@@ -273,8 +274,8 @@ impl Ledger {
         result: &str,
         at: Option<&str>,
     ) -> Result<Record> {
-        let action_text = required("action", action, 2000)?;
-        let result = optional("result", result, 2000)?;
+        let action_text = required_text(Text::Action, action)?;
+        let result = text(Text::Result, result)?;
         let now = self.now_text();
         let at = at_or_now("at", at, self.now())?;
         self.write(|tx| {
@@ -301,7 +302,7 @@ impl Ledger {
 
     /// Pauses a case in progress; its working-hour clock stops until it is resumed.
     pub fn pause(&mut self, by: &str, number: &str, reason: &str) -> Result<Case> {
-        let reason = required("reason", reason, 500)?;
+        let reason = required_text(Text::Reason, reason)?;
         let now = self.now_text();
         let minute = self.now_minute();
         self.write(|tx| {
@@ -322,7 +323,7 @@ impl Ledger {
     }
 
     pub fn resume(&mut self, by: &str, number: &str, note: &str) -> Result<Case> {
-        let note = optional("reason", note, 500)?;
+        let note = text(Text::Reason, note)?;
         let now = self.now_text();
         let minute = self.now_minute();
         self.write(|tx| {
@@ -336,7 +337,7 @@ impl Ledger {
 
     /// Handling finished with a result; the case now awaits the customer's callback.
     pub fn finish(&mut self, by: &str, number: &str, result: &str) -> Result<Case> {
-        let result = required("result", result, 2000)?;
+        let result = required_text(Text::Result, result)?;
         let now = self.now_text();
         let minute = self.now_minute();
         self.write(|tx| {
@@ -398,9 +399,9 @@ impl Ledger {
                 "",
             ));
         }
-        let person = optional("person_reached", &c.person_reached, 50)?;
-        let relation = optional("relation", &c.relation, 30)?;
-        let comments = optional("comments", &c.comments, 2000)?;
+        let person = text(Text::PersonReached, &c.person_reached)?;
+        let relation = text(Text::RelationReached, &c.relation)?;
+        let comments = text(Text::Comments, &c.comments)?;
         let now = self.now_text();
         let minute = self.now_minute();
         let at = at_or_now("callback_at", c.at.as_deref(), self.now())?;
@@ -431,7 +432,7 @@ impl Ledger {
     }
 
     pub fn close(&mut self, by: &str, number: &str, note: &str) -> Result<Case> {
-        let note = optional("reason", note, 500)?;
+        let note = text(Text::Reason, note)?;
         let now = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
@@ -455,7 +456,7 @@ impl Ledger {
     /// Voids a case registered in error (a supervisor). It keeps its number; the reason
     /// is required.
     pub fn void(&mut self, by: &str, number: &str, reason: &str) -> Result<Case> {
-        let reason = required("reason", reason, 500)?;
+        let reason = required_text(Text::Reason, reason)?;
         let now = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;

@@ -293,6 +293,39 @@ fn requests_take_no_complaint_only_fields() {
 }
 
 #[test]
+fn the_receivers_feedback_is_offered_once_a_slip_is_signed_until_it_is_recorded() {
+    let mut l = ledger();
+    let n = l
+        .register("zl", &new_case(Kind::Complaint))
+        .expect("register")
+        .number;
+    let offered = |l: &Ledger| l.case_file(&n).expect("file").offered_actions();
+    let t = TransferInput {
+        to_department: "工程部".into(),
+        summary: "上门维修".into(),
+        ..Default::default()
+    };
+    let slip = l.transfer("zl", &n, &t).expect("slip").number;
+    assert!(
+        !offered(&l).contains(&"feedback"),
+        "not before it is signed"
+    );
+    l.sign("zl", &slip, "李师傅", None).expect("sign");
+    let now = offered(&l);
+    assert!(now.contains(&"feedback"), "{now:?}");
+    l.slip_feedback("zl", &slip, "已更换角阀，试水无渗漏", None)
+        .expect("feedback");
+    assert!(!offered(&l).contains(&"feedback"), "recorded once");
+    let met = l
+        .deadlines(&n, desk_ledger::Lang::ZhCn)
+        .expect("deadlines")
+        .into_iter()
+        .find(|d| d.step == format!("slip_feedback:{slip}"))
+        .expect("the slip's deadline");
+    assert!(met.met_at.is_some(), "{met:?}");
+}
+
+#[test]
 fn only_a_supervisor_is_offered_and_allowed_to_void() {
     use desk_ledger::model::Role;
     let mut l = ledger();

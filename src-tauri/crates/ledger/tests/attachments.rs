@@ -1,0 +1,170 @@
+//! Photos and scans on a case: several added at once or none, shown from the data
+//! directory, and opened by other programs only as a logged copy.
+
+use std::path::{Path, PathBuf};
+
+use desk_ledger::{AccessFilter, Lang, Ledger, LedgerError};
+
+mod common;
+use common::{at, complaint};
+
+fn office(dir: &Path) -> Ledger {
+    let mut l = Ledger::open(dir).expect("open");
+    l.set_clock(at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l
+}
+
+fn photo(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write photo");
+    p
+}
+
+#[test]
+fn photos_of_one_visit_are_added_together_with_their_note() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let mut l = office(data.path());
+    let n = l.register("admin", &complaint()).expect("register").number;
+    let a = photo(desk.path(), "卫生间 顶棚.jpg", b"jpeg one");
+    let b = photo(desk.path(), "楼下.png", b"png two");
+
+    let added = l
+        .attach_all("admin", &n, &[a.clone(), b], "业主微信发来")
+        .expect("attach");
+    assert_eq!(
+        added
+            .iter()
+            .map(|x| x.file_name.as_str())
+            .collect::<Vec<_>>(),
+        ["卫生间 顶棚.jpg", "楼下.png"]
+    );
+    assert!(added
+        .iter()
+        .all(|x| x.note == "业主微信发来" && x.added_by == "管理员"));
+    // The copies live in the data directory, not where the clerk picked them.
+    std::fs::remove_file(&a).expect("clerk tidies the desktop");
+    let (shown, bytes) = l.attachment_content(added[0].id).expect("content");
+    assert_eq!((shown.size, bytes.as_slice()), (8, &b"jpeg one"[..]));
+
+    let file = l.case_file(&n).expect("file");
+    assert_eq!(file.attachments.len(), 2);
+    let attached = file.history.iter().filter(|h| h.action == "attach").count();
+    assert_eq!(attached, 2, "one history entry per file");
+
+    // A later one is numbered after them, not over the first.
+    let c = photo(desk.path(), "卫生间 顶棚.jpg", b"a second visit");
+    let later = l.attach("admin", &n, &c, "").expect("attach later");
+    assert_ne!(later.stored_path, added[0].stored_path);
+    assert_eq!(
+        l.attachment_content(added[0].id).expect("first").1,
+        b"jpeg one"
+    );
+}
+
+#[test]
+fn one_bad_file_adds_none_of_them() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let mut l = office(data.path());
+    let n = l.register("admin", &complaint()).expect("register").number;
+    let good = photo(desk.path(), "现场.jpg", b"ok");
+
+    for bad in [desk.path().join("不存在.jpg"), desk.path().to_path_buf()] {
+        let e = l
+            .attach_all("admin", &n, &[good.clone(), bad], "")
+            .expect_err("refused");
+        assert!(
+            matches!(e, LedgerError::Invalid { field: "file", .. }),
+            "{e:?}"
+        );
+    }
+    let long_note = "备".repeat(201);
+    let e = l
+        .attach_all("admin", &n, &[good], &long_note)
+        .expect_err("note");
+    assert!(
+        matches!(e, LedgerError::Invalid { field: "note", .. }),
+        "{e:?}"
+    );
+
+    assert!(l.case_file(&n).expect("file").attachments.is_empty());
+    let folder = data.path().join("attachments").join(&n);
+    let left = std::fs::read_dir(&folder).map_or(0, |d| d.count());
+    assert_eq!(left, 0, "no copy left behind in {}", folder.display());
+}
+
+#[test]
+fn an_attachment_opened_elsewhere_is_a_logged_copy() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let temp = tempfile::tempdir().expect("temp");
+    let mut l = office(data.path());
+    let n = l.register("admin", &complaint()).expect("register").number;
+    let scan = photo(desk.path(), "签认单扫描.pdf", b"%PDF-1.7 scan");
+    let a = l.attach("admin", &n, &scan, "").expect("attach");
+
+    let copy = l.open_attachment("admin", a.id, temp.path()).expect("open");
+    assert!(copy.starts_with(temp.path()));
+    // A viewer that saves over its copy leaves the ledger's file as it was.
+    std::fs::write(&copy, b"edited").expect("viewer saves");
+    assert_eq!(
+        l.attachment_content(a.id).expect("content").1,
+        b"%PDF-1.7 scan"
+    );
+
+    let log = l
+        .access_log("admin", &AccessFilter::default(), Lang::ZhCn)
+        .expect("log");
+    let opened = log
+        .rows
+        .iter()
+        .find(|e| e.action == "open_attachment")
+        .expect("logged");
+    assert_eq!(opened.subject, n);
+    assert_eq!(opened.detail, "签认单扫描.pdf");
+
+    // A file gone from the data directory says so, by name.
+    std::fs::remove_file(data.path().join(&a.stored_path)).expect("lost");
+    let e = l.attachment_content(a.id).expect_err("missing");
+    assert!(
+        matches!(
+            e,
+            LedgerError::Invalid {
+                field: "attachment",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("签认单扫描.pdf"), "{e}");
+}
+
+#[test]
+fn the_timeline_names_each_file_attached_in_the_clerks_language() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let mut l = office(data.path());
+    let n = l.register("admin", &complaint()).expect("register").number;
+    let p = photo(desk.path(), "漏水点.jpg", b"jpeg");
+    l.attach("admin", &n, &p, "楼下拍摄").expect("attach");
+    for (lang, field) in [
+        (Lang::ZhCn, "附件"),
+        (Lang::ZhTw, "附件"),
+        (Lang::En, "Attachment"),
+    ] {
+        let mut file = l.case_file(&n).expect("file");
+        l.history_words(lang).expect("words").word_file(&mut file);
+        let entry = file
+            .history
+            .iter()
+            .find(|h| h.action == "attach")
+            .expect("entry");
+        let lines = serde_json::to_string(&entry).expect("json");
+        assert!(
+            lines.contains(field) && lines.contains("漏水点.jpg"),
+            "{lang:?}: {lines}"
+        );
+    }
+}

@@ -1,0 +1,52 @@
+//! Photos and scans on a case: added from files the clerk picks in the system's open
+//! dialog, shown in the case screen, and opened in the computer's own viewer.
+
+use std::path::PathBuf;
+
+use desk_ledger::model::Attachment;
+
+use super::Desk;
+use crate::error::{IpcError, IpcResult};
+
+/// Adds the picked files to the case, all with the one note, or none of them.
+#[tauri::command]
+pub async fn attach_files(
+    desk: Desk<'_>,
+    number: String,
+    paths: Vec<String>,
+    note: String,
+) -> IpcResult<Vec<Attachment>> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    desk.acting(|l, by, _| l.attach_all(by, &number, &paths, &note))
+}
+
+/// The stored file's bytes, for a thumbnail or the in-app preview.
+#[tauri::command]
+pub async fn attachment_content(desk: Desk<'_>, id: i64) -> IpcResult<tauri::ipc::Response> {
+    let (_, bytes) = desk.acting(|l, _, _| l.attachment_content(id))?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// Where the copies handed to the system's viewer go.
+fn opened_copies() -> PathBuf {
+    std::env::temp_dir().join("complaint-desk-attachments")
+}
+
+/// Removes the copies handed out in an earlier run: customers' photos are not left in
+/// the temporary folder. (One still open in a viewer on Windows is locked and stays
+/// until the next start.)
+pub fn clear_opened_copies() {
+    if let Ok(entries) = std::fs::read_dir(opened_copies()) {
+        for e in entries.flatten() {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Opens a copy of the attachment (in the temporary folder) in the system's viewer.
+#[tauri::command]
+pub async fn open_attachment(desk: Desk<'_>, id: i64) -> IpcResult<()> {
+    let folder = opened_copies();
+    let copy = desk.acting(|l, by, _| l.open_attachment(by, id, &folder))?;
+    crate::platform::open(&copy).map_err(|e| IpcError::cannot_open(desk.lang(), &e))
+}

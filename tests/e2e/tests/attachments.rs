@@ -1,0 +1,99 @@
+//! Photos and scans on a case, in the real app: picked, shown, opened. Needs a display;
+//! `scripts/test.sh` runs these under Xvfb with `--ignored`.
+
+use std::path::Path;
+
+use desk_e2e::{App, ONE_COMPLAINT, R};
+use serde_json::json;
+
+const DISPLAY: &str = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb";
+
+/// The system's open dialog answers with `paths`, as if the clerk had picked them there
+/// (the dialog itself is the operating system's, which WebDriver cannot drive). The IPC
+/// goes through fetch, so its answer is given there, marked as Tauri marks a success.
+fn dialog_picks(app: &App, paths: &[&Path]) -> R<()> {
+    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    app.js(
+        "const picked = arguments[0]; const inner = window.fetch;
+         window.fetch = (url, opts) => decodeURIComponent(String(url)).includes('plugin:dialog|open')
+           ? Promise.resolve(new Response(JSON.stringify(picked), { status: 200, headers: { 'Content-Type': 'application/json', 'Tauri-Response': 'ok' } }))
+           : inner(url, opts);
+         return null",
+        json!([paths]),
+    )
+    .map(|_| ())
+}
+
+/// A program standing in for the computer's viewer: it keeps the path it was asked to
+/// open. It is found first on the PATH the app inherits.
+fn viewer(dir: &Path) -> R<std::path::PathBuf> {
+    let opened = dir.join("opened.txt");
+    let script = dir.join("xdg-open");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .map_err(|e| e.to_string())?;
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+        .map_err(|e| e.to_string())?;
+    let path = std::env::var("PATH").unwrap_or_default();
+    std::env::set_var("PATH", format!("{}:{path}", dir.display()));
+    Ok(opened)
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
+    let _ = DISPLAY;
+    let desktop = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let opened = viewer(desktop.path())?;
+    let photo = desktop.path().join("卫生间顶棚.png");
+    let screenshot =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots/dashboard.png");
+    std::fs::copy(&screenshot, &photo).map_err(|e| e.to_string())?;
+    let scan = desktop.path().join("签认单扫描.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 scan").map_err(|e| e.to_string())?;
+
+    let app = App::scripted(&[
+        desk_e2e::INIT,
+        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
+    ])?;
+    app.sign_in(None, None)?;
+    let number = app.newest_case()?;
+    app.open_case(&number)?;
+    app.click_tab("附件")?;
+    app.wait_text_with("[data-test=attachment-list]", "尚无附件", 10)?;
+
+    dialog_picks(&app, &[&photo, &scan])?;
+    app.fill("input[data-test=attachment-note]", "业主微信发来")?;
+    app.click_css("[data-test=attach-files]")?;
+    let list = app.wait_text_with("[data-test=attachment-list]", "签认单扫描.pdf", 10)?;
+    desk_e2e::assert_all_in(&list, &["卫生间顶棚.png", "业主微信发来"]);
+    app.wait_text_with(".el-tabs__header", "附件 (2)", 10)?;
+    // The picture is drawn from the copy in the data directory, not the clerk's desktop.
+    std::fs::remove_file(&photo).map_err(|e| e.to_string())?;
+    app.wait_js(
+        10,
+        "const img = document.querySelector('[data-test=attachment-thumb] img');
+         return !!img && img.complete && img.naturalWidth > 100",
+        json!([]),
+        json!(true),
+    )
+    .ok_or("the photo's thumbnail was never drawn")?;
+    let timeline = app.wait_text_with("[data-test=timeline]", "签认单扫描.pdf", 10)?;
+    desk_e2e::assert_all_in(&timeline, &["附件", "卫生间顶棚.png"]);
+
+    // The scan opens in the computer's viewer as a copy outside the data directory.
+    app.click_css("[data-open-attachment='签认单扫描.pdf']")?;
+    let handed = app
+        .wait(10, || std::fs::read_to_string(&opened).ok())
+        .ok_or("the viewer was never asked to open the scan")?;
+    assert!(handed.ends_with("签认单扫描.pdf"), "{handed}");
+    assert!(!Path::new(&handed).starts_with(app.data_dir()), "{handed}");
+    assert_eq!(
+        std::fs::read(&handed).map_err(|e| e.to_string())?,
+        b"%PDF-1.4 scan"
+    );
+    Ok(())
+}
