@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Retakes the README's screenshots (docs/screenshots) from the real app under Xvfb.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-need_debs "${APP_DEBS[@]}" xvfb xauth webkit2gtk-driver
+need_debs "${APP_DEBS[@]}" xvfb xauth webkit2gtk-driver poppler-utils
 need_rust
 build_ui
 cargo build -q -p complaint-desk

@@ -89,8 +89,33 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     app.click_css("[data-print-slip]")?;
     app.wait_css("[data-test=form-pages][data-rendered] canvas", 20)?;
     shot(&app, &dir, "slip-preview")?;
+    // The signed slip comes back and is scanned: kept on the case as a picture and a PDF.
+    let scans = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let pdf = scans.path().join("签认单扫描件.pdf");
+    app.invoke("save_form", json!({"path": pdf.display().to_string()}))?;
+    let png = scans.path().join("签认单扫描件");
+    let made = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-singlefile"])
+        .arg(&pdf)
+        .arg(&png)
+        .status()
+        .map_err(|e| format!("pdftoppm: {e}"))?;
+    assert!(made.success(), "pdftoppm failed");
     app.keys(desk_e2e::key::ESCAPE)?;
     std::thread::sleep(std::time::Duration::from_millis(400));
+    let picture = scans.path().join("签认单扫描件.png");
+    app.invoke(
+        "attach_files",
+        json!({"number": number, "paths": [picture.display().to_string(), pdf.display().to_string()], "note": "工程部签认后交回"}),
+    )?;
+    // Opened afresh, as the clerk will find it.
+    app.js("location.hash = '#/ledger'", json!([]))?;
+    app.wait_css(".el-table-v2__row", 20)?;
+    app.js("location.hash = '#/case/' + arguments[0]", json!([number]))?;
+    app.wait_css("[data-test=deadlines]", 20)?;
+    app.click_tab("附件")?;
+    app.wait_css("[data-test=attachment-thumb] img", 20)?;
+    shot(&app, &dir, "attachments")?;
 
     // Registration with an address that already has cases: the history panel fills.
     let c = app.invoke("case_view", json!({"number": number}))?;
