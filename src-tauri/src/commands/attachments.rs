@@ -20,6 +20,12 @@ pub async fn attach_files(
     desk.acting(|l, by, _| l.attach_all(by, &number, &paths, &note))
 }
 
+/// Withdraws an attachment added by mistake, with the reason (kept, no longer shown).
+#[tauri::command]
+pub async fn withdraw_attachment(desk: Desk<'_>, id: i64, reason: String) -> IpcResult<Attachment> {
+    desk.acting(|l, by, _| l.withdraw_attachment(by, id, &reason))
+}
+
 /// The stored file's bytes, for a thumbnail or the in-app preview.
 #[tauri::command]
 pub async fn attachment_content(desk: Desk<'_>, id: i64) -> IpcResult<tauri::ipc::Response> {

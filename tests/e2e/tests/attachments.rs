@@ -1,4 +1,4 @@
-//! Photos and scans on a case, in the real app: picked, shown, opened. Needs a display;
+//! Photos and scans on a case, in the real app: picked, shown, opened, withdrawn. Needs a display;
 //! `scripts/test.sh` runs these under Xvfb with `--ignored`.
 
 use std::path::Path;
@@ -95,5 +95,20 @@ fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
         std::fs::read(&handed).map_err(|e| e.to_string())?,
         b"%PDF-1.4 scan"
     );
+
+    // The photo was the wrong flat's: withdrawn with the reason, listed as such, kept.
+    app.click_css("[data-withdraw-attachment='卫生间顶棚.png']")?;
+    app.wait_css(".el-message-box input", 10)?;
+    app.fill(".el-message-box input", "传错了，是楼下的照片")?;
+    app.click_css(".el-message-box__btns .el-button--primary")?;
+    let line = app.wait_text_with("[data-test=attachment-withdrawn]", "卫生间顶棚.png", 10)?;
+    assert!(line.contains("传错了，是楼下的照片"), "{line}");
+    app.wait_text_with(".el-tabs__header", "附件 (1)", 10)?;
+    let list = app.wait_text_in("[data-test=attachment-list]", 5)?;
+    assert!(!list.contains("卫生间顶棚.png"), "{list}");
+    let kept = std::fs::read_dir(app.data_dir().join("attachments").join(&number))
+        .map_err(|e| e.to_string())?
+        .count();
+    assert_eq!(kept, 2, "both files are kept");
     Ok(())
 }

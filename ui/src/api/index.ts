@@ -122,6 +122,7 @@ export const api = {
     call<T.Attachment[]>('attach_files', { number, paths, note }),
   attachmentContent: (id: number) => call<ArrayBuffer>('attachment_content', { id }),
   openAttachment: (id: number) => call<void>('open_attachment', { id }),
+  withdrawAttachment: (id: number, reason: string) => call<T.Attachment>('withdraw_attachment', { id, reason }),
 
   prepareForm: (form: string, subject: string) => call<T.FormMeta>('prepare_form', { form, subject }),
   formPdf: () => call<ArrayBuffer>('form_pdf'),

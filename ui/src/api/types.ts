@@ -80,7 +80,11 @@ export type Attachment = { id: number, file_name: string,
 /**
  * Relative to the data directory.
  */
-stored_path: string, size: number, added_by: string, added_at: string, note: string, };
+stored_path: string, size: number, added_by: string, added_at: string, note: string, 
+/**
+ * Set when it was withdrawn as added by mistake (kept, no longer shown or opened).
+ */
+withdrawn_at: string | null, withdrawn_by: string | null, withdrawn_reason: string, };
 
 export type CaseFile = { case: Case, slips: Array<Slip>, records: Array<Record>, callbacks: Array<Callback>, attachments: Array<Attachment>, history: Array<HistoryEntry>, 
 /**

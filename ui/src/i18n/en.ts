@@ -89,6 +89,8 @@ export default {
     met: 'met {at}',
   },
   attachments: {
+    withdraw: 'Withdraw', withdrawAsk: 'Withdraw “{name}”? The file stays in the data folder but is no longer shown. Give the reason (e.g. the wrong photo).',
+    withdrawn: 'Withdrawn: {name}', withdrawnLine: 'Withdrawn: {name} ({by}, {at}; reason: {reason})',
     add: 'Add files…', notePlaceholder: 'Note (optional, for all the files added now)', none: 'No attachments yet: add photos of the site or scans here',
     added: '{n} file(s) attached', fileName: 'File name', size: 'Size', addedBy: 'Added by / at',
     picturesAndScans: 'Pictures and scans', anyFile: 'All files',

@@ -89,6 +89,8 @@ export default {
     met: '完成于 {at}',
   },
   attachments: {
+    withdraw: '撤回', withdrawAsk: '撤回“{name}”？文件仍保存在数据目录中，只是不再显示。请写明原因（如传错了照片）。',
+    withdrawn: '已撤回：{name}', withdrawnLine: '已撤回：{name}（{by} {at}，原因：{reason}）',
     add: '添加附件…', notePlaceholder: '备注（可选，用于这次添加的所有文件）', none: '尚无附件：现场照片、扫描件可在此添加',
     added: '已添加 {n} 个附件', fileName: '文件名', size: '大小', addedBy: '添加人 / 时间',
     picturesAndScans: '图片和扫描件', anyFile: '所有文件',

@@ -89,6 +89,8 @@ export default {
     met: '完成於 {at}',
   },
   attachments: {
+    withdraw: '撤回', withdrawAsk: '撤回「{name}」？檔案仍保存在資料目錄中，只是不再顯示。請寫明原因（如傳錯了照片）。',
+    withdrawn: '已撤回：{name}', withdrawnLine: '已撤回：{name}（{by} {at}，原因：{reason}）',
     add: '新增附件…', notePlaceholder: '備註（選填，用於這次新增的所有檔案）', none: '尚無附件：現場照片、掃描檔可在此新增',
     added: '已新增 {n} 個附件', fileName: '檔名', size: '大小', addedBy: '新增人 / 時間',
     picturesAndScans: '圖片和掃描檔', anyFile: '所有檔案',

@@ -166,12 +166,20 @@ pub enum Cmd {
     },
     /// The whole history of a case
     History { number: String },
-    /// Attach a photo or scan to a case (copied into the data directory)
+    /// Attach photos or scans to a case (copied into the data directory, all or none)
     Attach {
         number: String,
-        file: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         #[arg(long, default_value = "")]
         note: String,
+    },
+    /// Withdraw an attachment added by mistake (kept, no longer shown)
+    WithdrawAttachment {
+        /// The attachment's id (as `show --json` lists it)
+        id: i64,
+        #[arg(long)]
+        reason: String,
     },
     /// Deadlines falling due or overdue
     Due {

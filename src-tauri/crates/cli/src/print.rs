@@ -142,7 +142,15 @@ impl Human for Detail {
             );
         }
         for a in &self.file.attachments {
-            println!("  📎 {} ({} B) {}", a.file_name, a.size, a.stored_path);
+            let withdrawn = if a.withdrawn_at.is_some() {
+                lang.pick(" [已撤回]", " [已撤回]", " [withdrawn]")
+            } else {
+                ""
+            };
+            println!(
+                "  📎 #{} {} ({} B) {}{withdrawn}",
+                a.id, a.file_name, a.size, a.stored_path
+            );
         }
         println!("{}", lang.pick("历史:", "歷史:", "History:"));
         self.file.history.human(lang);

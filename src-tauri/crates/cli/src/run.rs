@@ -335,7 +335,14 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
         Cmd::Close { number, note } => out(&l.close(&who()?, &number, &note)?),
         Cmd::Void { number, reason } => out(&l.void(&who()?, &number, &reason)?),
         Cmd::History { number } => out(&l.history_in(&number, lang)?),
-        Cmd::Attach { number, file, note } => out(&l.attach(&who()?, &number, &file, &note)?),
+        Cmd::Attach {
+            number,
+            files,
+            note,
+        } => out(&l.attach_all(&who()?, &number, &files, &note)?),
+        Cmd::WithdrawAttachment { id, reason } => {
+            out(&l.withdraw_attachment(&who()?, id, &reason)?)
+        }
         Cmd::Due {
             within,
             overdue,

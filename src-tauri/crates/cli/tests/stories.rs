@@ -868,7 +868,10 @@ fn attachments_are_copied_into_the_data_directory_and_recorded() {
         ],
         Some("zl"),
     );
-    let stored = d.dir.path().join(a["stored_path"].as_str().expect("path"));
+    let stored = d
+        .dir
+        .path()
+        .join(a[0]["stored_path"].as_str().expect("path"));
     assert_eq!(
         std::fs::read(stored).expect("copied"),
         std::fs::read(&photo).expect("orig")
@@ -882,6 +885,16 @@ fn attachments_are_copied_into_the_data_directory_and_recorded() {
         .any(|h| h["action"] == "attach"));
     let (_, err) = d.refused(&["attach", &n, "/no/such/file.jpg"], Some("zl"));
     assert_eq!(err["field"], "file");
+
+    // Withdrawn as attached by mistake: kept, marked, with who and why.
+    let id = a[0]["id"].as_i64().expect("id").to_string();
+    let w = d.ok(
+        &["withdraw-attachment", &id, "--reason", "传错照片"],
+        Some("zl"),
+    );
+    assert_eq!(w["withdrawn_reason"], "传错照片");
+    let file = d.ok(&["show", &n], None);
+    assert_eq!(file["attachments"][0]["withdrawn_by"], "张丽");
 }
 
 #[test]

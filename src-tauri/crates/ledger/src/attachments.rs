@@ -10,14 +10,15 @@ use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Ledger};
 use crate::model::Attachment;
 use crate::texts::Text;
-use crate::validate::text;
+use crate::validate::{required_text, text};
 use crate::why::Why;
 
 /// Largest file accepted (a phone photo or a multi-page scan fits easily).
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
 
-const SELECT: &str = "SELECT a.id, a.file_name, a.stored_path, a.size, s.name, a.added_at, a.note
-     FROM attachments a JOIN staff s ON s.id = a.added_by";
+const SELECT: &str = "SELECT a.id, a.file_name, a.stored_path, a.size, s.name, a.added_at, a.note,
+            a.withdrawn_at, w.name, a.withdrawn_reason
+     FROM attachments a JOIN staff s ON s.id = a.added_by LEFT JOIN staff w ON w.id = a.withdrawn_by";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Attachment> {
     Ok(Attachment {
@@ -28,6 +29,9 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Attachment> {
         added_by: r.get(4)?,
         added_at: r.get(5)?,
         note: r.get(6)?,
+        withdrawn_at: r.get(7)?,
+        withdrawn_by: r.get(8)?,
+        withdrawn_reason: r.get(9)?,
     })
 }
 
@@ -200,19 +204,60 @@ impl Ledger {
         Ok(copy)
     }
 
-    /// The attachment's row and where its file is stored.
+    /// Withdraws an attachment added by mistake, with the reason: the case no longer shows
+    /// or opens it, and its row and file are kept (nothing is deleted).
+    pub fn withdraw_attachment(&mut self, by: &str, id: i64, reason: &str) -> Result<Attachment> {
+        let reason = required_text(Text::Reason, reason)?;
+        let at = self.now_text();
+        self.write(|tx| {
+            let who = actor(tx, by)?;
+            let a = tx
+                .query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row)
+                .optional()?
+                .ok_or_else(|| invalid("attachment", Problem::Unknown, id.to_string()))?;
+            if a.withdrawn_at.is_some() {
+                return Err(withdrawn(&a));
+            }
+            let case_id: i64 =
+                tx.query_row("SELECT case_id FROM attachments WHERE id = ?1", [id], |r| r.get(0))?;
+            tx.execute(
+                "UPDATE attachments SET withdrawn_at = ?2, withdrawn_by = ?3, withdrawn_reason = ?4 WHERE id = ?1",
+                params![id, at, who.id, reason],
+            )?;
+            touch(tx, case_id, &at)?;
+            let mut ch = Changes::new();
+            ch.set("attachment", &a.file_name);
+            history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: case_id, case_id: Some(case_id), action: "withdraw_attachment", reason: &reason }, &ch)?;
+            Ok(tx.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row)?)
+        })
+    }
+
+    /// The attachment's row and where its file is stored; a withdrawn one is not handed out.
     fn stored(&self, id: i64) -> Result<(Attachment, PathBuf)> {
         let a = self
             .conn
             .query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row)
             .optional()?
             .ok_or_else(|| invalid("attachment", Problem::Unknown, id.to_string()))?;
+        if a.withdrawn_at.is_some() {
+            return Err(withdrawn(&a));
+        }
         let path = self
             .data_dir()
             .map(|d| d.join(&a.stored_path))
             .ok_or_else(|| missing(&a))?;
         Ok((a, path))
     }
+}
+
+fn withdrawn(a: &Attachment) -> crate::error::LedgerError {
+    invalid(
+        "attachment",
+        Problem::NotAllowed {
+            why: Why::Withdrawn(a.file_name.clone()),
+        },
+        a.file_name.clone(),
+    )
 }
 
 fn missing(a: &Attachment) -> crate::error::LedgerError {

@@ -41,6 +41,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "single_characters",
         include_str!("../migrations/0008_single_characters.sql"),
     ),
+    (
+        9,
+        "attachment_withdrawal",
+        include_str!("../migrations/0009_attachment_withdrawal.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

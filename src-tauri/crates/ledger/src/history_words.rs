@@ -44,6 +44,12 @@ const ACTIONS: &[Words] = &[
     ("set_level", "调整级别", "調整級別", "level changed"),
     ("escalate", "自动升级", "自動升級", "escalated"),
     ("attach", "附件", "附件", "attached"),
+    (
+        "withdraw_attachment",
+        "撤回附件",
+        "撤回附件",
+        "attachment withdrawn",
+    ),
     ("print_form", "打印表单", "列印表單", "printed a form"),
     ("save_form", "保存表单", "儲存表單", "saved a form"),
     ("draft_report", "报告草稿", "報告草稿", "report draft"),

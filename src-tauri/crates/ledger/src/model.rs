@@ -359,6 +359,10 @@ pub struct Attachment {
     pub added_by: String,
     pub added_at: String,
     pub note: String,
+    /// Set when it was withdrawn as added by mistake (kept, no longer shown or opened).
+    pub withdrawn_at: Option<String>,
+    pub withdrawn_by: Option<String>,
+    pub withdrawn_reason: String,
 }
 
 /// Everything about one case, for the detail screen, `show` and the forms.

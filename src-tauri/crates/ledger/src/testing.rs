@@ -41,9 +41,9 @@ pub fn damage_the_cases_page(data_dir: &Path) -> std::io::Result<()> {
 }
 
 /// Turns `data_dir`'s current ledger back into one as schema version 4 wrote it (before
-/// the two-character search index, the access log's account column and the cases'
-/// callback_confirmed), keeping every case: an older ledger for the upgrade's tests, made
-/// from today's API.
+/// the two-character search index, the access log's account column, the cases'
+/// callback_confirmed and the attachments' withdrawal), keeping every case: an older
+/// ledger for the upgrade's tests, made from today's API.
 pub fn as_written_by_schema_4(data_dir: &Path) -> rusqlite::Result<()> {
     let conn = rusqlite::Connection::open(crate::db::db_path(data_dir))?;
     conn.execute_batch(
@@ -55,6 +55,10 @@ pub fn as_written_by_schema_4(data_dir: &Path) -> rusqlite::Result<()> {
          DROP TRIGGER callbacks_confirmed;
          DROP INDEX cases_awaiting;
          ALTER TABLE cases DROP COLUMN callback_confirmed;
+         DROP TRIGGER attachments_no_delete;
+         ALTER TABLE attachments DROP COLUMN withdrawn_at;
+         ALTER TABLE attachments DROP COLUMN withdrawn_by;
+         ALTER TABLE attachments DROP COLUMN withdrawn_reason;
          DELETE FROM schema_migrations WHERE version > 4;
          PRAGMA user_version = 4;
          COMMIT;",

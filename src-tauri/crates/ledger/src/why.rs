@@ -46,6 +46,8 @@ pub enum Why {
     NotAFileOrTooBig,
     /// An attachment's file is no longer in the data directory.
     FileMissing(String),
+    /// An attachment withdrawn as added by mistake.
+    Withdrawn(String),
     /// A text file (a calendar) in an encoding other than UTF-8.
     NotUtf8,
     NoAllDayEvents,
@@ -146,6 +148,11 @@ impl Why {
                 Lang::En => format!("“{name}” is no longer in the data directory"),
                 Lang::ZhCn => format!("“{name}”已不在数据目录中"),
                 Lang::ZhTw => format!("「{name}」已不在資料目錄中"),
+            },
+            Why::Withdrawn(name) => match lang {
+                Lang::En => format!("“{name}” was withdrawn as added by mistake"),
+                Lang::ZhCn => format!("“{name}”已作为误传撤回"),
+                Lang::ZhTw => format!("「{name}」已作為誤傳撤回"),
             },
             Why::NotUtf8 => p(
                 "不是 UTF-8 编码，请另存为 UTF-8 后再导入",
@@ -251,6 +258,7 @@ mod tests {
             NoDataDirectory,
             NotAFileOrTooBig,
             FileMissing("20261122_0930".into()),
+            Withdrawn("20261122_0930".into()),
             NotUtf8,
             NoAllDayEvents,
             DemoRange,

@@ -168,3 +168,61 @@ fn the_timeline_names_each_file_attached_in_the_clerks_language() {
         );
     }
 }
+
+#[test]
+fn a_photo_added_by_mistake_is_withdrawn_with_its_reason_and_kept() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let mut l = office(data.path());
+    let n = l.register("admin", &complaint()).expect("register").number;
+    let wrong = photo(desk.path(), "别家门牌.jpg", b"someone else");
+    let a = l.attach("admin", &n, &wrong, "").expect("attach");
+
+    let e = l
+        .withdraw_attachment("admin", a.id, " ")
+        .expect_err("a reason");
+    assert!(
+        matches!(
+            e,
+            LedgerError::Invalid {
+                field: "reason",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let w = l
+        .withdraw_attachment("admin", a.id, "传错了，是另一户的照片")
+        .expect("withdraw");
+    assert_eq!(w.withdrawn_by.as_deref(), Some("管理员"));
+    assert!(w.withdrawn_at.is_some());
+
+    // Not shown or handed out any more, but nothing is deleted.
+    let e = l.attachment_content(a.id).expect_err("withdrawn");
+    assert!(e.localized(Lang::ZhCn).contains("别家门牌.jpg"), "{e:?}");
+    let temp = tempfile::tempdir().expect("temp");
+    assert!(l.open_attachment("admin", a.id, temp.path()).is_err());
+    assert!(
+        data.path().join(&a.stored_path).is_file(),
+        "the file is kept"
+    );
+    let file = l.case_file(&n).expect("file");
+    assert_eq!(file.attachments.len(), 1, "the row is kept");
+    let h = file
+        .history
+        .iter()
+        .find(|h| h.action == "withdraw_attachment")
+        .expect("history");
+    assert_eq!(h.reason, "传错了，是另一户的照片");
+    assert!(
+        l.withdraw_attachment("admin", a.id, "再撤一次").is_err(),
+        "once"
+    );
+    let deleted = l
+        .connection()
+        .execute("DELETE FROM attachments WHERE id = ?1", [a.id]);
+    assert!(
+        deleted.is_err(),
+        "attachments cannot be deleted even with SQL"
+    );
+}
