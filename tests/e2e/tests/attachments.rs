@@ -112,3 +112,59 @@ fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
     assert_eq!(kept, 2, "both files are kept");
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn files_dropped_on_the_window_are_added_to_the_case_shown() -> R<()> {
+    let desktop = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let scan = desktop.path().join("业主来信.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 letter").map_err(|e| e.to_string())?;
+    let app = App::scripted(&[
+        desk_e2e::INIT,
+        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
+    ])?;
+    app.sign_in(None, None)?;
+    let number = app.newest_case()?;
+    app.open_case(&number)?;
+    app.click_tab("附件")?;
+    app.wait_text_with("[data-test=attachment-list]", "尚无附件", 10)?;
+    // The window reports a drop as it does when files are let go over it (the drag
+    // itself is the desktop's, which WebDriver cannot make).
+    let drop = |kind: &str, payload: serde_json::Value| {
+        app.js(
+            "return window.__TAURI__.event.emitTo({ kind: 'Webview', label: 'main' }, arguments[0], arguments[1]).then(() => null)",
+            json!([kind, payload]),
+        )
+    };
+    drop(
+        "tauri://drag-enter",
+        json!({"paths": [scan.display().to_string()], "position": {"x": 300, "y": 500}}),
+    )?;
+    app.wait_css("[data-test=attachment-drop]", 10)?;
+    drop(
+        "tauri://drag-drop",
+        json!({"paths": [scan.display().to_string()], "position": {"x": 300, "y": 500}}),
+    )?;
+    app.wait_text_with("[data-test=attachment-list]", "业主来信.pdf", 10)?;
+    app.wait(10, || {
+        app.find("[data-test=attachment-drop]")
+            .is_err()
+            .then_some(())
+    })
+    .ok_or("the drop hint stayed")?;
+    // Dropped while another tab of the case shows: nothing is added.
+    app.click_tab("处理记录")?;
+    let other = desktop.path().join("无关.pdf");
+    std::fs::write(&other, b"%PDF-1.4 other").map_err(|e| e.to_string())?;
+    drop(
+        "tauri://drag-drop",
+        json!({"paths": [other.display().to_string()], "position": {"x": 300, "y": 500}}),
+    )?;
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let file = app.invoke("case_view", json!({"number": number}))?;
+    assert_eq!(
+        file["file"]["attachments"].as_array().map(Vec::len),
+        Some(1)
+    );
+    Ok(())
+}
