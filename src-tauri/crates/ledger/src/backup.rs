@@ -1,7 +1,8 @@
 //! Backups of the ledger file (issue: nothing lost): a consistent copy with
 //! `VACUUM INTO`, verified by opening it and checking its integrity, with its row counts
 //! kept beside it; daily copies rotated (14 daily + 12 monthly); restore from a verified
-//! copy, keeping the current file aside.
+//! copy, keeping the current file aside. A copy made to another folder takes the
+//! attachments' files along, and a restore from one brings back those missing.
 
 use std::path::{Path, PathBuf};
 
@@ -228,7 +229,13 @@ impl Ledger {
             file = dir.join(format!("ledger-{stamp}-{reason}-{n}.sqlite"));
         }
         let made_at = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
-        copy_to(&self.conn, &file, reason, made_at)
+        let info = copy_to(&self.conn, &file, reason, made_at)?;
+        if let Some(data) = self.data_dir() {
+            if !inside(dir, data) {
+                mirror_attachments(&data.join(ATTACHMENTS), &dir.join(ATTACHMENTS))?;
+            }
+        }
+        Ok(info)
     }
 
     /// Refuses unless `by` has `role` (restoring replaces the whole ledger).
@@ -381,5 +388,42 @@ pub fn restore_as_owner(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Opt
     let partial = db.with_extension("restoring");
     std::fs::copy(from, &partial)?;
     std::fs::rename(&partial, &db)?;
+    // A copy brought from elsewhere (a USB stick, another PC) brings its photos too.
+    if let Some(folder) = from.parent().filter(|f| !inside(f, data_dir)) {
+        mirror_attachments(&folder.join(ATTACHMENTS), &data_dir.join(ATTACHMENTS))?;
+    }
     Ok((info, aside))
+}
+
+/// The attachments' folder, in a data directory and beside a backup copied out of it.
+const ATTACHMENTS: &str = "attachments";
+
+/// Whether `dir` is `root` or inside it (after resolving both, where they exist).
+fn inside(dir: &Path, root: &Path) -> bool {
+    let full = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    full(dir).starts_with(full(root))
+}
+
+/// Copies the attachments `to` lacks, keeping their folders, and returns how many.
+/// A backup copied to another folder (a USB stick) takes them along, so it is the whole
+/// ledger, photos and scans too; the data directory's own backups folder does not need
+/// them, as they are beside it. An attachment never changes once added, so a file
+/// already there with the same size is taken as the same and left alone.
+pub fn mirror_attachments(from: &Path, to: &Path) -> std::io::Result<u64> {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return Ok(0);
+    };
+    let mut copied = 0;
+    for e in entries.flatten() {
+        let (src, dest) = (e.path(), to.join(e.file_name()));
+        let meta = e.metadata()?;
+        if meta.is_dir() {
+            copied += mirror_attachments(&src, &dest)?;
+        } else if std::fs::metadata(&dest).map_or(true, |d| d.len() != meta.len()) {
+            std::fs::create_dir_all(to)?;
+            std::fs::copy(&src, &dest)?;
+            copied += 1;
+        }
+    }
+    Ok(copied)
 }

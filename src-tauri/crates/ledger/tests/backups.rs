@@ -238,3 +238,39 @@ fn a_copy_cut_short_long_ago_is_removed_by_the_next_copy_but_one_being_written_i
     assert!(writing.exists(), "a copy written now is left alone");
     assert_eq!(list(&folder).expect("list").len(), 1);
 }
+
+#[test]
+fn a_copy_on_a_usb_stick_takes_the_photos_along_and_brings_them_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = office(dir.path());
+    let n = l.register("admin", &case()).expect("register").number;
+    let desk = tempfile::tempdir().expect("desktop");
+    let photo = desk.path().join("漏水.jpg");
+    std::fs::write(&photo, b"jpeg bytes").expect("photo");
+    let a = l.attach("admin", &n, &photo, "").expect("attach");
+
+    // The daily copy in the data directory leaves the photos where they are.
+    l.daily_backup().expect("daily").expect("made");
+    assert!(!backup_dir(dir.path()).join("attachments").exists());
+
+    let usb = tempfile::tempdir().expect("usb");
+    let copy = l.backup_to(usb.path(), "manual").expect("manual");
+    assert_eq!(
+        std::fs::read(usb.path().join(&a.stored_path)).expect("photo on the stick"),
+        b"jpeg bytes"
+    );
+    // A second copy to the same stick copies nothing again and keeps what is there.
+    l.backup_to(usb.path(), "manual").expect("again");
+    drop(l);
+
+    // The front-desk PC is replaced: the stick's copy is restored onto a fresh one.
+    let fresh = tempfile::tempdir().expect("new pc");
+    restore(fresh.path(), std::path::Path::new(&copy.file)).expect("restore");
+    let mut back = Ledger::open(fresh.path()).expect("open");
+    back.set_clock(at("2026-11-23 09:30"));
+    let file = back.case_file(&n).expect("file");
+    let (_, bytes) = back
+        .attachment_content(file.attachments[0].id)
+        .expect("the photo came back");
+    assert_eq!(bytes, b"jpeg bytes");
+}
