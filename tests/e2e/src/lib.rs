@@ -104,6 +104,16 @@ impl App {
         Ok(app)
     }
 
+    /// A fresh office with `ONE_COMPLAINT` registered by its clerk, signed in and on
+    /// that case's page; and the case's number.
+    pub fn on_one_complaint() -> R<(App, String)> {
+        let app = Self::scripted(&[INIT, &[&["--as", "A01"][..], ONE_COMPLAINT].concat()])?;
+        app.sign_in(None, None)?;
+        let number = app.newest_case()?;
+        app.open_case(&number)?;
+        Ok((app, number))
+    }
+
     /// An office filled with `cases` demo cases over three months.
     pub fn with_demo(cases: usize) -> R<App> {
         Self::prepared(&["demo", "--cases", &cases.to_string(), "--months", "3"])

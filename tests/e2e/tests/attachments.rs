@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use desk_e2e::{App, ONE_COMPLAINT, R};
+use desk_e2e::{App, R};
 use serde_json::json;
 
 const DISPLAY: &str = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb";
@@ -42,6 +42,13 @@ fn viewer(dir: &Path) -> R<std::path::PathBuf> {
     Ok(opened)
 }
 
+/// The case's 附件 tab, shown and still empty.
+fn empty_attachments_tab(app: &App) -> R<()> {
+    app.click_tab("附件")?;
+    app.wait_text_with("[data-test=attachment-list]", "尚无附件", 10)
+        .map(|_| ())
+}
+
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
@@ -55,15 +62,8 @@ fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
     let scan = desktop.path().join("签认单扫描.pdf");
     std::fs::write(&scan, b"%PDF-1.4 scan").map_err(|e| e.to_string())?;
 
-    let app = App::scripted(&[
-        desk_e2e::INIT,
-        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
-    ])?;
-    app.sign_in(None, None)?;
-    let number = app.newest_case()?;
-    app.open_case(&number)?;
-    app.click_tab("附件")?;
-    app.wait_text_with("[data-test=attachment-list]", "尚无附件", 10)?;
+    let (app, number) = App::on_one_complaint()?;
+    empty_attachments_tab(&app)?;
 
     dialog_picks(&app, &[&photo, &scan])?;
     app.fill("input[data-test=attachment-note]", "业主微信发来")?;
@@ -119,15 +119,8 @@ fn files_dropped_on_the_window_are_added_to_the_case_shown() -> R<()> {
     let desktop = tempfile::tempdir().map_err(|e| e.to_string())?;
     let scan = desktop.path().join("业主来信.pdf");
     std::fs::write(&scan, b"%PDF-1.4 letter").map_err(|e| e.to_string())?;
-    let app = App::scripted(&[
-        desk_e2e::INIT,
-        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
-    ])?;
-    app.sign_in(None, None)?;
-    let number = app.newest_case()?;
-    app.open_case(&number)?;
-    app.click_tab("附件")?;
-    app.wait_text_with("[data-test=attachment-list]", "尚无附件", 10)?;
+    let (app, number) = App::on_one_complaint()?;
+    empty_attachments_tab(&app)?;
     // The window reports a drop as it does when files are let go over it (the drag
     // itself is the desktop's, which WebDriver cannot make).
     let drop = |kind: &str, payload: serde_json::Value| {

@@ -206,13 +206,7 @@ fn a_bad_phone_number_shows_under_the_field_and_nothing_is_saved() -> R<()> {
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_wrong_phone_room_and_amount_are_corrected_on_the_case_and_the_timeline_shows_them() -> R<()> {
-    let app = App::scripted(&[
-        desk_e2e::INIT,
-        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
-    ])?;
-    app.sign_in(None, None)?;
-    let number = app.newest_case()?;
-    app.open_case(&number)?;
+    let (app, number) = App::on_one_complaint()?;
     app.click_css("[data-action=edit]")?;
     app.wait_css("[data-test=correct-form]", 10)?;
     // The form holds what the case holds now.
@@ -624,13 +618,7 @@ fn an_unsaved_form_survives_closing_the_window() -> R<()> {
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_progress_note_typed_into_a_dialog_closed_by_mistake_is_there_when_it_is_opened_again() -> R<()>
 {
-    let app = App::scripted(&[
-        desk_e2e::INIT,
-        &[&["--as", "A01"][..], ONE_COMPLAINT].concat(),
-    ])?;
-    app.sign_in(None, None)?;
-    let number = app.newest_case()?;
-    app.open_case(&number)?;
+    let (app, number) = App::on_one_complaint()?;
     let note = "已联系电工，明早九点上门更换灯管";
     app.click_css("[data-action=record]")?;
     app.fill("textarea[data-test=field-action]", note)?;
