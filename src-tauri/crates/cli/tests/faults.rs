@@ -209,6 +209,54 @@ true"#;
 }
 
 #[test]
+fn a_backup_whose_photos_would_not_fit_on_the_stick_is_refused_before_copying() {
+    if !namespaces() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (d, stick, out) = (
+        tmp.path().join("data"),
+        tmp.path().join("stick"),
+        tmp.path().join("out"),
+    );
+    for dir in [&d, &stick, &out] {
+        std::fs::create_dir_all(dir).expect("dir");
+    }
+    // The ledger alone fits on the 2 MB stick; with its 3 MB photo it does not.
+    let photo = tmp.path().join("现场.jpg");
+    std::fs::write(&photo, vec![0xA5u8; 3 * 1024 * 1024]).expect("photo");
+    let script = r#"set -u
+mount -t tmpfs -o size=2m tmpfs "$STICK" || exit 97
+"$BIN" --json --data-dir "$D" init --office 东区管理处 --staff-code a --staff-name 管理员 > /dev/null || exit 98
+N=$("$BIN" --json --data-dir "$D" --as a register --name 王先生 --phone 13812345678 --building 3栋 --room 1502 --content 漏水 --category B04 | grep -o '"number": *"[^"]*"' | head -1 | cut -d'"' -f4)
+"$BIN" --json --data-dir "$D" --as a attach "$N" "$PHOTO" > /dev/null || exit 96
+"$BIN" --json --data-dir "$D" --as a backup --to "$STICK" > /dev/null 2> "$OUT/err"
+echo $? > "$OUT/rc"
+ls -A "$STICK" > "$OUT/left"
+true"#;
+    let run = in_namespace(
+        script,
+        &[
+            ("D", d.to_str().expect("path")),
+            ("STICK", stick.to_str().expect("path")),
+            ("OUT", out.to_str().expect("path")),
+            ("PHOTO", photo.to_str().expect("path")),
+        ],
+    );
+    assert!(
+        run.status.success(),
+        "namespace, tmpfs or the set-up failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let rc = std::fs::read_to_string(out.join("rc")).expect("rc");
+    assert_eq!(rc.trim(), "1", "the copy with its photo did not fit");
+    let err = error_of(&std::fs::read(out.join("err")).expect("err"));
+    assert_eq!(err["kind"], "disk_full", "{err}");
+    let left = std::fs::read_to_string(out.join("left")).expect("left");
+    assert_eq!(left.trim(), "", "nothing left on the stick");
+}
+
+#[test]
 fn an_upgrade_with_no_room_for_its_copy_says_how_much_is_needed_and_goes_ahead_once_there_is() {
     if !namespaces() {
         return;

@@ -91,13 +91,14 @@ pub(crate) fn copy_to(
     file: &Path,
     reason: &str,
     made_at: String,
+    alongside: u64,
 ) -> Result<BackupInfo> {
     // Written under a temporary name, so a copy cut short never looks like a backup.
     let partial = file.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
     if let Some(dir) = file.parent() {
         remove_stale_partials(dir);
-        room_for_copy(conn, dir)?;
+        room_for_copy(conn, dir, alongside)?;
     }
     if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
         // A disk that filled up half-way must not stay full of the half copy.
@@ -124,17 +125,19 @@ pub(crate) fn copy_to(
 /// Refuses before copying when `dir`'s disk cannot hold the copy: on a gigabyte ledger
 /// the copy would otherwise run for minutes, fill the disk (the ledger's own, before an
 /// upgrade) and fail. The copy holds the ledger's pages in use; a little is kept spare
-/// for the file system. Where the free space cannot be read, the copy is simply tried.
-fn room_for_copy(conn: &Connection, dir: &Path) -> Result<()> {
+/// for the file system. `alongside`: the bytes of the attachments going with it. Where
+/// the free space cannot be read, the copy is simply tried.
+fn room_for_copy(conn: &Connection, dir: &Path, alongside: u64) -> Result<()> {
     let pages = |pragma: &str| -> u64 {
         conn.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get::<_, i64>(0))
             .map_or(0, |n| n.max(0) as u64)
     };
-    let needed = pages("page_count").saturating_sub(pages("freelist_count")) * pages("page_size");
+    let ledger = pages("page_count").saturating_sub(pages("freelist_count")) * pages("page_size");
+    let needed = ledger + ledger / 50 + alongside;
     let Ok(free) = fs4::available_space(dir) else {
         return Ok(());
     };
-    if free < needed + needed / 50 + SPARE {
+    if free < needed + SPARE {
         return Err(LedgerError::NoRoom {
             folder: dir.display().to_string(),
             needed,
@@ -229,11 +232,17 @@ impl Ledger {
             file = dir.join(format!("ledger-{stamp}-{reason}-{n}.sqlite"));
         }
         let made_at = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
-        let info = copy_to(&self.conn, &file, reason, made_at)?;
-        if let Some(data) = self.data_dir() {
-            if !inside(dir, data) {
-                mirror_attachments(&data.join(ATTACHMENTS), &dir.join(ATTACHMENTS))?;
-            }
+        // The attachments go along to a folder outside the data directory.
+        let along = self
+            .data_dir()
+            .filter(|data| !inside(dir, data))
+            .map(|data| (data.join(ATTACHMENTS), dir.join(ATTACHMENTS)));
+        let extra = along
+            .as_ref()
+            .map_or(0, |(from, to)| missing_bytes(from, to));
+        let info = copy_to(&self.conn, &file, reason, made_at, extra)?;
+        if let Some((from, to)) = along {
+            mirror_attachments(&from, &to)?;
         }
         Ok(info)
     }
@@ -410,20 +419,46 @@ fn inside(dir: &Path, root: &Path) -> bool {
 /// them, as they are beside it. An attachment never changes once added, so a file
 /// already there with the same size is taken as the same and left alone.
 pub fn mirror_attachments(from: &Path, to: &Path) -> std::io::Result<u64> {
-    let Ok(entries) = std::fs::read_dir(from) else {
-        return Ok(0);
-    };
     let mut copied = 0;
+    walk(from, to, &mut |src, dest, _| {
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(src, dest)?;
+        copied += 1;
+        Ok(())
+    })?;
+    Ok(copied)
+}
+
+/// The bytes `mirror_attachments` would copy.
+fn missing_bytes(from: &Path, to: &Path) -> u64 {
+    let mut bytes = 0;
+    let _ = walk(from, to, &mut |_, _, size| {
+        bytes += size;
+        Ok(())
+    });
+    bytes
+}
+
+/// Calls `each(source, destination, size)` for every file under `from` that `to` lacks
+/// (or holds with another size).
+fn walk(
+    from: &Path,
+    to: &Path,
+    each: &mut dyn FnMut(&Path, &Path, u64) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return Ok(());
+    };
     for e in entries.flatten() {
         let (src, dest) = (e.path(), to.join(e.file_name()));
         let meta = e.metadata()?;
         if meta.is_dir() {
-            copied += mirror_attachments(&src, &dest)?;
+            walk(&src, &dest, each)?;
         } else if std::fs::metadata(&dest).map_or(true, |d| d.len() != meta.len()) {
-            std::fs::create_dir_all(to)?;
-            std::fs::copy(&src, &dest)?;
-            copied += 1;
+            each(&src, &dest, meta.len())?;
         }
     }
-    Ok(copied)
+    Ok(())
 }

@@ -264,7 +264,7 @@ pub fn migrate(conn: &mut Connection, backup_dir: Option<PathBuf>) -> Result<()>
         conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;")?;
         // Recorded like any backup, so the way back offers it if the upgrade fails.
         let made_at = now.format("%Y-%m-%d %H:%M:%S").to_string();
-        crate::backup::copy_to(conn, &file, "migration", made_at)?;
+        crate::backup::copy_to(conn, &file, "migration", made_at, 0)?;
     }
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
