@@ -310,6 +310,22 @@ impl App {
         )
     }
 
+    /// The system's open dialog answers `picked` (a path, or a list when several may be
+    /// picked) from now on, as if the clerk had chosen there: the dialog itself is the
+    /// desktop's, which WebDriver cannot drive. The IPC goes through fetch, so the answer
+    /// is given there, marked as Tauri marks a success.
+    pub fn open_dialog_answers(&self, picked: Value) -> R<()> {
+        self.js(
+            "const picked = arguments[0]; const inner = window.fetch;
+             window.fetch = (url, opts) => decodeURIComponent(String(url)).includes('plugin:dialog|open')
+               ? Promise.resolve(new Response(JSON.stringify(picked), { status: 200, headers: { 'Content-Type': 'application/json', 'Tauri-Response': 'ok' } }))
+               : inner(url, opts);
+             return null",
+            json!([picked]),
+        )
+        .map(|_| ())
+    }
+
     /// Calls a shell command the way the UI does (for checks, never for the steps a clerk takes).
     pub fn invoke(&self, cmd: &str, args: Value) -> R<Value> {
         self.js(

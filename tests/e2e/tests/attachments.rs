@@ -8,22 +8,6 @@ use serde_json::json;
 
 const DISPLAY: &str = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb";
 
-/// The system's open dialog answers with `paths`, as if the clerk had picked them there
-/// (the dialog itself is the operating system's, which WebDriver cannot drive). The IPC
-/// goes through fetch, so its answer is given there, marked as Tauri marks a success.
-fn dialog_picks(app: &App, paths: &[&Path]) -> R<()> {
-    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    app.js(
-        "const picked = arguments[0]; const inner = window.fetch;
-         window.fetch = (url, opts) => decodeURIComponent(String(url)).includes('plugin:dialog|open')
-           ? Promise.resolve(new Response(JSON.stringify(picked), { status: 200, headers: { 'Content-Type': 'application/json', 'Tauri-Response': 'ok' } }))
-           : inner(url, opts);
-         return null",
-        json!([paths]),
-    )
-    .map(|_| ())
-}
-
 /// A program standing in for the computer's viewer: it keeps the path it was asked to
 /// open. It is found first on the PATH the app inherits.
 fn viewer(dir: &Path) -> R<std::path::PathBuf> {
@@ -65,7 +49,10 @@ fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
     let (app, number) = App::on_one_complaint()?;
     empty_attachments_tab(&app)?;
 
-    dialog_picks(&app, &[&photo, &scan])?;
+    app.open_dialog_answers(json!([
+        photo.display().to_string(),
+        scan.display().to_string()
+    ]))?;
     app.fill("input[data-test=attachment-note]", "业主微信发来")?;
     app.click_css("[data-test=attach-files]")?;
     let list = app.wait_text_with("[data-test=attachment-list]", "签认单扫描.pdf", 10)?;

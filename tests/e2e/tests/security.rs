@@ -723,6 +723,46 @@ fn in_december_the_dashboard_asks_for_next_years_holidays_until_they_are_confirm
     Ok(())
 }
 
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn next_years_holidays_imported_from_an_ics_file_cover_it() -> R<()> {
+    std::env::set_var("COMPLAINT_DESK_NOW", "2026-12-03 10:00");
+    let app = App::scripted(&[INIT]);
+    std::env::remove_var("COMPLAINT_DESK_NOW");
+    let app = app?;
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let ics = dir.path().join("2027年节假日.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\n\
+         DTEND;VALUE=DATE:20270104\r\nSUMMARY:元旦(休)\r\nDESCRIPTION:休\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270209\r\nDTEND;VALUE=DATE:20270210\r\n\
+         SUMMARY:春节(班)\r\nDESCRIPTION:班\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .map_err(|e| e.to_string())?;
+    app.sign_in(None, None)?;
+    app.wait_text_in("[data-test=calendar-gap]", 15)?;
+    app.click_css("[data-test=calendar-gap-fix]")?;
+    app.wait_text("该年份没有节假日数据", 10)?;
+    app.open_dialog_answers(json!(ics.display().to_string()))?;
+    app.click_css("[data-test=import-ics]")?;
+    app.wait_text("已导入 4 天", 10)?;
+    let days = app.wait_text_with("[data-test=calendar-days]", "元旦", 10)?;
+    assert!(days.contains("2027"), "{days}");
+    assert_eq!(
+        app.invoke("calendar_year", json!({"year": 2027}))?["covered"],
+        json!(true)
+    );
+    app.click_css("[data-nav=dashboard]")?;
+    app.wait(15, || {
+        let v = app.wait_text_in("[data-test=tile-overdue]", 1).ok()?;
+        (!v.contains('…')).then_some(())
+    })
+    .ok_or("the dashboard's counts did not come")?;
+    assert_eq!(visible(&app, "[data-test=calendar-gap]")?, 0);
+    Ok(())
+}
+
 /// How many elements matching `css` are on screen (the tabs not shown hold theirs too).
 fn visible(app: &App, css: &str) -> R<usize> {
     let n = app.js(
