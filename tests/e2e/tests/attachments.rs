@@ -148,3 +148,33 @@ fn files_dropped_on_the_window_are_added_to_the_case_shown() -> R<()> {
     );
     Ok(())
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_photos_that_came_with_a_complaint_are_added_from_the_registration_form() -> R<()> {
+    let desktop = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let photo = desktop.path().join("微信图片_20261203.jpg");
+    std::fs::write(&photo, b"jpeg").map_err(|e| e.to_string())?;
+    let app = App::signed_in()?;
+    app.click_css("[data-nav=register]")?;
+    app.fill("input[data-test=complainant_name]", "周女士")?;
+    app.fill("input[data-test=building]", "5栋")?;
+    app.fill("input[data-test=room]", "1203")?;
+    app.fill("textarea[data-test=content]", "阳台顶部渗水")?;
+    app.open_select("[data-test=category]")?;
+    app.keys("灯具")?;
+    app.pick_option("B01 灯具")?;
+    app.fill("input[data-test=phones]", "13812345678")?;
+    app.keys(desk_e2e::key::ENTER)?;
+    app.wait_css("[data-test=last-saved-attach]", 10)?;
+    let number = app.newest_case()?;
+    app.open_dialog_answers(json!([photo.display().to_string()]))?;
+    app.click_css("[data-test=last-saved-attach]")?;
+    app.wait_text(&format!("已为 {number} 添加 1 个附件"), 10)?;
+    let view = app.invoke("case_view", json!({"number": number}))?;
+    assert_eq!(
+        view["file"]["attachments"][0]["file_name"],
+        "微信图片_20261203.jpg"
+    );
+    Ok(())
+}

@@ -89,6 +89,7 @@ export default {
     met: 'met {at}',
   },
   attachments: {
+    addedTo: '{n} file(s) attached to {number}',
     dragHint: 'Files can also be dragged onto the window.', dropHere: 'Drop to add to this case',
     withdraw: 'Withdraw', withdrawAsk: 'Withdraw “{name}”? The file stays in the data folder but is no longer shown. Give the reason (e.g. the wrong photo).',
     withdrawn: 'Withdrawn: {name}', withdrawnLine: 'Withdrawn: {name} ({by}, {at}; reason: {reason})',

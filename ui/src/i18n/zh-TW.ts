@@ -89,6 +89,7 @@ export default {
     met: '完成於 {at}',
   },
   attachments: {
+    addedTo: '已為 {number} 新增 {n} 個附件',
     dragHint: '也可以把檔案直接拖到視窗裡。', dropHere: '放開滑鼠，新增到本個案',
     withdraw: '撤回', withdrawAsk: '撤回「{name}」？檔案仍保存在資料目錄中，只是不再顯示。請寫明原因（如傳錯了照片）。',
     withdrawn: '已撤回：{name}', withdrawnLine: '已撤回：{name}（{by} {at}，原因：{reason}）',
