@@ -693,10 +693,7 @@ fn the_working_calendar_takes_a_holiday_refuses_backward_hours_and_logs_who_chan
 #[test]
 #[ignore = "drives the real app under Xvfb"]
 fn in_december_the_dashboard_asks_for_next_years_holidays_until_they_are_confirmed() -> R<()> {
-    std::env::set_var("COMPLAINT_DESK_NOW", "2026-12-03 10:00");
-    let app = App::scripted(&[INIT]);
-    std::env::remove_var("COMPLAINT_DESK_NOW");
-    let app = app?;
+    let app = in_december()?;
     app.sign_in(None, None)?;
     let said = app.wait_text_in("[data-test=calendar-gap]", 15)?;
     assert!(said.contains("2027年的法定节假日尚未录入"), "{said}");
@@ -708,28 +705,13 @@ fn in_december_the_dashboard_asks_for_next_years_holidays_until_they_are_confirm
     app.click_css("[data-test=confirm-year]")?;
     app.click_css(".el-message-box__btns .el-button--primary")?;
     app.wait_text("全年工作日", 10)?;
-    assert_eq!(
-        app.invoke("calendar_year", json!({"year": 2027}))?["covered"],
-        json!(true)
-    );
-    // Back on the dashboard, its counts drawn, the warning is gone.
-    app.click_css("[data-nav=dashboard]")?;
-    app.wait(15, || {
-        let v = app.wait_text_in("[data-test=tile-overdue]", 1).ok()?;
-        (!v.contains('…')).then_some(())
-    })
-    .ok_or("the dashboard's counts did not come")?;
-    assert_eq!(visible(&app, "[data-test=calendar-gap]")?, 0);
-    Ok(())
+    next_year_covered(&app)
 }
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn next_years_holidays_imported_from_an_ics_file_cover_it() -> R<()> {
-    std::env::set_var("COMPLAINT_DESK_NOW", "2026-12-03 10:00");
-    let app = App::scripted(&[INIT]);
-    std::env::remove_var("COMPLAINT_DESK_NOW");
-    let app = app?;
+    let app = in_december()?;
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let ics = dir.path().join("2027年节假日.ics");
     std::fs::write(
@@ -749,6 +731,19 @@ fn next_years_holidays_imported_from_an_ics_file_cover_it() -> R<()> {
     app.wait_text("已导入 4 天", 10)?;
     let days = app.wait_text_with("[data-test=calendar-days]", "元旦", 10)?;
     assert!(days.contains("2027"), "{days}");
+    next_year_covered(&app)
+}
+
+/// A fresh office whose clock stands on 2026-12-03, when 2027's holidays are due.
+fn in_december() -> R<App> {
+    std::env::set_var("COMPLAINT_DESK_NOW", "2026-12-03 10:00");
+    let app = App::scripted(&[INIT]);
+    std::env::remove_var("COMPLAINT_DESK_NOW");
+    app
+}
+
+/// 2027 counts as covered, and back on the dashboard, its counts drawn, the warning is gone.
+fn next_year_covered(app: &App) -> R<()> {
     assert_eq!(
         app.invoke("calendar_year", json!({"year": 2027}))?["covered"],
         json!(true)
@@ -759,7 +754,7 @@ fn next_years_holidays_imported_from_an_ics_file_cover_it() -> R<()> {
         (!v.contains('…')).then_some(())
     })
     .ok_or("the dashboard's counts did not come")?;
-    assert_eq!(visible(&app, "[data-test=calendar-gap]")?, 0);
+    assert_eq!(visible(app, "[data-test=calendar-gap]")?, 0);
     Ok(())
 }
 

@@ -160,58 +160,22 @@ fn a_read_only_data_folder_refuses_clearly_and_changes_nothing() {
     assert_eq!(stored, 0);
 }
 
-#[test]
-fn a_backup_to_a_full_stick_says_so_and_leaves_no_half_copy_there() {
-    if !namespaces() {
-        return;
-    }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let (d, stick, out) = (
-        tmp.path().join("data"),
-        tmp.path().join("stick"),
-        tmp.path().join("out"),
-    );
-    for dir in [&d, &stick, &out] {
-        std::fs::create_dir_all(dir).expect("dir");
-    }
-    // The ledger outgrows the stick: a new office's file alone is a few hundred KB.
-    let script = r#"set -u
-mount -t tmpfs -o size=64k tmpfs "$STICK" || exit 97
-"$BIN" --json --data-dir "$D" init --office 东区管理处 --staff-code a --staff-name 管理员 > /dev/null || exit 98
-"$BIN" --json --data-dir "$D" --as a backup --to "$STICK" > /dev/null 2> "$OUT/err"
-echo $? > "$OUT/rc"
-ls -A "$STICK" > "$OUT/left"
-true"#;
-    let run = in_namespace(
-        script,
-        &[
-            ("D", d.to_str().expect("path")),
-            ("STICK", stick.to_str().expect("path")),
-            ("OUT", out.to_str().expect("path")),
-        ],
-    );
-    assert!(
-        run.status.success(),
-        "namespace or tmpfs not available: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let rc = std::fs::read_to_string(out.join("rc")).expect("rc");
-    assert_eq!(rc.trim(), "1", "the copy did not fit and the CLI said so");
-    let err = error_of(&std::fs::read(out.join("err")).expect("err"));
-    assert_eq!(err["kind"], "disk_full", "{err}");
-    let message = err["message"].as_str().expect("message");
-    assert!(
-        message.contains(stick.to_str().expect("path")) && message.contains("约需"),
-        "names the stick and the room needed: {message}"
-    );
-    let left = std::fs::read_to_string(out.join("left")).expect("left");
-    assert_eq!(left.trim(), "", "nothing left on the stick");
+/// What a backup onto a small tmpfs "stick" left: the CLI's exit code, its error and
+/// the stick's listing.
+struct StickRun {
+    stick: std::path::PathBuf,
+    rc: String,
+    err: serde_json::Value,
+    left: String,
+    _tmp: tempfile::TempDir,
 }
 
-#[test]
-fn a_backup_whose_photos_would_not_fit_on_the_stick_is_refused_before_copying() {
+/// Sets up a new office in "$D", runs `setup` (shell lines; "$PHOTO" is `photo` when
+/// given), then a backup onto a tmpfs of `size`, all in a namespace of its own. None
+/// where namespaces are not available.
+fn backup_to_stick(size: &str, setup: &str, photo: Option<&[u8]>) -> Option<StickRun> {
     if !namespaces() {
-        return;
+        return None;
     }
     let tmp = tempfile::tempdir().expect("tmp");
     let (d, stick, out) = (
@@ -222,25 +186,27 @@ fn a_backup_whose_photos_would_not_fit_on_the_stick_is_refused_before_copying() 
     for dir in [&d, &stick, &out] {
         std::fs::create_dir_all(dir).expect("dir");
     }
-    // The ledger alone fits on the 2 MB stick; with its 3 MB photo it does not.
-    let photo = tmp.path().join("现场.jpg");
-    std::fs::write(&photo, vec![0xA5u8; 3 * 1024 * 1024]).expect("photo");
-    let script = r#"set -u
-mount -t tmpfs -o size=2m tmpfs "$STICK" || exit 97
+    let photo_path = tmp.path().join("现场.jpg");
+    if let Some(bytes) = photo {
+        std::fs::write(&photo_path, bytes).expect("photo");
+    }
+    let script = format!(
+        r#"set -u
+mount -t tmpfs -o size={size} tmpfs "$STICK" || exit 97
 "$BIN" --json --data-dir "$D" init --office 东区管理处 --staff-code a --staff-name 管理员 > /dev/null || exit 98
-N=$("$BIN" --json --data-dir "$D" --as a register --name 王先生 --phone 13812345678 --building 3栋 --room 1502 --content 漏水 --category B04 | grep -o '"number": *"[^"]*"' | head -1 | cut -d'"' -f4)
-"$BIN" --json --data-dir "$D" --as a attach "$N" "$PHOTO" > /dev/null || exit 96
+{setup}
 "$BIN" --json --data-dir "$D" --as a backup --to "$STICK" > /dev/null 2> "$OUT/err"
 echo $? > "$OUT/rc"
 ls -A "$STICK" > "$OUT/left"
-true"#;
+true"#
+    );
     let run = in_namespace(
-        script,
+        &script,
         &[
             ("D", d.to_str().expect("path")),
             ("STICK", stick.to_str().expect("path")),
             ("OUT", out.to_str().expect("path")),
-            ("PHOTO", photo.to_str().expect("path")),
+            ("PHOTO", photo_path.to_str().expect("path")),
         ],
     );
     assert!(
@@ -248,12 +214,43 @@ true"#;
         "namespace, tmpfs or the set-up failed: {}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let rc = std::fs::read_to_string(out.join("rc")).expect("rc");
-    assert_eq!(rc.trim(), "1", "the copy with its photo did not fit");
-    let err = error_of(&std::fs::read(out.join("err")).expect("err"));
-    assert_eq!(err["kind"], "disk_full", "{err}");
-    let left = std::fs::read_to_string(out.join("left")).expect("left");
-    assert_eq!(left.trim(), "", "nothing left on the stick");
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).expect(name);
+    Some(StickRun {
+        rc: read("rc").trim().to_string(),
+        err: error_of(read("err").as_bytes()),
+        left: read("left").trim().to_string(),
+        stick,
+        _tmp: tmp,
+    })
+}
+
+#[test]
+fn a_backup_to_a_full_stick_says_so_and_leaves_no_half_copy_there() {
+    // The ledger outgrows the stick: a new office's file alone is a few hundred KB.
+    let Some(r) = backup_to_stick("64k", "", None) else {
+        return;
+    };
+    assert_eq!(r.rc, "1", "the copy did not fit and the CLI said so");
+    assert_eq!(r.err["kind"], "disk_full", "{}", r.err);
+    let message = r.err["message"].as_str().expect("message");
+    assert!(
+        message.contains(r.stick.to_str().expect("path")) && message.contains("约需"),
+        "names the stick and the room needed: {message}"
+    );
+    assert_eq!(r.left, "", "nothing left on the stick");
+}
+
+#[test]
+fn a_backup_whose_photos_would_not_fit_on_the_stick_is_refused_before_copying() {
+    // The ledger alone fits on the 2 MB stick; with its 3 MB photo it does not.
+    let setup = r#"N=$("$BIN" --json --data-dir "$D" --as a register --name 王先生 --phone 13812345678 --building 3栋 --room 1502 --content 漏水 --category B04 | grep -o '"number": *"[^"]*"' | head -1 | cut -d'"' -f4)
+"$BIN" --json --data-dir "$D" --as a attach "$N" "$PHOTO" > /dev/null || exit 96"#;
+    let Some(r) = backup_to_stick("2m", setup, Some(&vec![0xA5u8; 3 * 1024 * 1024])) else {
+        return;
+    };
+    assert_eq!(r.rc, "1", "the copy with its photo did not fit");
+    assert_eq!(r.err["kind"], "disk_full", "{}", r.err);
+    assert_eq!(r.left, "", "nothing left on the stick");
 }
 
 #[test]
