@@ -62,7 +62,8 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
         }
     };
     let clock = Clock::from_env().map_err(|e| e.to_string())?;
-    commands::attachments::clear_opened_copies();
+    // Off the start path: a temporary folder on a slow disk never delays the window.
+    std::thread::spawn(commands::attachments::clear_opened_copies);
     tracing::info!(data_dir = %dir.display(), "starting");
     // An older ledger is upgraded beside the window (minutes on a large file), behind a
     // waiting screen; any other is opened before it, which takes milliseconds.

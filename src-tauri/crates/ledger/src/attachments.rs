@@ -16,9 +16,20 @@ use crate::why::Why;
 /// Largest file accepted (a phone photo or a multi-page scan fits easily).
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
 
+/// An attachment's row (see `row`), then its case's id and number.
 const SELECT: &str = "SELECT a.id, a.file_name, a.stored_path, a.size, s.name, a.added_at, a.note,
-            a.withdrawn_at, w.name, a.withdrawn_reason
-     FROM attachments a JOIN staff s ON s.id = a.added_by LEFT JOIN staff w ON w.id = a.withdrawn_by";
+            a.withdrawn_at, w.name, a.withdrawn_reason, c.id, c.number
+     FROM attachments a JOIN staff s ON s.id = a.added_by LEFT JOIN staff w ON w.id = a.withdrawn_by
+     JOIN cases c ON c.id = a.case_id";
+
+/// One attachment with its case's id and number, in one query.
+fn find(conn: &Connection, id: i64) -> Result<(Attachment, i64, String)> {
+    conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], |r| {
+        Ok((row(r)?, r.get(10)?, r.get(11)?))
+    })
+    .optional()?
+    .ok_or_else(|| invalid("attachment", Problem::Unknown, id.to_string()))
+}
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Attachment> {
     Ok(Attachment {
@@ -182,7 +193,7 @@ impl Ledger {
     /// An attachment and its stored file's bytes, for showing it inside the app while
     /// its case is open (opening the case is the logged look-up).
     pub fn attachment_content(&self, id: i64) -> Result<(Attachment, Vec<u8>)> {
-        let (a, path) = self.stored(id)?;
+        let (a, path, _) = self.stored(id)?;
         let bytes = std::fs::read(&path).map_err(|_| missing(&a))?;
         Ok((a, bytes))
     }
@@ -191,12 +202,7 @@ impl Ledger {
     /// left the app (查阅记录). The stored file itself is never handed out, so a viewer
     /// that saves or edits changes only its copy.
     pub fn open_attachment(&mut self, by: &str, id: i64, folder: &Path) -> Result<PathBuf> {
-        let (a, path) = self.stored(id)?;
-        let number: String = self.conn.query_row(
-            "SELECT c.number FROM attachments a JOIN cases c ON c.id = a.case_id WHERE a.id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
+        let (a, path, number) = self.stored(id)?;
         std::fs::create_dir_all(folder)?;
         let copy = folder.join(format!("{number}-{}", safe_name(&a.file_name)));
         std::fs::copy(&path, &copy).map_err(|_| missing(&a))?;
@@ -211,15 +217,10 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            let a = tx
-                .query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row)
-                .optional()?
-                .ok_or_else(|| invalid("attachment", Problem::Unknown, id.to_string()))?;
+            let (a, case_id, _) = find(tx, id)?;
             if a.withdrawn_at.is_some() {
                 return Err(withdrawn(&a));
             }
-            let case_id: i64 =
-                tx.query_row("SELECT case_id FROM attachments WHERE id = ?1", [id], |r| r.get(0))?;
             tx.execute(
                 "UPDATE attachments SET withdrawn_at = ?2, withdrawn_by = ?3, withdrawn_reason = ?4 WHERE id = ?1",
                 params![id, at, who.id, reason],
@@ -228,17 +229,14 @@ impl Ledger {
             let mut ch = Changes::new();
             ch.set("attachment", &a.file_name);
             history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: case_id, case_id: Some(case_id), action: "withdraw_attachment", reason: &reason }, &ch)?;
-            Ok(tx.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row)?)
+            Ok(find(tx, id)?.0)
         })
     }
 
-    /// The attachment's row and where its file is stored; a withdrawn one is not handed out.
-    fn stored(&self, id: i64) -> Result<(Attachment, PathBuf)> {
-        let a = self
-            .conn
-            .query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row)
-            .optional()?
-            .ok_or_else(|| invalid("attachment", Problem::Unknown, id.to_string()))?;
+    /// The attachment, where its file is stored and its case's number; a withdrawn one
+    /// is not handed out.
+    fn stored(&self, id: i64) -> Result<(Attachment, PathBuf, String)> {
+        let (a, _, number) = find(&self.conn, id)?;
         if a.withdrawn_at.is_some() {
             return Err(withdrawn(&a));
         }
@@ -246,7 +244,7 @@ impl Ledger {
             .data_dir()
             .map(|d| d.join(&a.stored_path))
             .ok_or_else(|| missing(&a))?;
-        Ok((a, path))
+        Ok((a, path, number))
     }
 }
 

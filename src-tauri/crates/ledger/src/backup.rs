@@ -233,17 +233,13 @@ impl Ledger {
         }
         let made_at = self.now().format("%Y-%m-%d %H:%M:%S").to_string();
         // The attachments go along to a folder outside the data directory.
-        let along = self
-            .data_dir()
-            .filter(|data| !inside(dir, data))
-            .map(|data| (data.join(ATTACHMENTS), dir.join(ATTACHMENTS)));
-        let extra = along
-            .as_ref()
-            .map_or(0, |(from, to)| missing_bytes(from, to));
+        let along = match self.data_dir().filter(|data| !inside(dir, data)) {
+            Some(data) => missing_attachments(&data.join(ATTACHMENTS), &dir.join(ATTACHMENTS))?,
+            None => Vec::new(),
+        };
+        let extra = along.iter().map(|(_, _, size)| size).sum();
         let info = copy_to(&self.conn, &file, reason, made_at, extra)?;
-        if let Some((from, to)) = along {
-            mirror_attachments(&from, &to)?;
-        }
+        copy_attachments(&along)?;
         Ok(info)
     }
 
@@ -399,7 +395,10 @@ pub fn restore_as_owner(data_dir: &Path, from: &Path) -> Result<(BackupInfo, Opt
     std::fs::rename(&partial, &db)?;
     // A copy brought from elsewhere (a USB stick, another PC) brings its photos too.
     if let Some(folder) = from.parent().filter(|f| !inside(f, data_dir)) {
-        mirror_attachments(&folder.join(ATTACHMENTS), &data_dir.join(ATTACHMENTS))?;
+        copy_attachments(&missing_attachments(
+            &folder.join(ATTACHMENTS),
+            &data_dir.join(ATTACHMENTS),
+        )?)?;
     }
     Ok((info, aside))
 }
@@ -413,52 +412,35 @@ fn inside(dir: &Path, root: &Path) -> bool {
     full(dir).starts_with(full(root))
 }
 
-/// Copies the attachments `to` lacks, keeping their folders, and returns how many.
-/// A backup copied to another folder (a USB stick) takes them along, so it is the whole
-/// ledger, photos and scans too; the data directory's own backups folder does not need
-/// them, as they are beside it. An attachment never changes once added, so a file
-/// already there with the same size is taken as the same and left alone.
-pub fn mirror_attachments(from: &Path, to: &Path) -> std::io::Result<u64> {
-    let mut copied = 0;
-    walk(from, to, &mut |src, dest, _| {
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::copy(src, dest)?;
-        copied += 1;
-        Ok(())
-    })?;
-    Ok(copied)
-}
-
-/// The bytes `mirror_attachments` would copy.
-fn missing_bytes(from: &Path, to: &Path) -> u64 {
-    let mut bytes = 0;
-    let _ = walk(from, to, &mut |_, _, size| {
-        bytes += size;
-        Ok(())
-    });
-    bytes
-}
-
-/// Calls `each(source, destination, size)` for every file under `from` that `to` lacks
-/// (or holds with another size).
-fn walk(
-    from: &Path,
-    to: &Path,
-    each: &mut dyn FnMut(&Path, &Path, u64) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+/// The attachments `to` lacks (or holds with another size), as (source, destination,
+/// size). An attachment never changes once added, so a file already there with the same
+/// size is taken as the same and left alone.
+fn missing_attachments(from: &Path, to: &Path) -> std::io::Result<Vec<(PathBuf, PathBuf, u64)>> {
+    let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(from) else {
-        return Ok(());
+        return Ok(out);
     };
     for e in entries.flatten() {
         let (src, dest) = (e.path(), to.join(e.file_name()));
         let meta = e.metadata()?;
         if meta.is_dir() {
-            walk(&src, &dest, each)?;
+            out.extend(missing_attachments(&src, &dest)?);
         } else if std::fs::metadata(&dest).map_or(true, |d| d.len() != meta.len()) {
-            each(&src, &dest, meta.len())?;
+            out.push((src, dest, meta.len()));
         }
+    }
+    Ok(out)
+}
+
+/// Copies the listed attachments, keeping their folders. A backup copied to another
+/// folder (a USB stick) takes them along, so it is the whole ledger, photos and scans
+/// too; the data directory's own backups folder does not need them, as they are beside it.
+fn copy_attachments(files: &[(PathBuf, PathBuf, u64)]) -> std::io::Result<()> {
+    for (src, dest, _) in files {
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(src, dest)?;
     }
     Ok(())
 }

@@ -217,13 +217,15 @@ pub fn next_slip_status(status: SlipStatus, step: SlipStep) -> Result<SlipStatus
 }
 
 /// The actions the case detail screen offers: those the status machine accepts now.
-/// `issued_slips`: slips still awaiting signature; `confirmed`: the latest callback
-/// confirms the result. Editing and changing the level are offered while a case is open.
+/// `issued_slips`: slips still awaiting signature; `awaiting_feedback`: a signed slip
+/// awaits its receiver's report (处理结果回馈); `confirmed`: the latest callback confirms
+/// the result. Editing and changing the level are offered while a case is open.
 pub fn offered_actions(
     kind: Kind,
     status: Status,
     paused_from: Option<Status>,
     issued_slips: usize,
+    awaiting_feedback: bool,
     confirmed: bool,
 ) -> Vec<&'static str> {
     let mut candidates = vec![
@@ -250,6 +252,12 @@ pub fn offered_actions(
         .filter(|a| next_status(kind, status, paused_from, *a).is_ok())
         .map(Action::word)
         .collect();
+    // The receiver's report changes no status, so the status machine does not offer it:
+    // it is offered while a signed slip awaits it (its deadline is running), after signing.
+    if awaiting_feedback && status != Status::Voided {
+        let at = out.iter().position(|a| *a == "sign").map_or(0, |i| i + 1);
+        out.insert(at, "feedback");
+    }
     if status.is_open() {
         out.push("edit");
         if kind == Kind::Complaint {
@@ -312,25 +320,18 @@ impl crate::model::CaseFile {
             .filter(|s| s.status == crate::model::SlipStatus::Issued)
             .count();
         let confirmed = self.latest_callback_confirms();
-        let mut out = offered_actions(
+        let awaiting_feedback = self
+            .slips
+            .iter()
+            .any(|s| next_slip_status(s.status, SlipStep::Feedback).is_ok());
+        offered_actions(
             self.case.kind,
             self.case.status,
             self.case.paused_from,
             issued,
+            awaiting_feedback,
             confirmed,
-        );
-        // The receiver's report of the result (处理结果回馈) on a signed slip changes no
-        // status, so the status machine does not offer it: it is offered while a signed
-        // slip awaits it (its deadline is running), after signing.
-        let awaiting = self
-            .slips
-            .iter()
-            .any(|s| next_slip_status(s.status, SlipStep::Feedback).is_ok());
-        if awaiting && self.case.status != Status::Voided {
-            let at = out.iter().position(|a| *a == "sign").map_or(0, |i| i + 1);
-            out.insert(at, "feedback");
-        }
-        out
+        )
     }
 }
 
@@ -382,7 +383,7 @@ mod tests {
     #[test]
     fn the_detail_screen_offers_only_what_the_status_allows() {
         let offered = |status, slips, confirmed| {
-            offered_actions(Kind::Complaint, status, None, slips, confirmed)
+            offered_actions(Kind::Complaint, status, None, slips, false, confirmed)
         };
         assert_eq!(
             offered(Status::Transferred, 1, false),
@@ -396,6 +397,7 @@ mod tests {
                 Status::Paused,
                 Some(Status::InProgress),
                 0,
+                false,
                 false
             ),
             ["record", "resume", "void", "edit"]
