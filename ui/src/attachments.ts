@@ -1,6 +1,8 @@
-// Picking photos and scans for a case: one open dialog, the same on the case's 附件 tab
-// and on the registration form (for the case just saved).
+// Picking photos and scans for a case, the same on the case's 附件 tab and on the
+// registration form: the system's open dialog, or files dragged onto the window.
+import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { open as openDialog } from '@tauri-apps/plugin-dialog'
+import { getCurrentWebview } from '@tauri-apps/api/webview'
 import { i18n } from './i18n'
 
 /** Pictures the app shows as thumbnails, by extension, with their MIME types. */
@@ -18,4 +20,38 @@ export async function pickFiles(): Promise<string[]> {
     ],
   })
   return picked == null ? [] : Array.isArray(picked) ? picked : [picked]
+}
+
+/**
+ * Files dragged from the file manager (or a chat program's folder) onto the window are
+ * handed to `dropped` as if picked, while `here()` says the screen taking them is the one
+ * shown. `dragging` is true while files are held over the window, for a drop hint.
+ */
+export function useFileDrop(here: () => boolean, dropped: (paths: string[]) => void) {
+  const dragging = ref(false)
+  let unlisten: (() => void) | null = null
+  let gone = false
+  onMounted(async () => {
+    try {
+      const stop = await getCurrentWebview().onDragDropEvent((e) => {
+        const p = e.payload
+        if (!here()) return
+        if (p.type === 'enter' || p.type === 'over') dragging.value = true
+        else if (p.type === 'leave') dragging.value = false
+        else {
+          dragging.value = false
+          dropped(p.paths)
+        }
+      })
+      if (gone) stop()
+      else unlisten = stop
+    } catch {
+      // No drag and drop here: the button still adds files.
+    }
+  })
+  onBeforeUnmount(() => {
+    gone = true
+    unlisten?.()
+  })
+  return dragging
 }

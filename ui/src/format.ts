@@ -29,3 +29,6 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
+
+/** The file name a path ends in, whichever separator the computer uses (Windows or Linux). */
+export const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path

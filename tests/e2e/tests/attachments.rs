@@ -151,10 +151,13 @@ fn files_dropped_on_the_window_are_added_to_the_case_shown() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
-fn the_photos_that_came_with_a_complaint_are_added_from_the_registration_form() -> R<()> {
+fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<()> {
     let desktop = tempfile::tempdir().map_err(|e| e.to_string())?;
     let photo = desktop.path().join("微信图片_20261203.jpg");
-    std::fs::write(&photo, b"jpeg").map_err(|e| e.to_string())?;
+    let moved = desktop.path().join("楼下天花.jpg");
+    for p in [&photo, &moved] {
+        std::fs::write(p, b"jpeg").map_err(|e| e.to_string())?;
+    }
     let app = App::signed_in()?;
     app.click_css("[data-nav=register]")?;
     app.fill("input[data-test=complainant_name]", "周女士")?;
@@ -165,16 +168,39 @@ fn the_photos_that_came_with_a_complaint_are_added_from_the_registration_form() 
     app.keys("灯具")?;
     app.pick_option("B01 灯具")?;
     app.fill("input[data-test=phones]", "13812345678")?;
-    app.keys(desk_e2e::key::ENTER)?;
-    app.wait_css("[data-test=last-saved-attach]", 10)?;
-    let number = app.newest_case()?;
+    // One picked in the open dialog, one dragged onto the window.
     app.open_dialog_answers(json!([photo.display().to_string()]))?;
-    app.click_css("[data-test=last-saved-attach]")?;
-    app.wait_text(&format!("已为 {number} 添加 1 个附件"), 10)?;
+    app.click_css("[data-test=register-attach]")?;
+    app.wait_css("[data-file='微信图片_20261203.jpg']", 10)?;
+    app.js(
+        "return window.__TAURI__.event.emitTo({ kind: 'Webview', label: 'main' }, 'tauri://drag-drop', arguments[0]).then(() => null)",
+        json!([{"paths": [moved.display().to_string()], "position": {"x": 300, "y": 500}}]),
+    )?;
+    app.wait_css("[data-file='楼下天花.jpg']", 10)?;
+
+    // The clerk moved one away before saving: refused by its name, nothing registered.
+    std::fs::remove_file(&moved).map_err(|e| e.to_string())?;
+    app.click_css("[data-test=save]")?;
+    app.wait_text_with(
+        "[data-test=register-attachments] .el-form-item__error",
+        "楼下天花.jpg",
+        10,
+    )?;
+    assert!(app.newest_case().is_err(), "no case without its photos");
+
+    app.click_css("[data-file='楼下天花.jpg'] .el-tag__close")?;
+    app.click_css("[data-test=save]")?;
+    let number = app.wait(10, || app.newest_case().ok()).ok_or("not saved")?;
+    app.wait_text(&format!("已登记，编号 {number}，附件 1 个"), 10)?;
     let view = app.invoke("case_view", json!({"number": number}))?;
-    assert_eq!(
-        view["file"]["attachments"][0]["file_name"],
-        "微信图片_20261203.jpg"
-    );
+    let files = view["file"]["attachments"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0]["file_name"], "微信图片_20261203.jpg");
+    // The form is empty again, its file list too.
+    app.wait(10, || app.find("[data-file]").is_err().then_some(()))
+        .ok_or("the saved files stayed on the form")?;
     Ok(())
 }

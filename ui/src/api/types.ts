@@ -118,7 +118,12 @@ submit: boolean, };
 
 export type ReportStatus = "draft" | "submitted" | "approved";
 
-export type NewCase = { kind: string, received_at: string | null, channel: string, complainant_name: string, phones: string, relation: string | null, anonymous: boolean, building: string, unit: string, room: string, public_area: string, content: string, demand: string, category: string | null, validity: string | null, judgement: string, level: string | null, amount: string, media: boolean, lawsuit: boolean, group_action: boolean, repair_size: string | null, complex: boolean, department: string | null, handler: string, };
+export type NewCase = { kind: string, received_at: string | null, channel: string, complainant_name: string, phones: string, relation: string | null, anonymous: boolean, building: string, unit: string, room: string, public_area: string, content: string, demand: string, category: string | null, validity: string | null, judgement: string, level: string | null, amount: string, media: boolean, lawsuit: boolean, group_action: boolean, repair_size: string | null, complex: boolean, department: string | null, handler: string, 
+/**
+ * Files that came with the complaint (photos, scans), copied in with the case in the
+ * same write: the case is not registered without them, nor they without it.
+ */
+attachments: Array<string>, };
 
 export type CaseEdit = { received_at: string | null, channel: string | null, complainant_name: string | null, 
 /**

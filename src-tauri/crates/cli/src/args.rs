@@ -305,6 +305,9 @@ pub struct RegisterArgs {
     pub department: Option<String>,
     #[arg(long, default_value = "")]
     pub handler: String,
+    /// A photo or scan that came with the complaint (repeat for several)
+    #[arg(long = "attach", value_name = "FILE")]
+    pub attach: Vec<String>,
 }
 
 #[derive(Args, Debug, Default)]

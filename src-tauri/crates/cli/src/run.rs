@@ -219,6 +219,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
                 complex: a.complex,
                 department: a.department,
                 handler: a.handler,
+                attachments: a.attach,
             };
             out(&l.register(&who()?, &input)?)
         }

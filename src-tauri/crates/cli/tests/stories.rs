@@ -895,6 +895,19 @@ fn attachments_are_copied_into_the_data_directory_and_recorded() {
     assert_eq!(w["withdrawn_reason"], "传错照片");
     let file = d.ok(&["show", &n], None);
     assert_eq!(file["attachments"][0]["withdrawn_by"], "张丽");
+
+    // Registered with the photos the customer brought: one command, both files on it.
+    let second = d.dir.path().join("楼下.png");
+    std::fs::write(&second, b"png").expect("write");
+    let with = d.register(&[
+        "--attach",
+        photo.to_str().expect("path"),
+        "--attach",
+        second.to_str().expect("path"),
+    ]);
+    let file = d.ok(&["show", &with], None);
+    assert_eq!(file["attachments"][1]["file_name"], "楼下.png");
+    assert_eq!(file["attachments"].as_array().map(Vec::len), Some(2));
 }
 
 #[test]

@@ -74,6 +74,110 @@ fn safe_name(name: &str) -> String {
     }
 }
 
+/// Files to attach, checked before anything is copied or written: each one exists, is
+/// a file and is small enough.
+pub(crate) struct Incoming {
+    data_dir: PathBuf,
+    files: Vec<(PathBuf, u64)>,
+}
+
+impl Incoming {
+    pub(crate) fn check(data_dir: Option<&Path>, sources: &[PathBuf]) -> Result<Incoming> {
+        let data_dir = data_dir
+            .ok_or_else(|| {
+                invalid(
+                    "file",
+                    Problem::NotAllowed {
+                        why: Why::NoDataDirectory,
+                    },
+                    "",
+                )
+            })?
+            .to_path_buf();
+        let mut files = Vec::with_capacity(sources.len());
+        for source in sources {
+            let meta = std::fs::metadata(source)
+                .map_err(|_| invalid("file", Problem::Unknown, source.display().to_string()))?;
+            if !meta.is_file() || meta.len() > MAX_BYTES {
+                return Err(invalid(
+                    "file",
+                    Problem::NotAllowed {
+                        why: Why::NotAFileOrTooBig,
+                    },
+                    source.display().to_string(),
+                ));
+            }
+            files.push((source.clone(), meta.len()));
+        }
+        Ok(Incoming { data_dir, files })
+    }
+
+    /// Copies each file into the case's folder and records it with its history entry,
+    /// inside the caller's transaction. Each copy made is pushed onto `copied` first, so
+    /// a write that fails later can take them away again (`remove`). Returns the new ids.
+    pub(crate) fn store(
+        &self,
+        tx: &Connection,
+        (case_id, number): (i64, &str),
+        (who, at): (i64, &str),
+        note: &str,
+        copied: &mut Vec<PathBuf>,
+    ) -> Result<Vec<i64>> {
+        // Counted in the transaction: the next file number follows every one already kept.
+        let before: i64 = tx.query_row(
+            "SELECT count(*) FROM attachments WHERE case_id = ?1",
+            [case_id],
+            |r| r.get(0),
+        )?;
+        let mut ids = Vec::with_capacity(self.files.len());
+        for (i, (source, size)) in self.files.iter().enumerate() {
+            let file_name = source
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let rel = format!(
+                "attachments/{number}/{}-{}",
+                before + i as i64 + 1,
+                safe_name(&file_name)
+            );
+            let dest = self.data_dir.join(&rel);
+            if let Some(folder) = dest.parent() {
+                std::fs::create_dir_all(folder)?;
+            }
+            std::fs::copy(source, &dest)?;
+            copied.push(dest);
+            tx.execute(
+                "INSERT INTO attachments (case_id, file_name, stored_path, size, added_by, added_at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![case_id, file_name, rel, *size as i64, who, at, note],
+            )?;
+            ids.push(tx.last_insert_rowid());
+            let mut ch = Changes::new();
+            ch.set("attachment", &file_name);
+            history::write(
+                tx,
+                Entry {
+                    at,
+                    actor_id: Some(who),
+                    entity: "case",
+                    entity_id: case_id,
+                    case_id: Some(case_id),
+                    action: "attach",
+                    reason: note,
+                },
+                &ch,
+            )?;
+        }
+        Ok(ids)
+    }
+}
+
+/// Takes away the copies of a write that did not happen.
+pub(crate) fn remove(copied: &[PathBuf]) {
+    for path in copied {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 impl Ledger {
     /// Copies `source` into the data directory and records it on the case. If the
     /// database write fails the copied file is removed again.
@@ -105,89 +209,26 @@ impl Ledger {
         if sources.is_empty() {
             return Err(invalid("file", Problem::Required, ""));
         }
-        let data_dir = self
-            .data_dir()
-            .ok_or_else(|| {
-                invalid(
-                    "file",
-                    Problem::NotAllowed {
-                        why: Why::NoDataDirectory,
-                    },
-                    "",
-                )
-            })?
-            .to_path_buf();
-        let mut sizes = Vec::with_capacity(sources.len());
-        for source in sources {
-            let meta = std::fs::metadata(source)
-                .map_err(|_| invalid("file", Problem::Unknown, source.display().to_string()))?;
-            if !meta.is_file() || meta.len() > MAX_BYTES {
-                return Err(invalid(
-                    "file",
-                    Problem::NotAllowed {
-                        why: Why::NotAFileOrTooBig,
-                    },
-                    source.display().to_string(),
-                ));
-            }
-            sizes.push(meta.len());
-        }
-        let case = load(&self.conn, number)?;
-        let before: i64 = self.conn.query_row(
-            "SELECT count(*) FROM attachments WHERE case_id = ?1",
-            [case.id],
-            |r| r.get(0),
-        )?;
-        // (name as the clerk knew it, path under the data directory, size)
-        let mut copied: Vec<(String, String, u64)> = Vec::with_capacity(sources.len());
-        let remove_copies = |copied: &[(String, String, u64)]| {
-            for (_, rel, _) in copied {
-                let _ = std::fs::remove_file(data_dir.join(rel));
-            }
-        };
-        for (i, (source, size)) in sources.iter().zip(sizes).enumerate() {
-            let file_name = source
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let rel = format!(
-                "attachments/{}/{}-{}",
-                case.number,
-                before + i as i64 + 1,
-                safe_name(&file_name)
-            );
-            let dest = data_dir.join(&rel);
-            let copy = dest
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::copy(source, &dest));
-            if let Err(e) = copy {
-                remove_copies(&copied);
-                return Err(e.into());
-            }
-            copied.push((file_name, rel, size));
-        }
+        let incoming = Incoming::check(self.data_dir(), sources)?;
         let at = self.now_text();
+        let mut copied = Vec::new();
         let result = self.write(|tx| {
             let who = actor(tx, by)?;
-            for (file_name, rel, size) in &copied {
-                tx.execute(
-                    "INSERT INTO attachments (case_id, file_name, stored_path, size, added_by, added_at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![case.id, file_name, rel, *size as i64, who.id, at, note],
-                )?;
-                let mut ch = Changes::new();
-                ch.set("attachment", file_name);
-                history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: case.id, case_id: Some(case.id), action: "attach", reason: &note }, &ch)?;
-            }
+            let case = load(tx, number)?;
+            let ids = incoming.store(
+                tx,
+                (case.id, &case.number),
+                (who.id, &at),
+                &note,
+                &mut copied,
+            )?;
             touch(tx, case.id, &at)?;
-            Ok(())
+            Ok((case.id, ids))
         });
-        if let Err(e) = result {
-            remove_copies(&copied);
-            return Err(e);
-        }
-        let mut all = of_case(&self.conn, case.id)?;
-        Ok(all.split_off(before as usize))
+        let (case_id, ids) = result.inspect_err(|_| remove(&copied))?;
+        let mut all = of_case(&self.conn, case_id)?;
+        all.retain(|a| ids.contains(&a.id));
+        Ok(all)
     }
 
     /// An attachment and its stored file's bytes, for showing it inside the app while

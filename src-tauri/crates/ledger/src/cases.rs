@@ -4,6 +4,7 @@ use crate::db::CachedQuery;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use crate::attachments::{remove, Incoming};
 use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Actor, Ledger};
@@ -44,6 +45,9 @@ pub struct NewCase {
     pub complex: bool,
     pub department: Option<String>,
     pub handler: String,
+    /// Files that came with the complaint (photos, scans), copied in with the case in the
+    /// same write: the case is not registered without them, nor they without it.
+    pub attachments: Vec<String>,
 }
 
 /// A correction: only the fields that are `Some` change.
@@ -305,9 +309,20 @@ impl Ledger {
         } else {
             (None, String::new())
         };
+        let files: Vec<std::path::PathBuf> = input
+            .attachments
+            .iter()
+            .map(|f| f.trim())
+            .filter(|f| !f.is_empty())
+            .map(Into::into)
+            .collect();
+        let incoming = (!files.is_empty())
+            .then(|| Incoming::check(self.data_dir(), &files))
+            .transpose()?;
         let at = self.now_text();
         let month = now.format("%Y%m").to_string();
-        self.write(|tx| {
+        let mut copied = Vec::new();
+        let result = self.write(|tx| {
             let who = actor(tx, by)?;
             let channel = channel_id(tx, &input.channel)?;
             let category = match input.category.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -351,8 +366,12 @@ impl Ledger {
             let mut ch = Changes::new();
             snapshot(&case, &mut ch);
             history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: id, case_id: Some(id), action: "register", reason: "" }, &ch)?;
+            if let Some(files) = &incoming {
+                files.store(tx, (id, &case.number), (who.id, &at), "", &mut copied)?;
+            }
             Ok(case)
-        })
+        });
+        result.inspect_err(|_| remove(&copied))
     }
 
     pub fn case(&self, number: &str) -> Result<Case> {

@@ -226,3 +226,86 @@ fn a_photo_added_by_mistake_is_withdrawn_with_its_reason_and_kept() {
         "attachments cannot be deleted even with SQL"
     );
 }
+
+#[test]
+fn a_complaint_registered_with_its_photos_has_them_from_the_start() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let mut l = office(data.path());
+    let a = photo(desk.path(), "微信图片_1.jpg", b"first");
+    let b = photo(desk.path(), "微信图片_2.jpg", b"second");
+    let input = desk_ledger::NewCase {
+        attachments: vec![a.display().to_string(), b.display().to_string()],
+        ..complaint()
+    };
+
+    let n = l.register("admin", &input).expect("register").number;
+    let file = l.case_file(&n).expect("file");
+    let names: Vec<_> = file
+        .attachments
+        .iter()
+        .map(|x| x.file_name.as_str())
+        .collect();
+    assert_eq!(names, ["微信图片_1.jpg", "微信图片_2.jpg"]);
+    assert_eq!(
+        l.attachment_content(file.attachments[1].id)
+            .expect("bytes")
+            .1,
+        b"second"
+    );
+    // The timeline reads: registered, then each photo it came with.
+    let actions: Vec<_> = file.history.iter().map(|h| h.action.as_str()).collect();
+    assert_eq!(
+        actions.iter().filter(|a| **a == "attach").count(),
+        2,
+        "{actions:?}"
+    );
+    assert!(actions.contains(&"register"), "{actions:?}");
+}
+
+#[test]
+fn a_registration_refused_keeps_neither_the_case_nor_its_photos() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let mut l = office(data.path());
+    let good = photo(desk.path(), "现场.jpg", b"ok");
+    let next = |l: &mut Ledger| l.register("admin", &complaint()).expect("register").number;
+
+    // A file gone since it was picked: refused by name before anything is written.
+    let gone = desk.path().join("已删除.jpg");
+    let input = desk_ledger::NewCase {
+        attachments: vec![good.display().to_string(), gone.display().to_string()],
+        ..complaint()
+    };
+    let e = l.register("admin", &input).expect_err("refused");
+    assert!(
+        matches!(e, LedgerError::Invalid { field: "file", .. })
+            && e.localized(Lang::ZhCn).contains("已删除.jpg"),
+        "{e:?}"
+    );
+
+    // A copy that fails half-way (the second file's place is taken by a folder): the
+    // first copy is taken away again and the case number is not used up. The number
+    // the office would give is learned from a twin office on the same clock.
+    let twin = tempfile::tempdir().expect("twin");
+    let number = next(&mut office(twin.path()));
+    let blocked = data
+        .path()
+        .join("attachments")
+        .join(&number)
+        .join("2-b.jpg");
+    std::fs::create_dir_all(&blocked).expect("block");
+    let b = photo(desk.path(), "b.jpg", b"second");
+    let input = desk_ledger::NewCase {
+        attachments: vec![good.display().to_string(), b.display().to_string()],
+        ..complaint()
+    };
+    l.register("admin", &input).expect_err("the copy fails");
+    let folder = data.path().join("attachments").join(&number);
+    assert!(
+        !folder.join("1-现场.jpg").exists(),
+        "the first copy is removed again"
+    );
+    assert!(l.case(&number).is_err(), "nothing registered");
+    assert_eq!(next(&mut l), number, "the number is still free");
+}
