@@ -11,7 +11,7 @@ export const session = reactive<{ info: AppInfo | null; staff: Staff | null; lan
   lang: null,
 })
 
-const NONE: Rights = { view_access_log: false, edit_settings: false, manage_staff: false, restore: false }
+const NONE: Rights = { view_access_log: false, edit_settings: false, manage_staff: false, restore: false, open_withdrawn_attachment: false }
 /** What the staff member at the desk may do beyond a clerk's work: the core's answer, so
  * the screens offer only what it would allow. Nothing while no one is signed in. */
 export const rights = computed<Rights>(() => (session.staff && session.info?.rights) || NONE)

@@ -97,6 +97,14 @@ fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
         .map_err(|e| e.to_string())?
         .count();
     assert_eq!(kept, 2, "both files are kept");
+
+    // The office's supervisor checking the withdrawal can still open it (a logged copy).
+    std::fs::remove_file(&opened).map_err(|e| e.to_string())?;
+    app.click_css("[data-open-withdrawn='卫生间顶棚.png']")?;
+    let handed = app
+        .wait(10, || std::fs::read_to_string(&opened).ok())
+        .ok_or("the withdrawn photo was never opened")?;
+    assert!(handed.ends_with("卫生间顶棚.png"), "{handed}");
     Ok(())
 }
 

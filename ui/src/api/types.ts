@@ -258,7 +258,11 @@ manage_staff: boolean,
 /**
  * Put a backup back in place of the ledger (while the ledger is sound).
  */
-restore: boolean, };
+restore: boolean, 
+/**
+ * Open a withdrawn attachment (to check what was withdrawn and why), logged.
+ */
+open_withdrawn_attachment: boolean, };
 
 export type StaffRights = { code: string, rename: boolean, 
 /**

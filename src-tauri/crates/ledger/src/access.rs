@@ -21,6 +21,7 @@ pub const ACCESS_ACTIONS: &[&str] = &[
     "print_form",
     "save_form",
     "open_attachment",
+    "open_withdrawn_attachment",
     "export",
     "backup",
     "restore",

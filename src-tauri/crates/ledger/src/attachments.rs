@@ -241,13 +241,24 @@ impl Ledger {
 
     /// Copies an attachment into `folder` for another program to open, and logs that it
     /// left the app (查阅记录). The stored file itself is never handed out, so a viewer
-    /// that saves or edits changes only its copy.
+    /// that saves or edits changes only its copy. A withdrawn one is opened only for a
+    /// supervisor checking what was withdrawn, and logged as such.
     pub fn open_attachment(&mut self, by: &str, id: i64, folder: &Path) -> Result<PathBuf> {
-        let (a, path, number) = self.stored(id)?;
+        let (a, _, number) = find(&self.conn, id)?;
+        let action = if a.withdrawn_at.is_some() {
+            let who = actor(&self.conn, by)?;
+            if who.role < crate::rights::role_for("open_withdrawn_attachment") {
+                return Err(withdrawn(&a));
+            }
+            "open_withdrawn_attachment"
+        } else {
+            "open_attachment"
+        };
+        let path = self.file_of(&a)?;
         std::fs::create_dir_all(folder)?;
         let copy = folder.join(format!("{number}-{}", safe_name(&a.file_name)));
         std::fs::copy(&path, &copy).map_err(|_| missing(&a))?;
-        self.log_access(Some(by), "open_attachment", &number, &a.file_name)?;
+        self.log_access(Some(by), action, &number, &a.file_name)?;
         Ok(copy)
     }
 
@@ -281,11 +292,15 @@ impl Ledger {
         if a.withdrawn_at.is_some() {
             return Err(withdrawn(&a));
         }
-        let path = self
-            .data_dir()
-            .map(|d| d.join(&a.stored_path))
-            .ok_or_else(|| missing(&a))?;
+        let path = self.file_of(&a)?;
         Ok((a, path, number))
+    }
+
+    /// Where an attachment's file is kept in the data directory.
+    fn file_of(&self, a: &Attachment) -> Result<PathBuf> {
+        self.data_dir()
+            .map(|d| d.join(&a.stored_path))
+            .ok_or_else(|| missing(a))
     }
 }
 

@@ -107,6 +107,12 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         "開啟附件",
         "opened an attachment",
     ),
+    (
+        "open_withdrawn_attachment",
+        "打开已撤回的附件",
+        "開啟已撤回的附件",
+        "opened a withdrawn attachment",
+    ),
     ("export", "导出", "匯出", "exported"),
     ("backup", "备份", "備份", "backed up"),
     ("sign_in", "登录", "登入", "signed in"),

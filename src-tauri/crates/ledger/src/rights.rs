@@ -9,8 +9,14 @@ use crate::model::{Role, Staff};
 /// a role (`Actor::require_for`) and every offer of an action comes from here.
 pub fn role_for(action: &str) -> Role {
     match action {
-        "void" | "approve_report" | "set_level" | "view_access_log" | "export_access_log"
-        | "restore" | "edit_settings" => Role::Supervisor,
+        "void"
+        | "approve_report"
+        | "set_level"
+        | "view_access_log"
+        | "export_access_log"
+        | "restore"
+        | "edit_settings"
+        | "open_withdrawn_attachment" => Role::Supervisor,
         "manage_staff" => Role::Admin,
         _ => Role::Clerk,
     }
@@ -28,6 +34,8 @@ pub struct Rights {
     pub manage_staff: bool,
     /// Put a backup back in place of the ledger (while the ledger is sound).
     pub restore: bool,
+    /// Open a withdrawn attachment (to check what was withdrawn and why), logged.
+    pub open_withdrawn_attachment: bool,
 }
 
 impl Rights {
@@ -37,6 +45,7 @@ impl Rights {
             edit_settings: role >= role_for("edit_settings"),
             manage_staff: role >= role_for("manage_staff"),
             restore: role >= role_for("restore"),
+            open_withdrawn_attachment: role >= role_for("open_withdrawn_attachment"),
         }
     }
 }

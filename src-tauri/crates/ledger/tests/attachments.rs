@@ -200,8 +200,6 @@ fn a_photo_added_by_mistake_is_withdrawn_with_its_reason_and_kept() {
     // Not shown or handed out any more, but nothing is deleted.
     let e = l.attachment_content(a.id).expect_err("withdrawn");
     assert!(e.localized(Lang::ZhCn).contains("别家门牌.jpg"), "{e:?}");
-    let temp = tempfile::tempdir().expect("temp");
-    assert!(l.open_attachment("admin", a.id, temp.path()).is_err());
     assert!(
         data.path().join(&a.stored_path).is_file(),
         "the file is kept"
@@ -308,4 +306,41 @@ fn a_registration_refused_keeps_neither_the_case_nor_its_photos() {
     );
     assert!(l.case(&number).is_err(), "nothing registered");
     assert_eq!(next(&mut l), number, "the number is still free");
+}
+
+#[test]
+fn a_supervisor_can_open_a_withdrawn_attachment_and_it_is_logged() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let temp = tempfile::tempdir().expect("temp");
+    let mut l = office(data.path());
+    l.add_staff("admin", "zl", "张丽", "clerk").expect("clerk");
+    let n = l.register("zl", &complaint()).expect("register").number;
+    let wrong = photo(desk.path(), "别家门牌.jpg", b"someone else");
+    let a = l.attach("zl", &n, &wrong, "").expect("attach");
+    l.withdraw_attachment("zl", a.id, "传错了")
+        .expect("withdraw");
+
+    // The clerk who withdrew it cannot open it again; the supervisor checking why can.
+    let e = l
+        .open_attachment("zl", a.id, temp.path())
+        .expect_err("clerk");
+    assert!(e.localized(Lang::ZhCn).contains("别家门牌.jpg"), "{e:?}");
+    let copy = l
+        .open_attachment("admin", a.id, temp.path())
+        .expect("supervisor");
+    assert_eq!(std::fs::read(copy).expect("copy"), b"someone else");
+    let log = l
+        .access_log("admin", &AccessFilter::default(), Lang::ZhCn)
+        .expect("log");
+    let entry = log
+        .rows
+        .iter()
+        .find(|e| e.action == "open_withdrawn_attachment")
+        .expect("logged");
+    assert_eq!(
+        (entry.subject.as_str(), entry.detail.as_str()),
+        (n.as_str(), "别家门牌.jpg")
+    );
+    assert_eq!(entry.staff_code, "admin");
 }
