@@ -42,10 +42,23 @@ export function categoryTree(all: Category[], kind: string | null): CategoryOpti
 /** Runs `f` once typing has paused for `ms`. */
 export function debounce<A extends unknown[]>(f: (...a: A) => void, ms: number) {
   let t: number | undefined
-  return (...a: A) => {
+  let pending: A | null = null
+  const call = (...a: A) => {
     window.clearTimeout(t)
-    t = window.setTimeout(() => f(...a), ms)
+    pending = a
+    t = window.setTimeout(() => {
+      pending = null
+      f(...a)
+    }, ms)
   }
+  /** Runs a call still waiting now (a screen leaving must not drop the last keystrokes). */
+  call.flush = () => {
+    window.clearTimeout(t)
+    const a = pending
+    pending = null
+    if (a) f(...a)
+  }
+  return call
 }
 
 /** A form's one write at a time: busy while it runs; a core error is shown and kept with

@@ -1,5 +1,5 @@
 // Drafts of the dialogs on a case (the registration form keeps its own, RegisterView).
-import { ref } from 'vue'
+import { onBeforeUnmount, ref } from 'vue'
 import { ElMessageBox } from 'element-plus'
 import { api } from './api'
 import { showError } from './errors'
@@ -83,5 +83,8 @@ export function useDialogDraft<T>(changes: () => T | null, restore: (draft: T) =
     await discard()
     return true
   }
+  // The screen goes (another language, another case) while the dialog is open: what was
+  // typed in the last moment is written, not lost with the timer.
+  onBeforeUnmount(flush)
   return { restored, open, changed, flush, discard, abandon }
 }

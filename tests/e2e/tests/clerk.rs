@@ -331,6 +331,42 @@ fn an_open_cases_timeline_and_deadlines_follow_a_change_of_language() -> R<()> {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
+fn the_screen_shown_is_worded_afresh_in_a_new_language_and_keeps_what_was_typed() -> R<()> {
+    // Escalated beforehand, so that no round at start reloads the dashboard by itself.
+    let app = App::scripted(&[&["demo", "--cases", "300", "--months", "3"], &["escalate"]])?;
+    app.sign_in(Some("王芳（wangfang）"), None)?;
+    // The dashboard's deadlines are named by the core, in the language it was asked in.
+    let step = app.wait_text_in("[data-test=due-list] td.step", 20)?;
+    assert!(
+        step.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{step}"
+    );
+    // Past the start-up's escalation round (nothing left for it to do).
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    app.choose("[data-test=language]", "English")?;
+    app.wait(10, || {
+        let t = app.wait_text_in("[data-test=due-list] td.step", 1).ok()?;
+        t.is_ascii().then_some(())
+    })
+    .ok_or("the dashboard's deadline steps stayed in Chinese")?;
+
+    // Switched in the middle of typing a registration: nothing typed is lost.
+    app.click_css("[data-nav=register]")?;
+    app.fill("textarea[data-test=content]", "阳台顶部渗水")?;
+    app.choose("[data-test=language]", "简体中文")?;
+    app.wait_text("登记投诉", 10)?;
+    app.wait_js(
+        10,
+        "return document.querySelector('textarea[data-test=content]')?.value ?? ''",
+        json!([]),
+        json!("阳台顶部渗水"),
+    )
+    .ok_or("the form lost what was typed")?;
+    Ok(())
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn in_english_the_labels_fit_and_read_as_english() -> R<()> {
     let app = App::scripted(&[
         desk_e2e::INIT,
