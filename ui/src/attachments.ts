@@ -4,10 +4,14 @@ import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { open as openDialog } from '@tauri-apps/plugin-dialog'
 import { getCurrentWebview } from '@tauri-apps/api/webview'
 import { i18n } from './i18n'
+import type { Attachment } from './api'
 
 /** Pictures the app shows as thumbnails, by extension, with their MIME types. */
 export const PICTURES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp' }
 const SCANS = ['pdf', 'tif', 'tiff']
+
+/** The attachments a case shows and counts: all but those withdrawn as added by mistake. */
+export const inUse = (all: Attachment[]) => all.filter((a) => !a.withdrawn_at)
 
 /** The files picked in the system's open dialog (none when it was cancelled). */
 export async function pickFiles(): Promise<string[]> {
