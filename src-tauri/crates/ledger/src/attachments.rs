@@ -144,8 +144,9 @@ impl Incoming {
             if let Some(folder) = dest.parent() {
                 std::fs::create_dir_all(folder)?;
             }
+            // Listed before copying: a copy cut short (disk full) is taken away too.
+            copied.push(dest.clone());
             std::fs::copy(source, &dest)?;
-            copied.push(dest);
             tx.execute(
                 "INSERT INTO attachments (case_id, file_name, stored_path, size, added_by, added_at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![case_id, file_name, rel, *size as i64, who, at, note],
