@@ -5,6 +5,7 @@ import { open as openDialog } from '@tauri-apps/plugin-dialog'
 import { getCurrentWebview } from '@tauri-apps/api/webview'
 import { i18n } from './i18n'
 import type { Attachment } from './api'
+import { session } from './session'
 
 /** Pictures the app shows as thumbnails, by extension, with their MIME types. */
 export const PICTURES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp' }
@@ -29,7 +30,8 @@ export async function pickFiles(): Promise<string[]> {
 /**
  * Files dragged from the file manager (or a chat program's folder) onto the window are
  * handed to `dropped` as if picked, while `here()` says the screen taking them is the one
- * shown. `dragging` is true while files are held over the window, for a drop hint.
+ * shown and the lock screen does not cover it. `dragging` is true while files are held
+ * over the window, for a drop hint.
  */
 export function useFileDrop(here: () => boolean, dropped: (paths: string[]) => void) {
   const dragging = ref(false)
@@ -39,7 +41,10 @@ export function useFileDrop(here: () => boolean, dropped: (paths: string[]) => v
     try {
       const stop = await getCurrentWebview().onDragDropEvent((e) => {
         const p = e.payload
-        if (!here()) return
+        if (session.locked || !here()) {
+          dragging.value = false
+          return
+        }
         if (p.type === 'enter' || p.type === 'over') dragging.value = true
         else if (p.type === 'leave') dragging.value = false
         else {

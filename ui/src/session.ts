@@ -4,11 +4,13 @@ import { api, type AppInfo, type Rights, type Staff } from './api'
 
 /** `lang`: the language the core answers in (its explanations, refusals and the change
  * log's words), set once the shell has taken the clerk's choice; screens showing such
- * text fetch it again when it changes. */
-export const session = reactive<{ info: AppInfo | null; staff: Staff | null; lang: string | null }>({
+ * text fetch it again when it changes. `locked`: the lock screen covers the window, so
+ * nothing under it takes input (not even files dropped onto it). */
+export const session = reactive<{ info: AppInfo | null; staff: Staff | null; lang: string | null; locked: boolean }>({
   info: null,
   staff: null,
   lang: null,
+  locked: false,
 })
 
 const NONE: Rights = { view_access_log: false, edit_settings: false, manage_staff: false, restore: false, open_withdrawn_attachment: false }
@@ -20,5 +22,6 @@ export async function loadInfo(): Promise<AppInfo> {
   const info = await api.appInfo()
   session.info = info
   session.staff = info.signed_in
+  session.locked = info.locked
   return info
 }

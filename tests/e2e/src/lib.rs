@@ -326,6 +326,18 @@ impl App {
         .map(|_| ())
     }
 
+    /// The window reports files held over it (`tauri://drag-enter`) or let go there
+    /// (`tauri://drag-drop`), as it does for a drag from the file manager; the drag
+    /// itself is the desktop's, which WebDriver cannot make.
+    pub fn drag_files(&self, event: &str, paths: &[&Path]) -> R<()> {
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        self.js(
+            "return window.__TAURI__.event.emitTo({ kind: 'Webview', label: 'main' }, arguments[0], arguments[1]).then(() => null)",
+            json!([event, {"paths": paths, "position": {"x": 300, "y": 500}}]),
+        )
+        .map(|_| ())
+    }
+
     /// Calls a shell command the way the UI does (for checks, never for the steps a clerk takes).
     pub fn invoke(&self, cmd: &str, args: Value) -> R<Value> {
         self.js(
@@ -564,6 +576,15 @@ impl App {
             .find_option(text, 10)
             .ok_or_else(|| format!("no option “{text}” in an open drop-down"))?;
         self.click(&id)
+    }
+
+    /// Picks a category on the registration form as a clerk does: opens the picker,
+    /// types the name (`option` reads as the list shows it, "B01 灯具") and picks it.
+    pub fn pick_category(&self, option: &str) -> R<()> {
+        let name = option.split_once(' ').map_or(option, |(_, name)| name);
+        self.open_select("[data-test=category]")?;
+        self.keys(name)?;
+        self.pick_option(option)
     }
 
     /// Opens the select that carries `css` and picks `text` from it. A click that lands

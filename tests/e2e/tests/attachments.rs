@@ -116,23 +116,9 @@ fn files_dropped_on_the_window_are_added_to_the_case_shown() -> R<()> {
     std::fs::write(&scan, b"%PDF-1.4 letter").map_err(|e| e.to_string())?;
     let (app, number) = App::on_one_complaint()?;
     empty_attachments_tab(&app)?;
-    // The window reports a drop as it does when files are let go over it (the drag
-    // itself is the desktop's, which WebDriver cannot make).
-    let drop = |kind: &str, payload: serde_json::Value| {
-        app.js(
-            "return window.__TAURI__.event.emitTo({ kind: 'Webview', label: 'main' }, arguments[0], arguments[1]).then(() => null)",
-            json!([kind, payload]),
-        )
-    };
-    drop(
-        "tauri://drag-enter",
-        json!({"paths": [scan.display().to_string()], "position": {"x": 300, "y": 500}}),
-    )?;
+    app.drag_files("tauri://drag-enter", &[&scan])?;
     app.wait_css("[data-test=attachment-drop]", 10)?;
-    drop(
-        "tauri://drag-drop",
-        json!({"paths": [scan.display().to_string()], "position": {"x": 300, "y": 500}}),
-    )?;
+    app.drag_files("tauri://drag-drop", &[&scan])?;
     app.wait_text_with("[data-test=attachment-list]", "业主来信.pdf", 10)?;
     app.wait(10, || {
         app.find("[data-test=attachment-drop]")
@@ -144,10 +130,7 @@ fn files_dropped_on_the_window_are_added_to_the_case_shown() -> R<()> {
     app.click_tab("处理记录")?;
     let other = desktop.path().join("无关.pdf");
     std::fs::write(&other, b"%PDF-1.4 other").map_err(|e| e.to_string())?;
-    drop(
-        "tauri://drag-drop",
-        json!({"paths": [other.display().to_string()], "position": {"x": 300, "y": 500}}),
-    )?;
+    app.drag_files("tauri://drag-drop", &[&other])?;
     std::thread::sleep(std::time::Duration::from_millis(1500));
     let file = app.invoke("case_view", json!({"number": number}))?;
     assert_eq!(
@@ -163,7 +146,8 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     let desktop = tempfile::tempdir().map_err(|e| e.to_string())?;
     let photo = desktop.path().join("微信图片_20261203.jpg");
     let moved = desktop.path().join("楼下天花.jpg");
-    for p in [&photo, &moved] {
+    let stray = desktop.path().join("草稿.jpg");
+    for p in [&photo, &moved, &stray] {
         std::fs::write(p, b"jpeg").map_err(|e| e.to_string())?;
     }
     let app = App::signed_in()?;
@@ -172,19 +156,33 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     app.fill("input[data-test=building]", "5栋")?;
     app.fill("input[data-test=room]", "1203")?;
     app.fill("textarea[data-test=content]", "阳台顶部渗水")?;
-    app.open_select("[data-test=category]")?;
-    app.keys("灯具")?;
-    app.pick_option("B01 灯具")?;
+    app.pick_category("B01 灯具")?;
     app.fill("input[data-test=phones]", "13812345678")?;
     // One picked in the open dialog, one dragged onto the window.
     app.open_dialog_answers(json!([photo.display().to_string()]))?;
     app.click_css("[data-test=register-attach]")?;
     app.wait_css("[data-file='微信图片_20261203.jpg']", 10)?;
-    app.js(
-        "return window.__TAURI__.event.emitTo({ kind: 'Webview', label: 'main' }, 'tauri://drag-drop', arguments[0]).then(() => null)",
-        json!([{"paths": [moved.display().to_string()], "position": {"x": 300, "y": 500}}]),
-    )?;
+    app.drag_files("tauri://drag-drop", &[&moved])?;
     app.wait_css("[data-file='楼下天花.jpg']", 10)?;
+    // Let go over the lock screen, which hides the form: not taken.
+    app.click_css("[data-test=lock-now]")?;
+    app.wait_css("[data-test=lock-screen]", 10)?;
+    app.drag_files("tauri://drag-enter", &[&stray])?;
+    app.drag_files("tauri://drag-drop", &[&stray])?;
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    app.click_css("[data-test=unlock-submit]")?;
+    app.wait(10, || {
+        app.find("[data-test=lock-screen]").is_err().then_some(())
+    })
+    .ok_or("the lock screen stayed")?;
+    assert!(
+        app.find("[data-file='草稿.jpg']").is_err(),
+        "taken while locked"
+    );
+    assert!(
+        app.find("[data-test=register-drop]").is_err(),
+        "a drop hint under the lock"
+    );
 
     // The clerk moved one away before saving: refused by its name, nothing registered.
     std::fs::remove_file(&moved).map_err(|e| e.to_string())?;

@@ -61,9 +61,7 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     app.fill("input[data-test=building]", "3号楼")?;
     app.fill("input[data-test=room]", "1502")?;
     app.fill("textarea[data-test=content]", "3号楼电梯异响，夜间噪音扰民")?;
-    app.open_select("[data-test=category]")?;
-    app.keys("公共部位")?;
-    app.pick_option("A01 公共部位")?;
+    app.pick_category("A01 公共部位")?;
     app.fill("input[data-test=demand]", "尽快维修")?;
     app.keys(key::ENTER)?;
     app.wait_css("[data-test=last-saved]", 15)?;
@@ -179,9 +177,7 @@ fn a_bad_phone_number_shows_under_the_field_and_nothing_is_saved() -> R<()> {
     app.fill("input[data-test=complainant_name]", "周女士")?;
     app.fill("input[data-test=phones]", "12345")?;
     app.fill("textarea[data-test=content]", "楼道灯不亮")?;
-    app.open_select("[data-test=category]")?;
-    app.keys("灯具")?;
-    app.pick_option("B01 灯具")?;
+    app.pick_category("B01 灯具")?;
     app.fill("input[data-test=demand]", "修灯")?;
     app.keys(key::ENTER)?;
     let text = app.wait_text_in(".el-form-item.is-error .el-form-item__error", 10)?;
@@ -742,9 +738,7 @@ fn the_month_end_workbook_is_exported_from_the_reports_screen() -> R<()> {
     app.fill("input[data-test=phones]", "13912345678")?;
     app.fill("input[data-test=public_area]", "北门")?;
     app.fill("textarea[data-test=content]", "小区北门道闸故障")?;
-    app.open_select("[data-test=category]")?;
-    app.keys("公共部位")?;
-    app.pick_option("A01 公共部位")?;
+    app.pick_category("A01 公共部位")?;
     app.fill("input[data-test=demand]", "尽快修复")?;
     app.keys(key::ENTER)?;
     app.wait_css("[data-test=last-saved]", 15)?;
@@ -1307,9 +1301,7 @@ fn typing_a_room_with_the_same_problem_twice_before_warns_of_a_recurring_one() -
         app.find("[data-test=recurring]").is_err(),
         "a warning with no category"
     );
-    app.open_select("[data-test=category]")?;
-    app.keys("公共部位")?;
-    app.pick_option("A01 公共部位")?;
+    app.pick_category("A01 公共部位")?;
     let said = app.wait_text_in("[data-test=recurring]", 10)?;
     assert!(said.contains("2 次"), "{said}");
     Ok(())
