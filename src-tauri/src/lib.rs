@@ -147,6 +147,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::reports::reveal_file,
             commands::attachments::attach_files,
             commands::attachments::attachment_content,
+            commands::attachments::attachment_thumbnail,
             commands::attachments::open_attachment,
             commands::attachments::withdraw_attachment,
             commands::forms::prepare_form,

@@ -13,11 +13,11 @@ export async function useDirectory(fresh = false): Promise<Directory> {
 }
 
 /**
- * Whether a dialog, a message box or a drop-down is open: then Esc and the desk's
- * shortcuts are theirs. (A dialog that was closed keeps its overlay, hidden.)
+ * Whether a dialog, a message box, a drop-down or the picture viewer is open: then Esc
+ * and the desk's shortcuts are theirs. (A dialog that was closed keeps its overlay, hidden.)
  */
 export function overlayOpen(): boolean {
-  return !!document.querySelector('.el-overlay:not([style*="display: none"]), .el-popper[aria-hidden="false"]')
+  return !!document.querySelector('.el-overlay:not([style*="display: none"]), .el-popper[aria-hidden="false"], .el-image-viewer__wrapper')
 }
 
 // A type alias rather than an interface, so it fits the cascader's open option type.

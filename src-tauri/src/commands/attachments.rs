@@ -26,10 +26,17 @@ pub async fn withdraw_attachment(desk: Desk<'_>, id: i64, reason: String) -> Ipc
     desk.acting(|l, by, _| l.withdraw_attachment(by, id, &reason))
 }
 
-/// The stored file's bytes, for a thumbnail or the in-app preview.
+/// The stored file's bytes, for the in-app preview (opened large).
 #[tauri::command]
 pub async fn attachment_content(desk: Desk<'_>, id: i64) -> IpcResult<tauri::ipc::Response> {
     let (_, bytes) = desk.acting(|l, _, _| l.attachment_content(id))?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// A picture's small JPEG for the case's 附件 list (made once by the core and kept).
+#[tauri::command]
+pub async fn attachment_thumbnail(desk: Desk<'_>, id: i64) -> IpcResult<tauri::ipc::Response> {
+    let bytes = desk.acting(|l, _, _| l.attachment_thumbnail(id))?;
     Ok(tauri::ipc::Response::new(bytes))
 }
 

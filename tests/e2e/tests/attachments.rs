@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use desk_e2e::{App, R};
+use desk_e2e::{key, App, R};
 use serde_json::json;
 
 const DISPLAY: &str = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb";
@@ -63,11 +63,31 @@ fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
     app.wait_js(
         10,
         "const img = document.querySelector('[data-test=attachment-thumb] img');
-         return !!img && img.complete && img.naturalWidth > 100",
+         return !!img && img.complete && img.naturalWidth",
         json!([]),
-        json!(true),
+        json!(240),
     )
-    .ok_or("the photo's thumbnail was never drawn")?;
+    .ok_or("the photo's small thumbnail was never drawn")?;
+    // Opened large, it is the photo itself, at full size; Esc closes it.
+    app.click_css("[data-test=attachment-thumb]")?;
+    let (width, _) = png_size(&screenshot)?;
+    app.wait_js(
+        10,
+        "const img = document.querySelector('.el-image-viewer__canvas img');
+         return !!img && img.complete && img.naturalWidth",
+        json!([]),
+        json!(width),
+    )
+    .ok_or("the photo never opened large")?;
+    app.keys(key::ESCAPE)?;
+    app.wait(10, || {
+        app.find(".el-image-viewer__wrapper").is_err().then_some(())
+    })
+    .ok_or("the viewer stayed open")?;
+    assert!(
+        app.find("[data-test=attachment-list]").is_ok(),
+        "Esc left the case"
+    );
     let timeline = app.wait_text_with("[data-test=timeline]", "签认单扫描.pdf", 10)?;
     desk_e2e::assert_all_in(&timeline, &["附件", "卫生间顶棚.png"]);
 
@@ -209,4 +229,16 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     app.wait(10, || app.find("[data-file]").is_err().then_some(()))
         .ok_or("the saved files stayed on the form")?;
     Ok(())
+}
+
+/// A PNG's width and height, from its header.
+fn png_size(file: &Path) -> R<(u32, u32)> {
+    let head = std::fs::read(file).map_err(|e| e.to_string())?;
+    let be = |at: usize| {
+        head.get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    be(16)
+        .zip(be(20))
+        .ok_or_else(|| format!("{} is no PNG", file.display()))
 }

@@ -121,6 +121,7 @@ export const api = {
   attachFiles: (number: string, paths: string[], note: string) =>
     call<T.Attachment[]>('attach_files', { number, paths, note }),
   attachmentContent: (id: number) => call<ArrayBuffer>('attachment_content', { id }),
+  attachmentThumbnail: (id: number) => call<ArrayBuffer>('attachment_thumbnail', { id }),
   openAttachment: (id: number) => call<void>('open_attachment', { id }),
   withdrawAttachment: (id: number, reason: string) => call<T.Attachment>('withdraw_attachment', { id, reason }),
 

@@ -90,7 +90,7 @@ export default {
     met: 'met {at}',
   },
   attachments: {
-    dragHint: 'Files can also be dragged onto the window.', dropHere: 'Drop to add to this case',
+    openLarge: 'View “{name}” large', dragHint: 'Files can also be dragged onto the window.', dropHere: 'Drop to add to this case',
     withdraw: 'Withdraw', withdrawAsk: 'Withdraw “{name}”? The file stays in the data folder but is no longer shown. Give the reason (e.g. the wrong photo).',
     withdrawn: 'Withdrawn: {name}', withdrawnLine: 'Withdrawn: {name} ({by}, {at}; reason: {reason})',
     add: 'Add files…', notePlaceholder: 'Note (optional, for all the files added now)', none: 'No attachments yet: add photos of the site or scans here',

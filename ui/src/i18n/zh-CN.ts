@@ -90,7 +90,7 @@ export default {
     met: '完成于 {at}',
   },
   attachments: {
-    dragHint: '也可以把文件直接拖到窗口里。', dropHere: '松开鼠标，添加到本个案',
+    openLarge: '放大查看“{name}”', dragHint: '也可以把文件直接拖到窗口里。', dropHere: '松开鼠标，添加到本个案',
     withdraw: '撤回', withdrawAsk: '撤回“{name}”？文件仍保存在数据目录中，只是不再显示。请写明原因（如传错了照片）。',
     withdrawn: '已撤回：{name}', withdrawnLine: '已撤回：{name}（{by} {at}，原因：{reason}）',
     add: '添加附件…', notePlaceholder: '备注（可选，用于这次添加的所有文件）', none: '尚无附件：现场照片、扫描件可在此添加',

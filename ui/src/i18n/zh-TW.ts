@@ -90,7 +90,7 @@ export default {
     met: '完成於 {at}',
   },
   attachments: {
-    dragHint: '也可以把檔案直接拖到視窗裡。', dropHere: '放開滑鼠，新增到本個案',
+    openLarge: '放大檢視「{name}」', dragHint: '也可以把檔案直接拖到視窗裡。', dropHere: '放開滑鼠，新增到本個案',
     withdraw: '撤回', withdrawAsk: '撤回「{name}」？檔案仍保存在資料目錄中，只是不再顯示。請寫明原因（如傳錯了照片）。',
     withdrawn: '已撤回：{name}', withdrawnLine: '已撤回：{name}（{by} {at}，原因：{reason}）',
     add: '新增附件…', notePlaceholder: '備註（選填，用於這次新增的所有檔案）', none: '尚無附件：現場照片、掃描檔可在此新增',

@@ -288,7 +288,7 @@ impl Ledger {
 
     /// The attachment, where its file is stored and its case's number; a withdrawn one
     /// is not handed out.
-    fn stored(&self, id: i64) -> Result<(Attachment, PathBuf, String)> {
+    pub(crate) fn stored(&self, id: i64) -> Result<(Attachment, PathBuf, String)> {
         let (a, _, number) = find(&self.conn, id)?;
         if a.withdrawn_at.is_some() {
             return Err(withdrawn(&a));
@@ -315,7 +315,7 @@ fn withdrawn(a: &Attachment) -> crate::error::LedgerError {
     )
 }
 
-fn missing(a: &Attachment) -> crate::error::LedgerError {
+pub(crate) fn missing(a: &Attachment) -> crate::error::LedgerError {
     invalid(
         "attachment",
         Problem::NotAllowed {

@@ -48,6 +48,8 @@ pub enum Why {
     FileMissing(String),
     /// An attachment withdrawn as added by mistake.
     Withdrawn(String),
+    /// An attachment named as a picture whose bytes cannot be read as one.
+    NotAPicture(String),
     /// A text file (a calendar) in an encoding other than UTF-8.
     NotUtf8,
     NoAllDayEvents,
@@ -154,6 +156,11 @@ impl Why {
                 Lang::ZhCn => format!("“{name}”已作为误传撤回"),
                 Lang::ZhTw => format!("「{name}」已作為誤傳撤回"),
             },
+            Why::NotAPicture(name) => match lang {
+                Lang::En => format!("“{name}” cannot be shown as a picture"),
+                Lang::ZhCn => format!("“{name}”无法作为图片显示"),
+                Lang::ZhTw => format!("「{name}」無法作為圖片顯示"),
+            },
             Why::NotUtf8 => p(
                 "不是 UTF-8 编码，请另存为 UTF-8 后再导入",
                 "不是 UTF-8 編碼，請另存為 UTF-8 後再匯入",
@@ -259,6 +266,7 @@ mod tests {
             NotAFileOrTooBig,
             FileMissing("20261122_0930".into()),
             Withdrawn("20261122_0930".into()),
+            NotAPicture("20261122_0930".into()),
             NotUtf8,
             NoAllDayEvents,
             DemoRange,

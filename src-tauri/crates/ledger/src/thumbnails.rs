@@ -1,0 +1,120 @@
+//! Thumbnails of a case's photos for its 附件 list. A phone photo is megabytes and
+//! twelve million pixels; a list row shows it 56 px wide. Handing the whole file to the
+//! window for each row made a case with a dozen photos slow to open and held every one
+//! decoded at full size, so the list gets a small JPEG made here, once, and kept in the
+//! data directory's `thumbnails` folder (made again whenever it is missing or older than
+//! the stored file). The photo itself is read only when the clerk opens it large.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
+
+use crate::error::{invalid, Problem, Result};
+use crate::ledger::Ledger;
+use crate::model::Attachment;
+use crate::why::Why;
+
+/// The longest side of a thumbnail, in pixels: the list's 56×42 box at up to four times
+/// the screen's scale, and sharp in the row's hover preview.
+pub const THUMBNAIL_PX: u32 = 240;
+
+/// The folder the thumbnails are kept in, inside the data directory. They are made from
+/// the attachments and so are neither backed up nor restored.
+pub const THUMBNAILS_DIR: &str = "thumbnails";
+
+impl Ledger {
+    /// A picture attachment's thumbnail as JPEG bytes, no side longer than
+    /// [`THUMBNAIL_PX`], upright as the camera held it, transparent parts on white.
+    /// Refused for a withdrawn attachment, a missing file, and one that is not a
+    /// picture these formats can read (the list then shows the file's kind).
+    pub fn attachment_thumbnail(&self, id: i64) -> Result<Vec<u8>> {
+        let (a, source, _) = self.stored(id)?;
+        let data_dir = self.data_dir().ok_or_else(|| not_a_picture(&a))?;
+        let kept = thumbnail_path(data_dir, &a);
+        if let Some(bytes) = fresh(&kept, &source) {
+            return Ok(bytes);
+        }
+        let original = std::fs::read(&source).map_err(|_| crate::attachments::missing(&a))?;
+        let bytes = make(&original).ok_or_else(|| not_a_picture(&a))?;
+        // Kept for next time when the folder can be written; shown either way.
+        if let Some(folder) = kept.parent() {
+            let partial = kept.with_extension("partial");
+            let saved = std::fs::create_dir_all(folder)
+                .and_then(|_| std::fs::write(&partial, &bytes))
+                .and_then(|_| std::fs::rename(&partial, &kept));
+            if saved.is_err() {
+                let _ = std::fs::remove_file(&partial);
+            }
+        }
+        Ok(bytes)
+    }
+}
+
+/// Where an attachment's thumbnail is kept: its stored path under the thumbnails folder,
+/// with the time it was added. A ledger restored from an older copy can give a later
+/// photo the same stored path as one it no longer has; the time tells them apart.
+fn thumbnail_path(data_dir: &Path, a: &Attachment) -> PathBuf {
+    let within = a
+        .stored_path
+        .strip_prefix("attachments/")
+        .unwrap_or(&a.stored_path);
+    let added: String = a.added_at.chars().filter(char::is_ascii_digit).collect();
+    data_dir
+        .join(THUMBNAILS_DIR)
+        .join(format!("{within}-{added}.jpg"))
+}
+
+/// The kept thumbnail, unless it is missing or older than the file it was made from.
+fn fresh(kept: &Path, source: &Path) -> Option<Vec<u8>> {
+    let made = std::fs::metadata(kept).ok()?.modified().ok()?;
+    let changed = std::fs::metadata(source).ok()?.modified().ok()?;
+    (made >= changed)
+        .then(|| std::fs::read(kept).ok())
+        .flatten()
+}
+
+/// Decodes a picture, turns it upright, shrinks it and encodes it as JPEG; None when the
+/// bytes are not a picture that can be read.
+fn make(original: &[u8]) -> Option<Vec<u8>> {
+    let reader = ImageReader::new(Cursor::new(original))
+        .with_guessed_format()
+        .ok()?;
+    let mut decoder = reader.into_decoder().ok()?;
+    let orientation = decoder.orientation().ok();
+    let mut picture = DynamicImage::from_decoder(decoder).ok()?;
+    if let Some(o) = orientation {
+        picture.apply_orientation(o);
+    }
+    let small = picture.thumbnail(THUMBNAIL_PX, THUMBNAIL_PX);
+    let mut out = Vec::new();
+    on_white(&small)
+        .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Jpeg)
+        .ok()?;
+    Some(out)
+}
+
+/// JPEG has no transparency: a screenshot's or sticker's clear parts are shown on white
+/// (dropping the alpha would show whatever colour they hide, often black).
+fn on_white(picture: &DynamicImage) -> DynamicImage {
+    if !picture.color().has_alpha() {
+        return DynamicImage::ImageRgb8(picture.to_rgb8());
+    }
+    let rgba = picture.to_rgba8();
+    let rgb = RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let mix = |c: u8| ((c as u32 * a as u32 + 255 * (255 - a as u32)) / 255) as u8;
+        image::Rgb([mix(r), mix(g), mix(b)])
+    });
+    DynamicImage::ImageRgb8(rgb)
+}
+
+fn not_a_picture(a: &Attachment) -> crate::error::LedgerError {
+    invalid(
+        "attachment",
+        Problem::NotAllowed {
+            why: Why::NotAPicture(a.file_name.clone()),
+        },
+        a.file_name.clone(),
+    )
+}

@@ -1,0 +1,240 @@
+//! The 附件 list's thumbnails: small, upright, made once from the stored photo and made
+//! again when that changes; refused for what is not a picture or was withdrawn.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use desk_ledger::{Lang, Ledger, THUMBNAILS_DIR, THUMBNAIL_PX};
+use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
+
+mod common;
+use common::{at, complaint};
+
+fn office(dir: &Path) -> Ledger {
+    let mut l = Ledger::open(dir).expect("open");
+    l.set_clock(at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l
+}
+
+/// A landscape photo as a phone saves it: the left half red, the right half blue.
+fn photo(width: u32, height: u32) -> Vec<u8> {
+    let picture = RgbImage::from_fn(width, height, |x, _| {
+        if x < width / 2 {
+            Rgb([220, 30, 30])
+        } else {
+            Rgb([30, 30, 220])
+        }
+    });
+    encode(DynamicImage::ImageRgb8(picture), ImageFormat::Jpeg)
+}
+
+fn encode(picture: DynamicImage, format: ImageFormat) -> Vec<u8> {
+    let mut out = Vec::new();
+    picture
+        .write_to(&mut Cursor::new(&mut out), format)
+        .expect("encode");
+    out
+}
+
+/// `jpeg` with an EXIF block saying the camera was turned a quarter clockwise
+/// (orientation 6), as a phone held upright writes it.
+fn turned_a_quarter(jpeg: &[u8]) -> Vec<u8> {
+    let tiff: &[u8] = &[
+        b'M', b'M', 0, 42, 0, 0, 0, 8, // big-endian header, first directory at 8
+        0, 1, // one entry
+        0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, // Orientation, SHORT, 1, value 6
+        0, 0, 0, 0, // no next directory
+    ];
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(tiff);
+    let len = (app1.len() + 2) as u16;
+    let mut out = jpeg[..2].to_vec(); // SOI
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+fn attach(l: &mut Ledger, desk: &Path, name: &str, bytes: &[u8]) -> (String, i64) {
+    let number = l.register("admin", &complaint()).expect("register").number;
+    let file = desk.join(name);
+    std::fs::write(&file, bytes).expect("write");
+    let a = l.attach("admin", &number, &file, "").expect("attach");
+    (number, a.id)
+}
+
+fn decoded(bytes: &[u8]) -> DynamicImage {
+    image::load_from_memory_with_format(bytes, ImageFormat::Jpeg).expect("a JPEG thumbnail")
+}
+
+fn kept(data: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if e.path().is_dir() {
+                walk(&e.path(), out);
+            } else {
+                out.push(e.path());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&data.join(THUMBNAILS_DIR), &mut out);
+    out
+}
+
+#[test]
+fn a_large_photo_is_listed_as_a_small_thumbnail_made_once() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desk");
+    let mut l = office(data.path());
+    let original = photo(2000, 1000);
+    let (_, id) = attach(&mut l, desk.path(), "客厅.jpg", &original);
+
+    let thumb = l.attachment_thumbnail(id).expect("thumbnail");
+    let small = decoded(&thumb);
+    assert_eq!(
+        (small.width(), small.height()),
+        (THUMBNAIL_PX, THUMBNAIL_PX / 2)
+    );
+    assert!(
+        thumb.len() * 10 < original.len(),
+        "{} of {}",
+        thumb.len(),
+        original.len()
+    );
+    // Still the same picture: red on the left, blue on the right.
+    let rgb = small.to_rgb8();
+    assert!(rgb.get_pixel(10, 60).0[0] > 180 && rgb.get_pixel(230, 60).0[2] > 180);
+
+    // Kept in the data directory and handed out from there the next time.
+    let files = kept(data.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    let marker = encode(
+        DynamicImage::ImageRgb8(RgbImage::new(8, 8)),
+        ImageFormat::Jpeg,
+    );
+    std::fs::write(&files[0], &marker).expect("mark");
+    assert_eq!(l.attachment_thumbnail(id).expect("again"), marker);
+
+    // Gone (the folder tidied by hand): made again from the stored photo.
+    std::fs::remove_dir_all(data.path().join(THUMBNAILS_DIR)).expect("tidy");
+    assert_eq!(
+        decoded(&l.attachment_thumbnail(id).expect("remade")).width(),
+        THUMBNAIL_PX
+    );
+}
+
+#[test]
+fn a_thumbnail_is_made_again_when_the_stored_photo_is_newer() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desk");
+    let mut l = office(data.path());
+    let (_, id) = attach(&mut l, desk.path(), "客厅.jpg", &photo(400, 200));
+    l.attachment_thumbnail(id).expect("thumbnail");
+    let thumb = kept(data.path()).remove(0);
+    let long_ago =
+        std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&thumb)
+        .and_then(|f| f.set_modified(long_ago))
+        .expect("age the thumbnail");
+    std::fs::write(&thumb, b"not kept").expect("spoil");
+    std::fs::File::options()
+        .write(true)
+        .open(&thumb)
+        .and_then(|f| f.set_modified(long_ago))
+        .expect("age it again");
+    assert_eq!(
+        decoded(&l.attachment_thumbnail(id).expect("remade")).width(),
+        THUMBNAIL_PX
+    );
+}
+
+#[test]
+fn a_photo_taken_with_the_phone_upright_has_an_upright_thumbnail() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desk");
+    let mut l = office(data.path());
+    // Stored 400×200 by the camera, to be seen turned: 200 wide, 400 tall.
+    let (_, id) = attach(
+        &mut l,
+        desk.path(),
+        "IMG_0001.jpg",
+        &turned_a_quarter(&photo(400, 200)),
+    );
+    let small = decoded(&l.attachment_thumbnail(id).expect("thumbnail"));
+    assert_eq!(
+        (small.width(), small.height()),
+        (THUMBNAIL_PX / 2, THUMBNAIL_PX)
+    );
+    // Turned clockwise, the photo's left (red) half is now the top.
+    let rgb = small.to_rgb8();
+    assert!(
+        rgb.get_pixel(60, 10).0[0] > 180,
+        "{:?}",
+        rgb.get_pixel(60, 10)
+    );
+    assert!(
+        rgb.get_pixel(60, 230).0[2] > 180,
+        "{:?}",
+        rgb.get_pixel(60, 230)
+    );
+}
+
+#[test]
+fn the_clear_parts_of_a_screenshot_show_on_white() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desk");
+    let mut l = office(data.path());
+    // Clear everywhere (hiding black) but a solid green square in the middle.
+    let picture = RgbaImage::from_fn(300, 300, |x, y| {
+        if (100..200).contains(&x) && (100..200).contains(&y) {
+            Rgba([0, 200, 0, 255])
+        } else {
+            Rgba([0, 0, 0, 0])
+        }
+    });
+    let png = encode(DynamicImage::ImageRgba8(picture), ImageFormat::Png);
+    let (_, id) = attach(&mut l, desk.path(), "聊天截图.png", &png);
+    let rgb = decoded(&l.attachment_thumbnail(id).expect("thumbnail")).to_rgb8();
+    assert!(
+        rgb.get_pixel(5, 5).0.iter().all(|&c| c > 240),
+        "{:?}",
+        rgb.get_pixel(5, 5)
+    );
+    let middle = rgb.get_pixel(120, 120).0;
+    assert!(middle[1] > 160 && middle[0] < 60, "{middle:?}");
+}
+
+#[test]
+fn what_is_not_a_picture_or_was_withdrawn_has_no_thumbnail() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desk");
+    let mut l = office(data.path());
+    let (_, id) = attach(
+        &mut l,
+        desk.path(),
+        "坏照片.jpg",
+        b"only the name is a jpeg",
+    );
+    let e = l.attachment_thumbnail(id).expect_err("not a picture");
+    let said = e.localized(Lang::ZhCn);
+    assert!(
+        said.contains("坏照片.jpg") && said.contains("图片"),
+        "{said}"
+    );
+    assert!(kept(data.path()).is_empty(), "nothing kept for it");
+
+    let (_, id) = attach(&mut l, desk.path(), "别家的.jpg", &photo(400, 200));
+    l.withdraw_attachment("admin", id, "传错了")
+        .expect("withdraw");
+    let e = l.attachment_thumbnail(id).expect_err("withdrawn");
+    assert!(
+        e.localized(Lang::ZhCn).contains("撤回"),
+        "{}",
+        e.localized(Lang::ZhCn)
+    );
+}
