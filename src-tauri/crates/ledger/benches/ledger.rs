@@ -63,6 +63,42 @@ fn registration(dir: &std::path::Path) -> (Duration, Duration) {
     (ours, theirs)
 }
 
+/// A phone's 12-megapixel photo on a case: its list thumbnail made (the first time the
+/// case's 附件 tab shows it) and handed out again from where it is kept.
+fn thumbnail(dir: &std::path::Path) -> (Duration, Duration, usize) {
+    let mut l = Ledger::open(&dir.join("photos")).expect("ledger");
+    l.init("", "基准管理处", "admin", "管理员").expect("init");
+    let picture = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x ^ y) % 239) as u8])
+    });
+    let photo = dir.join("IMG_0001.jpg");
+    image::DynamicImage::ImageRgb8(picture)
+        .save(&photo)
+        .expect("photo");
+    let input = NewCase {
+        kind: "complaint".into(),
+        channel: "wechat".into(),
+        complainant_name: "王先生".into(),
+        phones: "13812345678".into(),
+        building: "3栋".into(),
+        room: "1502".into(),
+        content: "卫生间顶棚渗水".into(),
+        category: Some("B04".into()),
+        attachments: vec![photo.display().to_string()],
+        ..Default::default()
+    };
+    let number = l.register("admin", &input).expect("register").number;
+    let id = l.case_file(&number).expect("file").attachments[0].id;
+    let kept = dir.join("photos").join(desk_ledger::THUMBNAILS_DIR);
+    let made = time(5, || {
+        let _ = std::fs::remove_dir_all(&kept);
+        l.attachment_thumbnail(id).expect("thumbnail")
+    });
+    let again = time(20, || l.attachment_thumbnail(id).expect("thumbnail"));
+    let bytes = std::fs::metadata(&photo).map_or(0, |m| m.len() as usize);
+    (made, again, bytes)
+}
+
 fn main() {
     let cases: usize = std::env::var("BENCH_CASES")
         .ok()
@@ -81,6 +117,13 @@ fn main() {
             ms(bare)
         ),
         "≤ 2×".into(),
+    ));
+
+    let (made, again, bytes) = thumbnail(dir.path());
+    rows.push((
+        format!("thumbnail of a 4000×3000 photo ({:.1} MB)", bytes as f64 / 1_048_576.0),
+        format!("{} made, {} when kept", ms(made), ms(again)),
+        "-".into(),
     ));
 
     let kept = std::env::var_os("BENCH_DATA_DIR").map(std::path::PathBuf::from);
