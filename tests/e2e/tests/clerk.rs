@@ -358,6 +358,13 @@ fn the_screen_shown_is_worded_afresh_in_a_new_language_and_keeps_what_was_typed(
         json!("阳台顶部渗水"),
     )
     .ok_or("the form lost what was typed")?;
+
+    // On a case's 处理记录 tab: it is still the tab shown, worded in English.
+    app.open_case(&app.newest_case()?)?;
+    app.click_tab("处理记录")?;
+    app.wait_text_with(".el-tabs__item.is-active", "处理记录", 10)?;
+    app.choose("[data-test=language]", "English")?;
+    app.wait_text_with(".el-tabs__item.is-active", "Processing records", 10)?;
     Ok(())
 }
 

@@ -121,7 +121,10 @@ fn main() {
 
     let (made, again, bytes) = thumbnail(dir.path());
     rows.push((
-        format!("thumbnail of a 4000×3000 photo ({:.1} MB)", bytes as f64 / 1_048_576.0),
+        format!(
+            "thumbnail of a 4000×3000 photo ({:.1} MB)",
+            bytes as f64 / 1_048_576.0
+        ),
         format!("{} made, {} when kept", ms(made), ms(again)),
         "-".into(),
     ));

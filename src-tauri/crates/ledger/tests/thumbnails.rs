@@ -10,11 +10,14 @@ use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 mod common;
 use common::{at, complaint};
 
-fn office(dir: &Path) -> Ledger {
-    let mut l = Ledger::open(dir).expect("open");
+/// An office's data directory, a desktop to attach from, and its ledger.
+fn office() -> (tempfile::TempDir, tempfile::TempDir, Ledger) {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desk");
+    let mut l = Ledger::open(data.path()).expect("open");
     l.set_clock(at("2026-11-23 09:00"));
     l.init("", "东区管理处", "admin", "管理员").expect("init");
-    l
+    (data, desk, l)
 }
 
 /// A landscape photo as a phone saves it: the left half red, the right half blue.
@@ -86,9 +89,7 @@ fn kept(data: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn a_large_photo_is_listed_as_a_small_thumbnail_made_once() {
-    let data = tempfile::tempdir().expect("data");
-    let desk = tempfile::tempdir().expect("desk");
-    let mut l = office(data.path());
+    let (data, desk, mut l) = office();
     let original = photo(2000, 1000);
     let (_, id) = attach(&mut l, desk.path(), "客厅.jpg", &original);
 
@@ -128,12 +129,12 @@ fn a_large_photo_is_listed_as_a_small_thumbnail_made_once() {
 
 #[test]
 fn a_thumbnail_is_made_again_when_the_stored_photo_is_newer() {
-    let data = tempfile::tempdir().expect("data");
-    let desk = tempfile::tempdir().expect("desk");
-    let mut l = office(data.path());
+    let (data, desk, mut l) = office();
     let (_, id) = attach(&mut l, desk.path(), "客厅.jpg", &photo(400, 200));
     l.attachment_thumbnail(id).expect("thumbnail");
+    // A kept thumbnail from before the stored photo was last written is not used.
     let thumb = kept(data.path()).remove(0);
+    std::fs::write(&thumb, b"not kept").expect("spoil");
     let long_ago =
         std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
     std::fs::File::options()
@@ -141,12 +142,6 @@ fn a_thumbnail_is_made_again_when_the_stored_photo_is_newer() {
         .open(&thumb)
         .and_then(|f| f.set_modified(long_ago))
         .expect("age the thumbnail");
-    std::fs::write(&thumb, b"not kept").expect("spoil");
-    std::fs::File::options()
-        .write(true)
-        .open(&thumb)
-        .and_then(|f| f.set_modified(long_ago))
-        .expect("age it again");
     assert_eq!(
         decoded(&l.attachment_thumbnail(id).expect("remade")).width(),
         THUMBNAIL_PX
@@ -155,9 +150,7 @@ fn a_thumbnail_is_made_again_when_the_stored_photo_is_newer() {
 
 #[test]
 fn a_photo_taken_with_the_phone_upright_has_an_upright_thumbnail() {
-    let data = tempfile::tempdir().expect("data");
-    let desk = tempfile::tempdir().expect("desk");
-    let mut l = office(data.path());
+    let (_data, desk, mut l) = office();
     // Stored 400×200 by the camera, to be seen turned: 200 wide, 400 tall.
     let (_, id) = attach(
         &mut l,
@@ -186,9 +179,7 @@ fn a_photo_taken_with_the_phone_upright_has_an_upright_thumbnail() {
 
 #[test]
 fn the_clear_parts_of_a_screenshot_show_on_white() {
-    let data = tempfile::tempdir().expect("data");
-    let desk = tempfile::tempdir().expect("desk");
-    let mut l = office(data.path());
+    let (_data, desk, mut l) = office();
     // Clear everywhere (hiding black) but a solid green square in the middle.
     let picture = RgbaImage::from_fn(300, 300, |x, y| {
         if (100..200).contains(&x) && (100..200).contains(&y) {
@@ -211,9 +202,7 @@ fn the_clear_parts_of_a_screenshot_show_on_white() {
 
 #[test]
 fn what_is_not_a_picture_or_was_withdrawn_has_no_thumbnail() {
-    let data = tempfile::tempdir().expect("data");
-    let desk = tempfile::tempdir().expect("desk");
-    let mut l = office(data.path());
+    let (data, desk, mut l) = office();
     let (_, id) = attach(
         &mut l,
         desk.path(),
