@@ -68,11 +68,23 @@ fn safe_name(name: &str) -> String {
         .collect();
     let trimmed = cleaned.trim_start_matches('.');
     if trimmed.is_empty() {
-        "file".into()
-    } else {
-        trimmed.chars().take(80).collect()
+        return "file".into();
     }
+    // Shortened within the stem: the extension is how the computer's viewer knows what
+    // a copy opened from here is.
+    let ext = trimmed
+        .rsplit_once('.')
+        .map(|(_, e)| e)
+        .filter(|e| !e.is_empty() && e.chars().count() <= 10)
+        .map_or(String::new(), |e| format!(".{e}"));
+    let stem = &trimmed[..trimmed.len() - ext.len()];
+    let room = SAFE_NAME_CHARS - ext.chars().count();
+    stem.chars().take(room).chain(ext.chars()).collect()
 }
+
+/// The longest stored or handed-out name, in characters: 80 Chinese characters are 240
+/// bytes, near the 255 most file systems allow.
+const SAFE_NAME_CHARS: usize = 80;
 
 /// Files to attach, checked before anything is copied or written: each one exists, is
 /// a file and is small enough.

@@ -51,18 +51,21 @@ impl Ledger {
     }
 }
 
-/// Where an attachment's thumbnail is kept: its stored path under the thumbnails folder,
-/// with the time it was added. A ledger restored from an older copy can give a later
-/// photo the same stored path as one it no longer has; the time tells them apart.
+/// Where an attachment's thumbnail is kept: beside its case's others, named by its id
+/// and the time it was added. A ledger restored from an older copy can give a later
+/// photo an id it no longer has; the time tells them apart. (The stored name could be
+/// near the file system's length limit already, so it is not repeated here.)
 fn thumbnail_path(data_dir: &Path, a: &Attachment) -> PathBuf {
-    let within = a
-        .stored_path
-        .strip_prefix("attachments/")
-        .unwrap_or(&a.stored_path);
+    let case_folder = Path::new(&a.stored_path)
+        .parent()
+        .and_then(Path::file_name)
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let added: String = a.added_at.chars().filter(char::is_ascii_digit).collect();
     data_dir
         .join(THUMBNAILS_DIR)
-        .join(format!("{within}-{added}.jpg"))
+        .join(case_folder)
+        .join(format!("{}-{added}.jpg", a.id))
 }
 
 /// The kept thumbnail, unless it is missing or older than the file it was made from.

@@ -142,6 +142,33 @@ fn an_attachment_opened_elsewhere_is_a_logged_copy() {
 }
 
 #[test]
+fn a_long_file_name_is_shortened_but_keeps_what_kind_of_file_it_is() {
+    let data = tempfile::tempdir().expect("data");
+    let desk = tempfile::tempdir().expect("desktop");
+    let temp = tempfile::tempdir().expect("temp");
+    let mut l = office(data.path());
+    let n = l.register("admin", &complaint()).expect("register").number;
+    // 80 characters before the extension, as a chat program names a forwarded file.
+    let long = format!(
+        "{}.pdf",
+        "三栋一单元业主发来的维修申请及现场照片".repeat(4) + "签认单扫"
+    );
+    let scan = photo(desk.path(), &long, b"%PDF-1.7 scan");
+    let a = l.attach("admin", &n, &scan, "").expect("attach");
+    assert_eq!(a.file_name, long, "the name as the clerk knows it is kept");
+    assert!(a.stored_path.ends_with(".pdf"), "{}", a.stored_path);
+
+    // The computer's viewer is handed a copy it knows to be a PDF.
+    let copy = l.open_attachment("admin", a.id, temp.path()).expect("open");
+    assert_eq!(
+        copy.extension().and_then(|e| e.to_str()),
+        Some("pdf"),
+        "{copy:?}"
+    );
+    assert_eq!(std::fs::read(&copy).expect("copy"), b"%PDF-1.7 scan");
+}
+
+#[test]
 fn the_timeline_names_each_file_attached_in_the_clerks_language() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");

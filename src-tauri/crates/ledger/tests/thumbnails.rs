@@ -91,7 +91,16 @@ fn kept(data: &Path) -> Vec<PathBuf> {
 fn a_large_photo_is_listed_as_a_small_thumbnail_made_once() {
     let (data, desk, mut l) = office();
     let original = photo(2000, 1000);
-    let (_, id) = attach(&mut l, desk.path(), "客厅.jpg", &original);
+    // A chat program's long file name: its stored copy is near the file system's limit.
+    let name = format!(
+        "{}.jpg",
+        "业主发来的客厅天花板渗水照片"
+            .repeat(6)
+            .chars()
+            .take(80)
+            .collect::<String>()
+    );
+    let (number, id) = attach(&mut l, desk.path(), &name, &original);
 
     let thumb = l.attachment_thumbnail(id).expect("thumbnail");
     let small = decoded(&thumb);
@@ -112,6 +121,10 @@ fn a_large_photo_is_listed_as_a_small_thumbnail_made_once() {
     // Kept in the data directory and handed out from there the next time.
     let files = kept(data.path());
     assert_eq!(files.len(), 1, "{files:?}");
+    assert!(
+        files[0].parent().is_some_and(|f| f.ends_with(&number)),
+        "{files:?}"
+    );
     let marker = encode(
         DynamicImage::ImageRgb8(RgbImage::new(8, 8)),
         ImageFormat::Jpeg,
