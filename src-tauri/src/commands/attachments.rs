@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use desk_ledger::model::Attachment;
+use desk_ledger::LedgerError;
 
 use super::Desk;
 use crate::error::{IpcError, IpcResult};
@@ -33,10 +34,16 @@ pub async fn attachment_content(desk: Desk<'_>, id: i64) -> IpcResult<tauri::ipc
     Ok(tauri::ipc::Response::new(bytes))
 }
 
-/// A picture's small JPEG for the case's 附件 list (made once by the core and kept).
+/// A picture's small JPEG for the case's 附件 list (made once by the core and kept),
+/// made off the ledger's lock so the screens' other questions are answered meanwhile.
 #[tauri::command]
 pub async fn attachment_thumbnail(desk: Desk<'_>, id: i64) -> IpcResult<tauri::ipc::Response> {
-    let bytes = desk.acting(|l, _, _| l.attachment_thumbnail(id))?;
+    let lang = desk.lang();
+    let job = desk.acting(|l, _, _| l.thumbnail_job(id))?;
+    let bytes = tauri::async_runtime::spawn_blocking(move || job.make())
+        .await
+        .unwrap_or_else(|e| Err(LedgerError::Io(std::io::Error::other(e.to_string()))))
+        .map_err(|e| IpcError::from_core(&e, lang))?;
     Ok(tauri::ipc::Response::new(bytes))
 }
 

@@ -23,21 +23,54 @@ pub const THUMBNAIL_PX: u32 = 240;
 /// the attachments and so are neither backed up nor restored.
 pub const THUMBNAILS_DIR: &str = "thumbnails";
 
+/// What making one thumbnail needs, looked up in the ledger. Made apart from it: decoding
+/// a photo takes a tenth of a second, which the desk's other questions need not wait for.
+#[derive(Debug)]
+pub struct ThumbnailJob {
+    attachment: Attachment,
+    source: PathBuf,
+    kept: PathBuf,
+}
+
 impl Ledger {
     /// A picture attachment's thumbnail as JPEG bytes, no side longer than
     /// [`THUMBNAIL_PX`], upright as the camera held it, transparent parts on white.
     /// Refused for a withdrawn attachment, a missing file, and one that is not a
     /// picture these formats can read (the list then shows the file's kind).
     pub fn attachment_thumbnail(&self, id: i64) -> Result<Vec<u8>> {
-        let (a, source, _) = self.stored(id)?;
-        let data_dir = self.data_dir().ok_or_else(|| not_a_picture(&a))?;
-        let kept = thumbnail_path(data_dir, &a);
+        self.thumbnail_job(id)?.make()
+    }
+
+    /// The thumbnail to make or hand out for attachment `id`; refused as
+    /// [`Ledger::attachment_thumbnail`] is for one withdrawn.
+    pub fn thumbnail_job(&self, id: i64) -> Result<ThumbnailJob> {
+        let (attachment, source, _) = self.stored(id)?;
+        let data_dir = self
+            .data_dir()
+            .ok_or_else(|| crate::attachments::missing(&attachment))?;
+        let kept = thumbnail_path(data_dir, &attachment);
+        Ok(ThumbnailJob {
+            attachment,
+            source,
+            kept,
+        })
+    }
+}
+
+impl ThumbnailJob {
+    /// The kept thumbnail when it is still current, else one made from the stored file
+    /// and kept for next time (when the folder can be written; handed out either way).
+    pub fn make(self) -> Result<Vec<u8>> {
+        let ThumbnailJob {
+            attachment: a,
+            source,
+            kept,
+        } = self;
         if let Some(bytes) = fresh(&kept, &source) {
             return Ok(bytes);
         }
         let original = std::fs::read(&source).map_err(|_| crate::attachments::missing(&a))?;
         let bytes = make(&original).ok_or_else(|| not_a_picture(&a))?;
-        // Kept for next time when the folder can be written; shown either way.
         if let Some(folder) = kept.parent() {
             let partial = kept.with_extension("partial");
             let saved = std::fs::create_dir_all(folder)
