@@ -359,12 +359,26 @@ fn the_screen_shown_is_worded_afresh_in_a_new_language_and_keeps_what_was_typed(
     )
     .ok_or("the form lost what was typed")?;
 
-    // On a case's 处理记录 tab: it is still the tab shown, worded in English.
+    // Scrolled down a case to its 处理记录 tab: still that tab, and still there, in English.
+    // (A short window, at its least height, so that the case needs scrolling.)
+    app.resize(1366, 460)?;
     app.open_case(&app.newest_case()?)?;
     app.click_tab("处理记录")?;
     app.wait_text_with(".el-tabs__item.is-active", "处理记录", 10)?;
+    let scrolled = app.js(
+        "const p = document.querySelector('.main .page'); p.scrollTop = p.scrollHeight; return p.scrollTop",
+        json!([]),
+    )?;
+    assert!(scrolled.as_f64().is_some_and(|y| y > 20.0), "{scrolled}");
     app.choose("[data-test=language]", "English")?;
     app.wait_text_with(".el-tabs__item.is-active", "Processing records", 10)?;
+    app.wait_js(
+        5,
+        "return document.querySelector('.main .page')?.scrollTop ?? 0",
+        json!([]),
+        scrolled,
+    )
+    .ok_or("the case was shown from the top again")?;
     Ok(())
 }
 
