@@ -148,6 +148,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::attachments::attach_files,
             commands::attachments::attachment_content,
             commands::attachments::attachment_thumbnail,
+            commands::attachments::file_thumbnail,
             commands::attachments::open_attachment,
             commands::attachments::withdraw_attachment,
             commands::forms::prepare_form,

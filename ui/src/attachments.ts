@@ -1,6 +1,6 @@
 // Picking photos and scans for a case, the same on the case's 附件 tab and on the
 // registration form: the system's open dialog, or files dragged onto the window.
-import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { onBeforeUnmount, onMounted, ref, shallowReactive, watch } from 'vue'
 import { open as openDialog } from '@tauri-apps/plugin-dialog'
 import { getCurrentWebview } from '@tauri-apps/api/webview'
 import { i18n } from './i18n'
@@ -10,6 +10,50 @@ import { session } from './session'
 /** Pictures the app shows as thumbnails, by extension, with their MIME types. */
 export const PICTURES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp' }
 const SCANS = ['pdf', 'tif', 'tiff']
+
+/** Whether a file's name says it is a picture the app shows as a thumbnail. */
+export const isPicture = (name: string) => (name.split('.').pop()?.toLowerCase() ?? '') in PICTURES
+
+/**
+ * Thumbnails for the pictures among `items()` (each a key and its file name), by key:
+ * blob URLs of the small JPEGs `load` fetches from the core, fetched as items appear and
+ * released when they go or the screen closes. One that cannot be made has none (the
+ * screen shows the file's kind or name instead).
+ */
+export function useThumbnails<K extends string | number>(items: () => { key: K; name: string }[], load: (key: K) => Promise<ArrayBuffer>) {
+  const urls = shallowReactive(new Map<K, string>())
+  const asked = new Set<K>() // being fetched, so a change meanwhile does not ask again
+  let gone = false
+  watch(
+    items,
+    async (list) => {
+      const keys = new Set(list.map((i) => i.key))
+      for (const [k, url] of [...urls]) {
+        if (keys.has(k)) continue
+        URL.revokeObjectURL(url)
+        urls.delete(k)
+      }
+      for (const { key, name } of list) {
+        if (!isPicture(name) || urls.has(key) || asked.has(key)) continue
+        asked.add(key)
+        try {
+          const bytes = await load(key)
+          if (!gone && items().some((i) => i.key === key)) urls.set(key, URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' })))
+        } catch {
+          // Not a picture after all, or the file is gone: saving or opening says why.
+        } finally {
+          asked.delete(key)
+        }
+      }
+    },
+    { immediate: true },
+  )
+  onBeforeUnmount(() => {
+    gone = true
+    urls.forEach((u) => URL.revokeObjectURL(u))
+  })
+  return urls
+}
 
 /** The attachments a case shows and counts: all but those withdrawn as added by mistake. */
 export const inUse = (all: Attachment[]) => all.filter((a) => !a.withdrawn_at)

@@ -1,7 +1,7 @@
 //! Photos and scans on a case: added from files the clerk picks in the system's open
 //! dialog, shown in the case screen, and opened in the computer's own viewer.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use desk_ledger::model::Attachment;
 use desk_ledger::LedgerError;
@@ -40,11 +40,29 @@ pub async fn attachment_content(desk: Desk<'_>, id: i64) -> IpcResult<tauri::ipc
 pub async fn attachment_thumbnail(desk: Desk<'_>, id: i64) -> IpcResult<tauri::ipc::Response> {
     let lang = desk.lang();
     let job = desk.acting(|l, _, _| l.thumbnail_job(id))?;
-    let bytes = tauri::async_runtime::spawn_blocking(move || job.make())
+    let bytes = off_the_lock(move || job.make(), lang).await?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// A picked picture's small JPEG for the registration form, before it is saved. Asked
+/// like any act (signed in, the desk not locked); made off the ledger's lock.
+#[tauri::command]
+pub async fn file_thumbnail(desk: Desk<'_>, path: String) -> IpcResult<tauri::ipc::Response> {
+    let lang = desk.lang();
+    desk.acting(|_, _, _| Ok(()))?;
+    let bytes = off_the_lock(move || desk_ledger::preview_of(Path::new(&path)), lang).await?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// Runs `make` (decoding a photo, a tenth of a second) on a blocking thread.
+async fn off_the_lock(
+    make: impl FnOnce() -> Result<Vec<u8>, LedgerError> + Send + 'static,
+    lang: desk_ledger::Lang,
+) -> IpcResult<Vec<u8>> {
+    tauri::async_runtime::spawn_blocking(make)
         .await
         .unwrap_or_else(|e| Err(LedgerError::Io(std::io::Error::other(e.to_string()))))
-        .map_err(|e| IpcError::from_core(&e, lang))?;
-    Ok(tauri::ipc::Response::new(bytes))
+        .map_err(|e| IpcError::from_core(&e, lang))
 }
 
 /// Where the copies handed to the system's viewer go.

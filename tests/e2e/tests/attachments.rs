@@ -167,9 +167,12 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     let photo = desktop.path().join("微信图片_20261203.jpg");
     let moved = desktop.path().join("楼下天花.jpg");
     let stray = desktop.path().join("草稿.jpg");
-    for p in [&photo, &moved, &stray] {
+    for p in [&moved, &stray] {
         std::fs::write(p, b"jpeg").map_err(|e| e.to_string())?;
     }
+    let screenshot =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots/dashboard.png");
+    std::fs::copy(&screenshot, &photo).map_err(|e| e.to_string())?;
     let app = App::signed_in()?;
     app.click_css("[data-nav=register]")?;
     app.fill("input[data-test=complainant_name]", "周女士")?;
@@ -181,7 +184,15 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     // One picked in the open dialog, one dragged onto the window.
     app.open_dialog_answers(json!([photo.display().to_string()]))?;
     app.click_css("[data-test=register-attach]")?;
-    app.wait_css("[data-file='微信图片_20261203.jpg']", 10)?;
+    // Seen small beside its name before it is saved (the clerk checks it is this flat's).
+    app.wait_js(
+        10,
+        "const img = document.querySelector(\"[data-file='微信图片_20261203.jpg'] [data-test=register-thumb]\");
+         return !!img && img.complete && img.naturalWidth",
+        json!([]),
+        json!(240),
+    )
+    .ok_or("the picked photo was never shown small")?;
     app.drag_files("tauri://drag-drop", &[&moved])?;
     app.wait_css("[data-file='楼下天花.jpg']", 10)?;
     // Let go over the lock screen, which hides the form: not taken.

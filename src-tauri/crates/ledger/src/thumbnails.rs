@@ -84,6 +84,27 @@ impl ThumbnailJob {
     }
 }
 
+/// A thumbnail of a picture the clerk has picked but not yet saved with a registration,
+/// so the wrong customer's photo is seen before it is on the case. Made each time and
+/// kept nowhere: the file is not the ledger's until the registration is saved.
+pub fn preview_of(source: &Path) -> Result<Vec<u8>> {
+    let shown = source.display().to_string();
+    let original =
+        std::fs::read(source).map_err(|_| invalid("file", Problem::Unknown, shown.clone()))?;
+    make(&original).ok_or_else(|| {
+        let name = source
+            .file_name()
+            .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+        invalid(
+            "file",
+            Problem::NotAllowed {
+                why: Why::NotAPicture(name),
+            },
+            shown,
+        )
+    })
+}
+
 /// Where an attachment's thumbnail is kept: beside its case's others, named by its id
 /// and the time it was added. A ledger restored from an older copy can give a later
 /// photo an id it no longer has; the time tells them apart. (The stored name could be

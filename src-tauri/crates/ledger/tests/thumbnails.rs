@@ -4,7 +4,7 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use desk_ledger::{Lang, Ledger, THUMBNAILS_DIR, THUMBNAIL_PX};
+use desk_ledger::{preview_of, Lang, Ledger, THUMBNAILS_DIR, THUMBNAIL_PX};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 
 mod common;
@@ -239,4 +239,30 @@ fn what_is_not_a_picture_or_was_withdrawn_has_no_thumbnail() {
         "{}",
         e.localized(Lang::ZhCn)
     );
+}
+
+#[test]
+fn a_photo_picked_for_a_registration_is_previewed_before_it_is_saved() {
+    let (data, desk, _l) = office();
+    let file = desk.path().join("微信图片_20261203.jpg");
+    std::fs::write(&file, turned_a_quarter(&photo(400, 200))).expect("write");
+    let small = decoded(&preview_of(&file).expect("preview"));
+    assert_eq!(
+        (small.width(), small.height()),
+        (THUMBNAIL_PX / 2, THUMBNAIL_PX)
+    );
+    assert!(
+        kept(data.path()).is_empty(),
+        "nothing kept before it is saved"
+    );
+
+    std::fs::write(&file, b"not a photo").expect("spoil");
+    let e = preview_of(&file).expect_err("not a picture");
+    assert!(
+        e.localized(Lang::ZhCn).contains("微信图片_20261203.jpg"),
+        "{e:?}"
+    );
+    std::fs::remove_file(&file).expect("moved away");
+    let e = preview_of(&file).expect_err("gone");
+    assert_eq!(e.field(), Some("file"), "{e:?}");
 }
