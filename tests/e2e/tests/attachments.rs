@@ -60,25 +60,12 @@ fn photos_picked_for_a_case_show_on_it_and_open_as_a_copy() -> R<()> {
     app.wait_text_with(".el-tabs__header", "附件 (2)", 10)?;
     // The picture is drawn from the copy in the data directory, not the clerk's desktop.
     std::fs::remove_file(&photo).map_err(|e| e.to_string())?;
-    app.wait_js(
-        10,
-        "const img = document.querySelector('[data-test=attachment-thumb] img');
-         return !!img && img.complete && img.naturalWidth",
-        json!([]),
-        json!(240),
-    )
-    .ok_or("the photo's small thumbnail was never drawn")?;
+    drawn(&app, "[data-test=attachment-thumb] img", 240)
+        .ok_or("the photo's small thumbnail was never drawn")?;
     // Opened large, it is the photo itself, at full size; Esc closes it.
     app.click_css("[data-test=attachment-thumb]")?;
     let (width, _) = png_size(&screenshot)?;
-    app.wait_js(
-        10,
-        "const img = document.querySelector('.el-image-viewer__canvas img');
-         return !!img && img.complete && img.naturalWidth",
-        json!([]),
-        json!(width),
-    )
-    .ok_or("the photo never opened large")?;
+    drawn(&app, ".el-image-viewer__canvas img", width).ok_or("the photo never opened large")?;
     app.keys(key::ESCAPE)?;
     app.wait(10, || {
         app.find(".el-image-viewer__wrapper").is_err().then_some(())
@@ -185,12 +172,10 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     app.open_dialog_answers(json!([photo.display().to_string()]))?;
     app.click_css("[data-test=register-attach]")?;
     // Seen small beside its name before it is saved (the clerk checks it is this flat's).
-    app.wait_js(
-        10,
-        "const img = document.querySelector(\"[data-file='微信图片_20261203.jpg'] [data-test=register-thumb]\");
-         return !!img && img.complete && img.naturalWidth",
-        json!([]),
-        json!(240),
+    drawn(
+        &app,
+        "[data-file='微信图片_20261203.jpg'] [data-test=register-thumb]",
+        240,
     )
     .ok_or("the picked photo was never shown small")?;
     app.drag_files("tauri://drag-drop", &[&moved])?;
@@ -240,6 +225,17 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     app.wait(10, || app.find("[data-file]").is_err().then_some(()))
         .ok_or("the saved files stayed on the form")?;
     Ok(())
+}
+
+/// Waits for the picture `css` to be drawn from a file `width` pixels wide.
+fn drawn(app: &App, css: &str, width: u32) -> Option<()> {
+    app.wait_js(
+        10,
+        "const img = document.querySelector(arguments[0]);
+         return !!img && img.complete && img.naturalWidth",
+        json!([css]),
+        json!(width),
+    )
 }
 
 /// A PNG's width and height, from its header.
