@@ -9,7 +9,6 @@ import App from './App.vue'
 import { i18n, LOCALES, type Locale } from './i18n'
 import { router } from './router'
 import { loadInfo } from './session'
-import { api } from './api'
 import { showError } from './errors'
 
 async function start() {
