@@ -148,7 +148,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::attachments::attach_files,
             commands::attachments::attachment_content,
             commands::attachments::attachment_thumbnail,
-            commands::attachments::file_thumbnail,
+            commands::attachments::file_preview,
             commands::attachments::open_attachment,
             commands::attachments::withdraw_attachment,
             commands::forms::prepare_form,
@@ -288,13 +288,19 @@ fn keeper(handle: &tauri::AppHandle, dir: &std::path::Path) {
     }
 }
 
-/// One round of the keeper: the integrity check unless done, then today's backup.
+/// One round of the keeper: the integrity check and the thumbnail sweep unless done,
+/// then today's backup.
 fn keep(dir: &std::path::Path, checked: bool) -> desk_ledger::Result<()> {
     let mut ledger = Ledger::open(dir)?;
     ledger.set_clock(Clock::from_env()?);
     if !checked {
         ledger.quick_check()?;
         tracing::info!("start-up check: the ledger is sound");
+        match ledger.sweep_thumbnails() {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "thumbnails no attachment has"),
+            Err(e) => tracing::warn!(error = %e, "thumbnail sweep failed"),
+        }
     }
     if let Some(info) = ledger.daily_backup()? {
         tracing::info!(file = %info.file, cases = info.cases, "daily backup");

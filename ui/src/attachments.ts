@@ -6,6 +6,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview'
 import { i18n } from './i18n'
 import type { Attachment } from './api'
 import { session } from './session'
+import { showError } from './errors'
 
 /** Pictures the app shows as thumbnails, by extension, with their MIME types. */
 export const PICTURES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp' }
@@ -53,6 +54,50 @@ export function useThumbnails<K extends string | number>(items: () => { key: K; 
     urls.forEach((u) => URL.revokeObjectURL(u))
   })
   return urls
+}
+
+/**
+ * Pictures opened large in the in-app viewer (`el-image-viewer`), for the case's 附件 list
+ * and the registration form alike. `pictures()` lists each one's key and thumbnail URL;
+ * the thumbnail stands in until `load` has fetched the picture at full size, which is
+ * asked only for the one shown, and every full-size one is released when the viewer
+ * closes or the screen goes. `show(key)` opens it; bind `viewing`, `large`, `fetch`
+ * (on `switch`) and `close` to the viewer.
+ */
+export function useLargeViewer<K>(pictures: () => { key: K; thumb: string }[], load: (key: K) => Promise<Blob>) {
+  const viewing = ref(-1)
+  const large = ref<string[]>([])
+  let keys: K[] = []
+  async function show(key: K) {
+    const list = pictures()
+    keys = list.map((p) => p.key)
+    large.value = list.map((p) => p.thumb)
+    viewing.value = keys.indexOf(key)
+    await fetch(viewing.value)
+  }
+  async function fetch(index: number) {
+    const key = keys[index]
+    const thumb = pictures().find((p) => p.key === key)?.thumb
+    if (key === undefined || large.value[index] !== thumb) return // fetched already
+    try {
+      const url = URL.createObjectURL(await load(key))
+      if (viewing.value < 0) URL.revokeObjectURL(url)
+      else large.value = large.value.map((u, i) => (i === index ? url : u))
+    } catch (e) {
+      showError(e)
+    }
+  }
+  function release() {
+    const small = new Set(pictures().map((p) => p.thumb))
+    large.value.filter((u) => !small.has(u)).forEach((u) => URL.revokeObjectURL(u))
+    large.value = []
+  }
+  function close() {
+    viewing.value = -1
+    release()
+  }
+  onBeforeUnmount(release)
+  return { viewing, large, show, fetch, close }
 }
 
 /** The attachments a case shows and counts: all but those withdrawn as added by mistake. */

@@ -44,13 +44,28 @@ pub async fn attachment_thumbnail(desk: Desk<'_>, id: i64) -> IpcResult<tauri::i
     Ok(tauri::ipc::Response::new(bytes))
 }
 
-/// A picked picture's small JPEG for the registration form, before it is saved. Asked
-/// like any act (signed in, the desk not locked); made off the ledger's lock.
+/// A picked picture as a JPEG for the registration form, before it is saved: small
+/// beside its name, or `large` when the clerk opens it to look closer. Only ever a
+/// picture drawn again, never the file's own bytes. Asked like any act (signed in, the
+/// desk not locked); made off the ledger's lock.
 #[tauri::command]
-pub async fn file_thumbnail(desk: Desk<'_>, path: String) -> IpcResult<tauri::ipc::Response> {
+pub async fn file_preview(
+    desk: Desk<'_>,
+    path: String,
+    large: bool,
+) -> IpcResult<tauri::ipc::Response> {
     let lang = desk.lang();
     desk.acting(|_, _, _| Ok(()))?;
-    let bytes = off_the_lock(move || desk_ledger::preview_of(Path::new(&path)), lang).await?;
+    let longest = if large {
+        desk_ledger::PREVIEW_PX
+    } else {
+        desk_ledger::THUMBNAIL_PX
+    };
+    let bytes = off_the_lock(
+        move || desk_ledger::preview_of(Path::new(&path), longest),
+        lang,
+    )
+    .await?;
     Ok(tauri::ipc::Response::new(bytes))
 }
 

@@ -178,6 +178,35 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
         240,
     )
     .ok_or("the picked photo was never shown small")?;
+    // Clicked, it opens large to look closer, drawn again at up to screen size (not the
+    // file handed over as it is); Esc closes only the viewer, the form is kept.
+    app.click_css("[data-file='微信图片_20261203.jpg'] .thumb-button")?;
+    let (width, _) = png_size(&screenshot)?;
+    drawn(&app, ".el-image-viewer__canvas img", width.min(2048))
+        .ok_or("the picked photo never opened large")?;
+    let src = app.js(
+        "return document.querySelector('.el-image-viewer__canvas img').src",
+        json!([]),
+    )?;
+    assert!(
+        src.as_str().is_some_and(|s| s.starts_with("blob:")),
+        "{src}"
+    );
+    app.keys(key::ESCAPE)?;
+    app.wait(10, || {
+        app.find(".el-image-viewer__wrapper").is_err().then_some(())
+    })
+    .ok_or("the viewer stayed open")?;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        app.find(".el-message-box").is_err(),
+        "Esc in the viewer asked to cancel the registration"
+    );
+    let room = app.js(
+        "return document.querySelector('input[data-test=room]').value",
+        json!([]),
+    )?;
+    assert_eq!(room, json!("1203"), "the form was cleared");
     app.drag_files("tauri://drag-drop", &[&moved])?;
     app.wait_css("[data-file='楼下天花.jpg']", 10)?;
     // Let go over the lock screen, which hides the form: not taken.

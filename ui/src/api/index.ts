@@ -122,7 +122,7 @@ export const api = {
     call<T.Attachment[]>('attach_files', { number, paths, note }),
   attachmentContent: (id: number) => call<ArrayBuffer>('attachment_content', { id }),
   attachmentThumbnail: (id: number) => call<ArrayBuffer>('attachment_thumbnail', { id }),
-  fileThumbnail: (path: string) => call<ArrayBuffer>('file_thumbnail', { path }),
+  filePreview: (path: string, large: boolean) => call<ArrayBuffer>('file_preview', { path, large }),
   openAttachment: (id: number) => call<void>('open_attachment', { id }),
   withdrawAttachment: (id: number, reason: string) => call<T.Attachment>('withdraw_attachment', { id, reason }),
 

@@ -46,6 +46,15 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Attachment> {
     })
 }
 
+/// Every attachment not withdrawn, in the whole ledger.
+pub(crate) fn in_use(conn: &Connection) -> Result<Vec<Attachment>> {
+    let mut st = conn.prepare(&format!("{SELECT} WHERE a.withdrawn_at IS NULL"))?;
+    let rows = st
+        .query_map([], row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 pub(crate) fn of_case(conn: &Connection, case_id: i64) -> Result<Vec<Attachment>> {
     let mut st = conn.prepare_cached(&format!("{SELECT} WHERE a.case_id = ?1 ORDER BY a.id"))?;
     let rows = st
@@ -296,6 +305,7 @@ impl Ledger {
             history::write(tx, Entry { at: &at, actor_id: Some(who.id), entity: "case", entity_id: case_id, case_id: Some(case_id), action: "withdraw_attachment", reason: &reason }, &ch)?;
             Ok(find(tx, id)?.0)
         })
+        .inspect(|a| self.forget_thumbnail(a))
     }
 
     /// The attachment, where its file is stored and its case's number; a withdrawn one

@@ -67,6 +67,6 @@ pub use query::{CaseFilter, CasePage, Related, RelatedQuery, SEARCH_COUNT_CAP};
 pub use rights::{Rights, StaffRights};
 pub use summary::{anonymize, Breakdown, Common, Count, MajorRow, Recurring, Summary};
 pub use texts::Text;
-pub use thumbnails::{preview_of, ThumbnailJob, THUMBNAILS_DIR, THUMBNAIL_PX};
+pub use thumbnails::{preview_of, ThumbnailJob, PREVIEW_PX, THUMBNAILS_DIR, THUMBNAIL_PX};
 pub use why::Why;
 pub use workflow::{slips_on, CallbackInput, TransferInput};

@@ -5,6 +5,7 @@
 //! data directory's `thumbnails` folder (made again whenever it is missing or older than
 //! the stored file). The photo itself is read only when the clerk opens it large.
 
+use std::collections::HashSet;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,11 @@ use crate::why::Why;
 /// The longest side of a thumbnail, in pixels: the list's 56×42 box at up to four times
 /// the screen's scale, and sharp in the row's hover preview.
 pub const THUMBNAIL_PX: u32 = 240;
+
+/// The longest side of a picked picture opened large on the registration form, before
+/// it is saved: sharp on the front desk's screen, a few hundred kilobytes rather than a
+/// phone photo's megabytes, and only ever a picture re-drawn (never the file's bytes).
+pub const PREVIEW_PX: u32 = 2048;
 
 /// The folder the thumbnails are kept in, inside the data directory. They are made from
 /// the attachments and so are neither backed up nor restored.
@@ -57,6 +63,47 @@ impl Ledger {
     }
 }
 
+impl Ledger {
+    /// Removes the kept thumbnails that no attachment in use has: those of attachments
+    /// withdrawn (often another customer's photo), and any a ledger restored from an
+    /// older copy no longer knows. Run once a start, beside the window, on a connection
+    /// of its own; returns how many files were removed.
+    pub fn sweep_thumbnails(&self) -> Result<usize> {
+        let Some(data_dir) = self.data_dir() else {
+            return Ok(0);
+        };
+        let root = data_dir.join(THUMBNAILS_DIR);
+        if !root.is_dir() {
+            return Ok(0);
+        }
+        let wanted: HashSet<PathBuf> = crate::attachments::in_use(&self.conn)?
+            .iter()
+            .map(|a| thumbnail_path(data_dir, a))
+            .collect();
+        let mut removed = 0;
+        for folder in std::fs::read_dir(&root)?.flatten().map(|e| e.path()) {
+            let files: Vec<PathBuf> = match std::fs::read_dir(&folder) {
+                Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+                Err(_) => vec![folder.clone()], // a stray file beside the case folders
+            };
+            for file in files.iter().filter(|f| !wanted.contains(*f)) {
+                removed += usize::from(std::fs::remove_file(file).is_ok());
+            }
+            // Only an emptied folder goes; one still holding a thumbnail stays.
+            let _ = std::fs::remove_dir(&folder);
+        }
+        Ok(removed)
+    }
+
+    /// Removes the kept thumbnail of an attachment just withdrawn. Best effort: one
+    /// left behind (locked by a virus scanner) goes at the next start's sweep.
+    pub(crate) fn forget_thumbnail(&self, a: &Attachment) {
+        if let Some(data_dir) = self.data_dir() {
+            let _ = std::fs::remove_file(thumbnail_path(data_dir, a));
+        }
+    }
+}
+
 impl ThumbnailJob {
     /// The kept thumbnail when it is still current, else one made from the stored file
     /// and kept for next time (when the folder can be written; handed out either way).
@@ -70,7 +117,7 @@ impl ThumbnailJob {
             return Ok(bytes);
         }
         let original = std::fs::read(&source).map_err(|_| crate::attachments::missing(&a))?;
-        let bytes = make(&original).ok_or_else(|| not_a_picture(&a))?;
+        let bytes = make(&original, THUMBNAIL_PX).ok_or_else(|| not_a_picture(&a))?;
         if let Some(folder) = kept.parent() {
             let partial = kept.with_extension("partial");
             let saved = std::fs::create_dir_all(folder)
@@ -84,14 +131,15 @@ impl ThumbnailJob {
     }
 }
 
-/// A thumbnail of a picture the clerk has picked but not yet saved with a registration,
-/// so the wrong customer's photo is seen before it is on the case. Made each time and
-/// kept nowhere: the file is not the ledger's until the registration is saved.
-pub fn preview_of(source: &Path) -> Result<Vec<u8>> {
+/// A picture the clerk has picked but not yet saved with a registration, as a JPEG no
+/// side longer than `longest` ([`THUMBNAIL_PX`] beside its name, [`PREVIEW_PX`] opened
+/// large), so the wrong customer's photo is seen before it is on the case. Made each
+/// time and kept nowhere: the file is not the ledger's until the registration is saved.
+pub fn preview_of(source: &Path, longest: u32) -> Result<Vec<u8>> {
     let shown = source.display().to_string();
     let original =
         std::fs::read(source).map_err(|_| invalid("file", Problem::Unknown, shown.clone()))?;
-    make(&original).ok_or_else(|| {
+    make(&original, longest).ok_or_else(|| {
         let name = source
             .file_name()
             .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
@@ -131,9 +179,9 @@ fn fresh(kept: &Path, source: &Path) -> Option<Vec<u8>> {
         .flatten()
 }
 
-/// Decodes a picture, turns it upright, shrinks it and encodes it as JPEG; None when the
-/// bytes are not a picture that can be read.
-fn make(original: &[u8]) -> Option<Vec<u8>> {
+/// Decodes a picture, turns it upright, shrinks it to fit `longest` (never enlarging it)
+/// and encodes it as JPEG; None when the bytes are not a picture that can be read.
+fn make(original: &[u8], longest: u32) -> Option<Vec<u8>> {
     let reader = ImageReader::new(Cursor::new(original))
         .with_guessed_format()
         .ok()?;
@@ -143,7 +191,11 @@ fn make(original: &[u8]) -> Option<Vec<u8>> {
     if let Some(o) = orientation {
         picture.apply_orientation(o);
     }
-    let small = picture.thumbnail(THUMBNAIL_PX, THUMBNAIL_PX);
+    let small = if picture.width().max(picture.height()) > longest {
+        picture.thumbnail(longest, longest)
+    } else {
+        picture
+    };
     let mut out = Vec::new();
     on_white(&small)
         .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Jpeg)

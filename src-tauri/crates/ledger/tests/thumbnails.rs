@@ -4,7 +4,7 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use desk_ledger::{preview_of, Lang, Ledger, THUMBNAILS_DIR, THUMBNAIL_PX};
+use desk_ledger::{preview_of, Lang, Ledger, PREVIEW_PX, THUMBNAILS_DIR, THUMBNAIL_PX};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 
 mod common;
@@ -246,7 +246,7 @@ fn a_photo_picked_for_a_registration_is_previewed_before_it_is_saved() {
     let (data, desk, _l) = office();
     let file = desk.path().join("微信图片_20261203.jpg");
     std::fs::write(&file, turned_a_quarter(&photo(400, 200))).expect("write");
-    let small = decoded(&preview_of(&file).expect("preview"));
+    let small = decoded(&preview_of(&file, THUMBNAIL_PX).expect("preview"));
     assert_eq!(
         (small.width(), small.height()),
         (THUMBNAIL_PX / 2, THUMBNAIL_PX)
@@ -256,13 +256,64 @@ fn a_photo_picked_for_a_registration_is_previewed_before_it_is_saved() {
         "nothing kept before it is saved"
     );
 
+    // Opened large to look closer: a phone photo comes back screen-sized, upright, and
+    // one already smaller is not blown up.
+    std::fs::write(&file, turned_a_quarter(&photo(4000, 2000))).expect("write");
+    let large = decoded(&preview_of(&file, PREVIEW_PX).expect("large"));
+    assert_eq!(
+        (large.width(), large.height()),
+        (PREVIEW_PX / 2, PREVIEW_PX)
+    );
+    std::fs::write(&file, photo(400, 200)).expect("write");
+    let large = decoded(&preview_of(&file, PREVIEW_PX).expect("large"));
+    assert_eq!((large.width(), large.height()), (400, 200));
+    assert!(
+        kept(data.path()).is_empty(),
+        "nothing kept for those either"
+    );
+
     std::fs::write(&file, b"not a photo").expect("spoil");
-    let e = preview_of(&file).expect_err("not a picture");
+    let e = preview_of(&file, THUMBNAIL_PX).expect_err("not a picture");
     assert!(
         e.localized(Lang::ZhCn).contains("微信图片_20261203.jpg"),
         "{e:?}"
     );
     std::fs::remove_file(&file).expect("moved away");
-    let e = preview_of(&file).expect_err("gone");
+    let e = preview_of(&file, THUMBNAIL_PX).expect_err("gone");
     assert_eq!(e.field(), Some("file"), "{e:?}");
+}
+
+#[test]
+fn a_withdrawn_photo_leaves_no_thumbnail_behind() {
+    let (data, desk, mut l) = office();
+    let (_, wrong) = attach(&mut l, desk.path(), "别家的.jpg", &photo(400, 200));
+    let (_, right) = attach(&mut l, desk.path(), "客厅.jpg", &photo(400, 200));
+    l.attachment_thumbnail(wrong).expect("thumbnail");
+    let of_wrong = kept(data.path());
+    let kept_right = l.attachment_thumbnail(right).expect("thumbnail");
+    assert_eq!(kept(data.path()).len(), 2);
+
+    // Withdrawing another customer's photo takes its small copy away with it.
+    l.withdraw_attachment("admin", wrong, "传错了")
+        .expect("withdraw");
+    let left = kept(data.path());
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(!left.contains(&of_wrong[0]), "{left:?}");
+
+    // What an earlier version left (the withdrawn photo's thumbnail, one from a ledger
+    // since restored from an older copy, one cut short) goes at the start's sweep.
+    std::fs::write(&of_wrong[0], b"left behind").expect("left behind");
+    let gone_case = data.path().join(THUMBNAILS_DIR).join("TS-20250101-001");
+    std::fs::create_dir_all(&gone_case).expect("folder");
+    std::fs::write(gone_case.join("7-20250101090000.jpg"), b"old").expect("old");
+    std::fs::write(gone_case.join("7-20250101090000.partial"), b"cut").expect("cut");
+    assert_eq!(l.sweep_thumbnails().expect("sweep"), 3);
+    assert_eq!(
+        kept(data.path()),
+        left,
+        "the photo in use keeps its thumbnail"
+    );
+    assert!(!gone_case.exists(), "the emptied folder is gone too");
+    assert_eq!(l.attachment_thumbnail(right).expect("again"), kept_right);
+    assert_eq!(l.sweep_thumbnails().expect("nothing more"), 0);
 }
