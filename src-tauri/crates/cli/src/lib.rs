@@ -26,10 +26,10 @@ fn quiet_on_closed_output() {
             .map(String::as_str)
             .or_else(|| payload.downcast_ref::<&str>().copied())
             .unwrap_or("");
-        // "Broken pipe (os error 32)" on Linux, "The pipe is being closed (os error 232)" on Windows.
-        if msg.contains("failed printing to stdout")
-            && (msg.contains("os error 32") || msg.contains("os error 232"))
-        {
+        // "Broken pipe (os error 32)" on Linux; on Windows "The pipe is being closed
+        // (os error 232)", or 233, "No process is on the other end of the pipe".
+        let closed = ["(os error 32)", "(os error 232)", "(os error 233)"];
+        if msg.contains("failed printing to stdout") && closed.iter().any(|c| msg.contains(c)) {
             std::process::exit(0);
         }
         default(info);
