@@ -9,8 +9,8 @@
 # With --run it also links the Windows build of the CLI and runs the CLI's stories
 # (tests/stories.rs, built for Linux) against that .exe under Wine: the same commands,
 # files, paths, backups and restores as on Linux, through Windows' own APIs. Left out:
-# two stories of what Windows does its own way, printing (the shell's print verb, not a
-# spooler the test can stand in for) and the user's own data directory (AppData, not
+# two stories of what Windows does its own way, handing a PDF to the printer (the
+# shell's print verb, not a spooler the test can stand in for) and the user's own data directory (AppData, not
 # the XDG folders the story points elsewhere); and the computer account's story, as
 # Wine puts its own USERNAME into every program's environment. (The backup story skips
 # its part with a lock the Linux test takes, which Wine's programs do not see.)
@@ -41,7 +41,7 @@ if [[ "${1:-}" == "--run" ]]; then
     # The stories themselves are built for Linux, in the Linux target directory.
     CARGO_TARGET_DIR="${CARGO_TARGET_DIR%-windows}" COMPLAINT_DESK_CLI="$runner" \
         cargo test -q -p desk-cli --test stories -- \
-        --skip print_forms_to_files_and_the_days_slips_in_one \
+        --skip printing_hands_the_pdf_to_the_spooler \
         --skip the_data_directory_is_the_flag_then_a_set_variable_then_the_users_own \
         --skip a_look_up_from_the_command_line_without_a_staff_member_names_the_computer_account
     echo "the CLI's stories pass on the Windows build under Wine"

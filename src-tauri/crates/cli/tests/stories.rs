@@ -1134,7 +1134,19 @@ fn print_forms_to_files_and_the_days_slips_in_one() {
     );
     assert_eq!(v["pages"], 2);
 
-    // Through the printer: the spooler gets the file.
+    // A form that does not apply is refused naming the field.
+    let (code, err) = d.refused(&["print", "major", &a, "-o", "x.pdf"], Some("zl"));
+    assert_eq!((code, err["field"].as_str()), (2, Some("level")));
+    let (_, err) = d.refused(&["print", "leaflet", &a], Some("zl"));
+    assert_eq!(err["field"], "form");
+}
+
+/// Printing without `-o` hands the PDF to the system's spooler (`lp` here, stood in for
+/// by a script that keeps what it was given).
+#[test]
+fn printing_hands_the_pdf_to_the_spooler() {
+    let d = Desk::new();
+    let b = d.register(&[]);
     let spooled = d.dir.path().join("spooled");
     let fake = d.dir.path().join("lp.sh");
     std::fs::write(
@@ -1153,7 +1165,7 @@ fn print_forms_to_files_and_the_days_slips_in_one() {
     let st = Command::new(bin())
         .env("COMPLAINT_DESK_DATA_DIR", d.dir.path())
         .env("COMPLAINT_DESK_LP", &fake)
-        .env("COMPLAINT_DESK_NOW", "2026-11-23 08:31")
+        .env_remove("COMPLAINT_DESK_NOW")
         .args(["--json", "--as", "zl", "print", "registration", &b])
         .output()
         .expect("print");
@@ -1165,12 +1177,6 @@ fn print_forms_to_files_and_the_days_slips_in_one() {
     assert!(std::fs::read(&spooled)
         .expect("spooled")
         .starts_with(b"%PDF"));
-
-    // A form that does not apply is refused naming the field.
-    let (code, err) = d.refused(&["print", "major", &a, "-o", "x.pdf"], Some("zl"));
-    assert_eq!((code, err["field"].as_str()), (2, Some("level")));
-    let (_, err) = d.refused(&["print", "leaflet", &a], Some("zl"));
-    assert_eq!(err["field"], "form");
 }
 
 #[test]
