@@ -61,7 +61,7 @@ export function useThumbnails<K extends string | number>(items: () => { key: K; 
  * and the registration form alike. `pictures()` lists each one's key and thumbnail URL;
  * the thumbnail stands in until `load` has fetched the picture at full size, which is
  * asked only for the one shown, and every full-size one is released when the viewer
- * closes or the screen goes. `show(key)` opens it; bind `viewing`, `large`, `fetch`
+ * closes or the screen goes. `show(key)` opens it; bind `viewing`, `large`, `loadAt`
  * (on `switch`) and `close` to the viewer.
  */
 export function useLargeViewer<K>(pictures: () => { key: K; thumb: string }[], load: (key: K) => Promise<Blob>) {
@@ -73,9 +73,9 @@ export function useLargeViewer<K>(pictures: () => { key: K; thumb: string }[], l
     keys = list.map((p) => p.key)
     large.value = list.map((p) => p.thumb)
     viewing.value = keys.indexOf(key)
-    await fetch(viewing.value)
+    await loadAt(viewing.value)
   }
-  async function fetch(index: number) {
+  async function loadAt(index: number) {
     const key = keys[index]
     const thumb = pictures().find((p) => p.key === key)?.thumb
     if (key === undefined || large.value[index] !== thumb) return // fetched already
@@ -97,7 +97,7 @@ export function useLargeViewer<K>(pictures: () => { key: K; thumb: string }[], l
     release()
   }
   onBeforeUnmount(release)
-  return { viewing, large, show, fetch, close }
+  return { viewing, large, show, loadAt, close }
 }
 
 /** The attachments a case shows and counts: all but those withdrawn as added by mistake. */

@@ -781,6 +781,7 @@ pub mod key {
     pub const ESCAPE: &str = "\u{E00C}";
     pub const CONTROL: &str = "\u{E009}";
     pub const DOWN: &str = "\u{E015}";
+    pub const DELETE: &str = "\u{E017}";
 }
 
 /// Two different loopback ports nothing listens on now (both held until both are chosen).

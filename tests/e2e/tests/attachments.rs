@@ -239,7 +239,37 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     )?;
     assert!(app.newest_case().is_err(), "no case without its photos");
 
-    app.click_css("[data-file='楼下天花.jpg'] .el-tag__close")?;
+    // Taken off from the keyboard: Delete on the focused file; the focus stays in the row.
+    app.js(
+        "document.querySelector(\"[data-file='楼下天花.jpg']\").focus()",
+        json!([]),
+    )?;
+    app.keys(key::DELETE)?;
+    app.wait(10, || {
+        app.find("[data-file='楼下天花.jpg']")
+            .is_err()
+            .then_some(())
+    })
+    .ok_or("Delete left the file on the list")?;
+    let focused = app.wait(10, || {
+        let f = app
+            .js(
+                "return document.activeElement.dataset.file ?? null",
+                json!([]),
+            )
+            .ok()?;
+        (f == json!("微信图片_20261203.jpg")).then_some(f)
+    });
+    assert!(focused.is_some(), "the focus left the file row");
+    // Enter on a focused picture opens it large, and does not save the form.
+    app.keys(key::ENTER)?;
+    app.wait_css(".el-image-viewer__wrapper", 10)?;
+    app.keys(key::ESCAPE)?;
+    app.wait(10, || {
+        app.find(".el-image-viewer__wrapper").is_err().then_some(())
+    })
+    .ok_or("the viewer stayed open")?;
+    assert!(app.newest_case().is_err(), "Enter on a file saved the form");
     app.click_css("[data-test=save]")?;
     let number = app.wait(10, || app.newest_case().ok()).ok_or("not saved")?;
     app.wait_text(&format!("已登记，编号 {number}，附件 1 个"), 10)?;

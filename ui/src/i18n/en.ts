@@ -74,7 +74,7 @@ export default {
     customer: 'Customer', where: 'Where', what: 'What', classify: 'Category and level', assign: 'Assign',
     related: 'Earlier cases of this customer / room', recurring: 'The same problem at this location {n} times before: is this a repeat?',
     suggested: 'The rules suggest: {level}', because: 'Because: {why}', savedAs: 'Registered as {number}',
-    savedWith: 'Registered as {number} with {n} file(s)', attachHint: 'Photos and scans are saved with the registration; you can also drag files onto the window.', dropHere: 'Drop to save with this registration',
+    savedWith: 'Registered as {number} with {n} file(s)', attachHint: 'Photos and scans are saved with the registration; you can also drag files onto the window. Delete takes off the file selected.', dropHere: 'Drop to save with this registration',
     draftRestored: 'Restored the form you had not saved', confirmCancel: 'Discard what you typed?', now: 'now', unitHint: 'Type a building or room',
   },
   ledger: {

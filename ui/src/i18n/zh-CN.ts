@@ -74,7 +74,7 @@ export default {
     customer: '客户', where: '位置', what: '内容', classify: '分类与定级', assign: '分派',
     related: '该客户 / 房号的历史记录', recurring: '同一地点同类问题已出现 {n} 次，请注意是否为重复投诉',
     suggested: '按规则建议：{level}', because: '原因：{why}', savedAs: '已登记，编号 {number}',
-    savedWith: '已登记，编号 {number}，附件 {n} 个', attachHint: '现场照片、扫描件随登记一起保存；也可以把文件直接拖到窗口里。', dropHere: '松开鼠标，随本次登记保存',
+    savedWith: '已登记，编号 {number}，附件 {n} 个', attachHint: '现场照片、扫描件随登记一起保存；也可以把文件直接拖到窗口里。选中某个文件按 Delete 键可移除。', dropHere: '松开鼠标，随本次登记保存',
     draftRestored: '已恢复上次未保存的内容', confirmCancel: '放弃正在填写的内容？', now: '现在', unitHint: '输入楼栋或房号查找',
   },
   ledger: {

@@ -74,7 +74,7 @@ export default {
     customer: '客戶', where: '位置', what: '內容', classify: '分類與定級', assign: '分派',
     related: '該客戶 / 房號的歷史記錄', recurring: '同一地點同類問題已出現 {n} 次，請注意是否為重複投訴',
     suggested: '依規則建議：{level}', because: '原因：{why}', savedAs: '已登記，編號 {number}',
-    savedWith: '已登記，編號 {number}，附件 {n} 個', attachHint: '現場照片、掃描件隨登記一起儲存；也可以把檔案直接拖到視窗裡。', dropHere: '放開滑鼠，隨本次登記儲存',
+    savedWith: '已登記，編號 {number}，附件 {n} 個', attachHint: '現場照片、掃描件隨登記一起儲存；也可以把檔案直接拖到視窗裡。選中某個檔案按 Delete 鍵可移除。', dropHere: '放開滑鼠，隨本次登記儲存',
     draftRestored: '已恢復上次未儲存的內容', confirmCancel: '放棄正在填寫的內容？', now: '現在', unitHint: '輸入樓棟或房號查找',
   },
   ledger: {
