@@ -251,6 +251,12 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
             .then_some(())
     })
     .ok_or("Delete left the file on the list")?;
+    app.wait(10, || {
+        app.find("[data-test=register-attachments] .el-form-item__error")
+            .is_err()
+            .then_some(())
+    })
+    .ok_or("the refusal stayed under the list once its file was taken off")?;
     let focused = app.wait(10, || {
         let f = app
             .js(

@@ -117,8 +117,7 @@ impl Incoming {
             .to_path_buf();
         let mut files = Vec::with_capacity(sources.len());
         for source in sources {
-            let meta = std::fs::metadata(source)
-                .map_err(|_| invalid("file", Problem::Unknown, source.display().to_string()))?;
+            let meta = std::fs::metadata(source).map_err(|_| gone(source))?;
             if !meta.is_file() || meta.len() > MAX_BYTES {
                 return Err(invalid(
                     "file",
@@ -334,6 +333,22 @@ fn withdrawn(a: &Attachment) -> crate::error::LedgerError {
             why: Why::Withdrawn(a.file_name.clone()),
         },
         a.file_name.clone(),
+    )
+}
+
+/// A file picked to be added that is no longer where it was picked, named by its file
+/// name (its whole path is the error's value).
+pub(crate) fn gone(source: &Path) -> crate::error::LedgerError {
+    let shown = source.display().to_string();
+    let name = source
+        .file_name()
+        .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+    invalid(
+        "file",
+        Problem::NotAllowed {
+            why: Why::PickedFileGone(name),
+        },
+        shown,
     )
 }
 

@@ -137,8 +137,7 @@ impl ThumbnailJob {
 /// time and kept nowhere: the file is not the ledger's until the registration is saved.
 pub fn preview_of(source: &Path, longest: u32) -> Result<Vec<u8>> {
     let shown = source.display().to_string();
-    let original =
-        std::fs::read(source).map_err(|_| invalid("file", Problem::Unknown, shown.clone()))?;
+    let original = std::fs::read(source).map_err(|_| crate::attachments::gone(source))?;
     make(&original, longest).ok_or_else(|| {
         let name = source
             .file_name()

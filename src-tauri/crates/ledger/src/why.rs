@@ -46,6 +46,9 @@ pub enum Why {
     NotAFileOrTooBig,
     /// An attachment's file is no longer in the data directory.
     FileMissing(String),
+    /// A file picked to be added is no longer where it was picked (moved, renamed or
+    /// deleted before 保存).
+    PickedFileGone(String),
     /// An attachment withdrawn as added by mistake.
     Withdrawn(String),
     /// An attachment named as a picture whose bytes cannot be read as one.
@@ -150,6 +153,11 @@ impl Why {
                 Lang::En => format!("“{name}” is no longer in the data directory"),
                 Lang::ZhCn => format!("“{name}”已不在数据目录中"),
                 Lang::ZhTw => format!("「{name}」已不在資料目錄中"),
+            },
+            Why::PickedFileGone(name) => match lang {
+                Lang::En => format!("“{name}” is no longer where it was picked (moved, renamed or deleted): take it off the list, or add it again"),
+                Lang::ZhCn => format!("“{name}”已不在选取时的位置（已被移动、改名或删除），请从列表中去掉或重新添加"),
+                Lang::ZhTw => format!("「{name}」已不在選取時的位置（已被移動、改名或刪除），請從清單中去掉或重新加入"),
             },
             Why::Withdrawn(name) => match lang {
                 Lang::En => format!("“{name}” was withdrawn as added by mistake"),
@@ -265,6 +273,7 @@ mod tests {
             NoDataDirectory,
             NotAFileOrTooBig,
             FileMissing("20261122_0930".into()),
+            PickedFileGone("20261122_0930".into()),
             Withdrawn("20261122_0930".into()),
             NotAPicture("20261122_0930".into()),
             NotUtf8,

@@ -304,9 +304,14 @@ fn a_registration_refused_keeps_neither_the_case_nor_its_photos() {
     };
     let e = l.register("admin", &input).expect_err("refused");
     assert!(
-        matches!(e, LedgerError::Invalid { field: "file", .. })
-            && e.localized(Lang::ZhCn).contains("已删除.jpg"),
+        matches!(e, LedgerError::Invalid { field: "file", .. }),
         "{e:?}"
+    );
+    // Said as what happened and what to do, not as an unknown value.
+    let said = e.localized(Lang::ZhCn);
+    assert!(
+        said.contains("“已删除.jpg”已不在选取时的位置") && said.contains("重新添加"),
+        "{said}"
     );
 
     // A copy that fails half-way (the second file's place is taken by a folder): the
