@@ -336,20 +336,22 @@ fn withdrawn(a: &Attachment) -> crate::error::LedgerError {
     )
 }
 
-/// A file picked to be added that is no longer where it was picked, named by its file
-/// name (its whole path is the error's value).
+/// A file picked to be added that is no longer where it was picked.
 pub(crate) fn gone(source: &Path) -> crate::error::LedgerError {
+    picked_file_refused(source, Why::PickedFileGone)
+}
+
+/// A file the clerk picked, refused for `why`, which names it by its file name (its
+/// whole path is the error's value).
+pub(crate) fn picked_file_refused(
+    source: &Path,
+    why: impl FnOnce(String) -> Why,
+) -> crate::error::LedgerError {
     let shown = source.display().to_string();
     let name = source
         .file_name()
         .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-    invalid(
-        "file",
-        Problem::NotAllowed {
-            why: Why::PickedFileGone(name),
-        },
-        shown,
-    )
+    invalid("file", Problem::NotAllowed { why: why(name) }, shown)
 }
 
 pub(crate) fn missing(a: &Attachment) -> crate::error::LedgerError {

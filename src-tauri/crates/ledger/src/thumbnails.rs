@@ -136,20 +136,9 @@ impl ThumbnailJob {
 /// large), so the wrong customer's photo is seen before it is on the case. Made each
 /// time and kept nowhere: the file is not the ledger's until the registration is saved.
 pub fn preview_of(source: &Path, longest: u32) -> Result<Vec<u8>> {
-    let shown = source.display().to_string();
     let original = std::fs::read(source).map_err(|_| crate::attachments::gone(source))?;
-    make(&original, longest).ok_or_else(|| {
-        let name = source
-            .file_name()
-            .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-        invalid(
-            "file",
-            Problem::NotAllowed {
-                why: Why::NotAPicture(name),
-            },
-            shown,
-        )
-    })
+    make(&original, longest)
+        .ok_or_else(|| crate::attachments::picked_file_refused(source, Why::NotAPicture))
 }
 
 /// Where an attachment's thumbnail is kept: beside its case's others, named by its id
