@@ -181,9 +181,21 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     // Clicked, it opens large to look closer, drawn again at up to screen size (not the
     // file handed over as it is); Esc closes only the viewer, the form is kept.
     app.click_css("[data-file='微信图片_20261203.jpg'] .thumb-button")?;
+    app.wait_css(".el-image-viewer__wrapper", 10)?;
     let (width, _) = png_size(&screenshot)?;
-    drawn(&app, ".el-image-viewer__canvas img", width.min(2048))
-        .ok_or("the picked photo never opened large")?;
+    if drawn(&app, ".el-image-viewer__canvas img", width.min(2048)).is_none() {
+        // What the viewer shows instead, and any message the screen gave, to tell a slow
+        // machine from a failed load.
+        let seen = app.js(
+            "const img = document.querySelector('.el-image-viewer__canvas img');
+             return [img && img.naturalWidth, img && img.src.slice(0, 12),
+                     [...document.querySelectorAll('.el-message')].map((m) => m.textContent)]",
+            json!([]),
+        )?;
+        return Err(format!(
+            "the picked photo never opened large ({width} px wanted): {seen}"
+        ));
+    }
     let src = app.js(
         "return document.querySelector('.el-image-viewer__canvas img').src",
         json!([]),
@@ -295,7 +307,7 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
 /// Waits for the picture `css` to be drawn from a file `width` pixels wide.
 fn drawn(app: &App, css: &str, width: u32) -> Option<()> {
     app.wait_js(
-        10,
+        20,
         "const img = document.querySelector(arguments[0]);
          return !!img && img.complete && img.naturalWidth",
         json!([css]),
