@@ -10,9 +10,9 @@
 # (tests/stories.rs, built for Linux) against that .exe under Wine: the same commands,
 # files, paths, backups and restores as on Linux, through Windows' own APIs. Left out:
 # two stories of what Windows does its own way, handing a PDF to the printer (the
-# shell's print verb, not a spooler the test can stand in for) and the user's own data directory (AppData, not
-# the XDG folders the story points elsewhere); and the computer account's story, as
-# Wine puts its own USERNAME into every program's environment. (The backup story skips
+# shell's print verb, not a spooler the test can stand in for) and the user's own data
+# directory (AppData, not the XDG folders the story points elsewhere); and the computer
+# account's story, as Wine puts its own USERNAME into every program's environment. (The backup story skips
 # its part with a lock the Linux test takes, which Wine's programs do not see.)
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 need_debs gcc-mingw-w64-x86-64
