@@ -56,13 +56,8 @@ pub async fn file_preview(
 ) -> IpcResult<tauri::ipc::Response> {
     let lang = desk.lang();
     desk.acting(|_, _, _| Ok(()))?;
-    let longest = if large {
-        desk_ledger::PREVIEW_PX
-    } else {
-        desk_ledger::THUMBNAIL_PX
-    };
     let bytes = off_the_lock(
-        move || desk_ledger::preview_of(Path::new(&path), longest),
+        move || desk_ledger::preview_of(Path::new(&path), large),
         lang,
     )
     .await?;

@@ -97,7 +97,7 @@ fn thumbnail(dir: &std::path::Path) -> (Duration, Duration, Duration, usize) {
     });
     let again = time(20, || l.attachment_thumbnail(id).expect("thumbnail"));
     let large = time(5, || {
-        desk_ledger::preview_of(&photo, desk_ledger::PREVIEW_PX).expect("preview")
+        desk_ledger::preview_of(&photo, true).expect("preview")
     });
     let bytes = std::fs::metadata(&photo).map_or(0, |m| m.len() as usize);
     (made, again, large, bytes)

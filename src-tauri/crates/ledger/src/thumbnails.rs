@@ -132,10 +132,12 @@ impl ThumbnailJob {
 }
 
 /// A picture the clerk has picked but not yet saved with a registration, as a JPEG no
-/// side longer than `longest` ([`THUMBNAIL_PX`] beside its name, [`PREVIEW_PX`] opened
-/// large), so the wrong customer's photo is seen before it is on the case. Made each
-/// time and kept nowhere: the file is not the ledger's until the registration is saved.
-pub fn preview_of(source: &Path, longest: u32) -> Result<Vec<u8>> {
+/// side longer than [`THUMBNAIL_PX`] beside its name, or [`PREVIEW_PX`] when `large`
+/// (opened to look closer), so the wrong customer's photo is seen before it is on the
+/// case. Made each time and kept nowhere: the file is not the ledger's until the
+/// registration is saved.
+pub fn preview_of(source: &Path, large: bool) -> Result<Vec<u8>> {
+    let longest = if large { PREVIEW_PX } else { THUMBNAIL_PX };
     let original = std::fs::read(source).map_err(|_| crate::attachments::gone(source))?;
     make(&original, longest)
         .ok_or_else(|| crate::attachments::picked_file_refused(source, Why::NotAPicture))

@@ -246,7 +246,7 @@ fn a_photo_picked_for_a_registration_is_previewed_before_it_is_saved() {
     let (data, desk, _l) = office();
     let file = desk.path().join("微信图片_20261203.jpg");
     std::fs::write(&file, turned_a_quarter(&photo(400, 200))).expect("write");
-    let small = decoded(&preview_of(&file, THUMBNAIL_PX).expect("preview"));
+    let small = decoded(&preview_of(&file, false).expect("preview"));
     assert_eq!(
         (small.width(), small.height()),
         (THUMBNAIL_PX / 2, THUMBNAIL_PX)
@@ -259,13 +259,13 @@ fn a_photo_picked_for_a_registration_is_previewed_before_it_is_saved() {
     // Opened large to look closer: a phone photo comes back screen-sized, upright, and
     // one already smaller is not blown up.
     std::fs::write(&file, turned_a_quarter(&photo(4000, 2000))).expect("write");
-    let large = decoded(&preview_of(&file, PREVIEW_PX).expect("large"));
+    let large = decoded(&preview_of(&file, true).expect("large"));
     assert_eq!(
         (large.width(), large.height()),
         (PREVIEW_PX / 2, PREVIEW_PX)
     );
     std::fs::write(&file, photo(400, 200)).expect("write");
-    let large = decoded(&preview_of(&file, PREVIEW_PX).expect("large"));
+    let large = decoded(&preview_of(&file, true).expect("large"));
     assert_eq!((large.width(), large.height()), (400, 200));
     assert!(
         kept(data.path()).is_empty(),
@@ -273,13 +273,13 @@ fn a_photo_picked_for_a_registration_is_previewed_before_it_is_saved() {
     );
 
     std::fs::write(&file, b"not a photo").expect("spoil");
-    let e = preview_of(&file, THUMBNAIL_PX).expect_err("not a picture");
+    let e = preview_of(&file, false).expect_err("not a picture");
     assert!(
         e.localized(Lang::ZhCn).contains("微信图片_20261203.jpg"),
         "{e:?}"
     );
     std::fs::remove_file(&file).expect("moved away");
-    let e = preview_of(&file, THUMBNAIL_PX).expect_err("gone");
+    let e = preview_of(&file, false).expect_err("gone");
     assert_eq!(e.field(), Some("file"), "{e:?}");
 }
 
