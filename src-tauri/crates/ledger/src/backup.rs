@@ -292,7 +292,9 @@ impl Ledger {
 
     /// Records a restore in the restored ledger (history and access log): which copy,
     /// where the replaced file went. The staff member may not exist in the restored
-    /// copy; then the entry has no actor.
+    /// copy; then the entry has no actor. The thumbnails of photos the restored copy does
+    /// not have (often another customer's, attached after the copy was made) go now,
+    /// not at the next start.
     pub fn log_restore(
         &mut self,
         by: Option<&str>,
@@ -305,6 +307,8 @@ impl Ledger {
         let known = by.filter(|b| actor(&self.conn, b).is_ok());
         let kept = aside.map(|p| ("kept_as", p.display().to_string()));
         self.log_copy(known, "restore", &info, kept)?;
+        // Best effort: the restore has happened; one left behind goes at the next start.
+        let _ = self.sweep_thumbnails();
         Ok(info)
     }
 

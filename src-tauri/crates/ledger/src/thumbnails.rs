@@ -67,7 +67,7 @@ impl Ledger {
     /// Removes the kept thumbnails that no attachment in use has: those of attachments
     /// withdrawn (often another customer's photo), and any a ledger restored from an
     /// older copy no longer knows. Run once a start, beside the window, on a connection
-    /// of its own; returns how many files were removed.
+    /// of its own, and after a restore; returns how many files were removed.
     pub fn sweep_thumbnails(&self) -> Result<usize> {
         let Some(data_dir) = self.data_dir() else {
             return Ok(0);

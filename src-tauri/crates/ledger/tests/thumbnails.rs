@@ -317,3 +317,35 @@ fn a_withdrawn_photo_leaves_no_thumbnail_behind() {
     assert_eq!(l.attachment_thumbnail(right).expect("again"), kept_right);
     assert_eq!(l.sweep_thumbnails().expect("nothing more"), 0);
 }
+
+#[test]
+fn restoring_an_older_copy_takes_away_the_thumbnails_it_does_not_know() {
+    let (data, desk, mut l) = office();
+    let (_, before) = attach(&mut l, desk.path(), "门口.jpg", &photo(400, 200));
+    let kept_before = l.attachment_thumbnail(before).expect("thumbnail");
+    let copy = l
+        .backup_to(&desk_ledger::backup::backup_dir(data.path()), "manual")
+        .expect("backup");
+    // Another customer's photo, attached after the copy was made, and looked at.
+    let (_, after) = attach(&mut l, desk.path(), "别家的.jpg", &photo(300, 300));
+    l.attachment_thumbnail(after).expect("thumbnail");
+    let of_after: Vec<_> = kept(data.path())
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| n.starts_with(&format!("{after}-")))
+        })
+        .collect();
+    assert_eq!(of_after.len(), 1, "{:?}", kept(data.path()));
+    drop(l);
+
+    let (info, aside) =
+        desk_ledger::backup::restore(data.path(), Path::new(&copy.file)).expect("restore");
+    let mut l = Ledger::open(data.path()).expect("reopen");
+    l.log_restore(Some("admin"), info, aside.as_deref())
+        .expect("log the restore");
+    let left = kept(data.path());
+    assert_eq!(left.len(), 1, "only the restored photo's: {left:?}");
+    assert!(!left.contains(&of_after[0]), "{left:?}");
+    assert_eq!(l.attachment_thumbnail(before).expect("again"), kept_before);
+}
