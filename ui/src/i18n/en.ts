@@ -111,7 +111,7 @@ export default {
     accessLog: 'Access log', accessHint: 'Every case view, search, print or export with personal data, backup and restore is recorded here and cannot be changed.',
     account: 'OS account', from: 'From', to: 'To', action: 'Action', subject: 'Subject', detail: 'Detail', exportCsv: 'Export CSV',
     exported: 'Exported: {file}',
-    backups: 'Backup & restore', backupNow: 'Back up now', backupFolder: 'Folder (empty: backups in the data folder)',
+    backups: 'Backup & restore', backupNow: 'Back up now', pickFolder: 'Choose folder…', backupFolder: 'Folder (empty: backups in the data folder)',
     madeAt: 'Made at', file: 'File', cases: 'Cases', integrity: 'Integrity', ok: 'ok', bad: 'damaged',
     restore: 'Restore this backup', restoreConfirm: 'Replace the ledger with {file}? The current file is kept in the data folder; sign in again afterwards.',
     restored: 'Restored: {n} cases. Please sign in again.', backedUp: 'Backed up: {file}',

@@ -111,7 +111,7 @@ export default {
     accessLog: '查阅记录', accessHint: '每次查看个案、搜索、打印或导出含个人信息的资料、备份与恢复都会记录在此，不能修改或删除。',
     account: '系统账户', from: '开始日期', to: '结束日期', action: '操作', subject: '对象', detail: '说明', exportCsv: '导出CSV',
     exported: '已导出：{file}',
-    backups: '备份与恢复', backupNow: '立即备份', backupFolder: '备份到文件夹（留空为数据目录下的 backups）',
+    backups: '备份与恢复', backupNow: '立即备份', pickFolder: '选择文件夹…', backupFolder: '备份到文件夹（留空为数据目录下的 backups）',
     madeAt: '备份时间', file: '文件', cases: '个案数', integrity: '完整性', ok: '完好', bad: '损坏',
     restore: '恢复此备份', restoreConfirm: '用 {file} 替换当前台账？当前台账文件会保留在数据目录中，恢复后需重新登录。',
     restored: '已恢复，共 {n} 个个案。请重新登录。', backedUp: '备份完成：{file}',

@@ -111,7 +111,7 @@ export default {
     accessLog: '查閱記錄', accessHint: '每次查看個案、搜尋、列印或匯出含個人資料的文件、備份與還原都會記錄在此，不能修改或刪除。',
     account: '系統帳戶', from: '開始日期', to: '結束日期', action: '操作', subject: '對象', detail: '說明', exportCsv: '匯出CSV',
     exported: '已匯出：{file}',
-    backups: '備份與還原', backupNow: '立即備份', backupFolder: '備份到資料夾（留空為資料目錄下的 backups）',
+    backups: '備份與還原', backupNow: '立即備份', pickFolder: '選擇資料夾…', backupFolder: '備份到資料夾（留空為資料目錄下的 backups）',
     madeAt: '備份時間', file: '檔案', cases: '個案數', integrity: '完整性', ok: '完好', bad: '損壞',
     restore: '還原此備份', restoreConfirm: '用 {file} 取代目前台賬？目前台賬檔案會保留在資料目錄中，還原後需重新登入。',
     restored: '已還原，共 {n} 個個案。請重新登入。', backedUp: '備份完成：{file}',
