@@ -149,6 +149,17 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     app.wait_text("查看个案", 20)?;
     shot(&app, &dir, "access-log")?;
 
+    // Month-end: the period's export with its suggested file, merging, the printed forms.
+    app.click_css("[data-nav=reports]")?;
+    app.wait_js(
+        10,
+        "return !!document.querySelector('input[data-test=export-path]')?.value",
+        json!([]),
+        json!(true),
+    )
+    .ok_or("the export's file was never suggested")?;
+    shot(&app, &dir, "reports")?;
+
     // Backups in Settings, with one made now.
     app.click_css("[data-nav=settings]")?;
     app.wait_text("备份与恢复", 10)?;
