@@ -98,8 +98,16 @@ fn a_damaged_ledger_is_restored_from_a_backup_on_a_picked_folder() -> R<()> {
 
     let app = App::launch(dir)?;
     app.wait_css("[data-test=recovery]", 20)?;
-    // Nothing in the data directory: the screen says so and offers another folder.
-    app.wait_text("未找到备份", 10)?;
+    // Nothing in the data directory: the screen says so and points at the picker.
+    let none = app.wait_text_in("[data-test=no-backups]", 10)?;
+    assert!(none.contains("数据目录中未找到备份"), "{none}");
+    assert!(none.contains("选择文件夹"), "{none}");
+    // A folder without copies is named as such, not as the data directory.
+    let empty = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let empty_dir = empty.path().display().to_string();
+    app.open_dialog_answers(json!(empty_dir))?;
+    app.click_css("[data-test=backup-pick-folder]")?;
+    app.wait_text_with("[data-test=no-backups]", &empty_dir, 10)?;
     app.open_dialog_answers(json!(to))?;
     app.click_css("[data-test=backup-pick-folder]")?;
     app.wait_css("[data-test=backup-restore]", 10)?;

@@ -119,7 +119,7 @@ export default {
     problemTitle: 'The ledger cannot be opened', problemHint: 'The ledger file was not deleted or overwritten. Restore a good backup; the current file is kept in the data folder.',
     problemElsewhere: 'The ledger file is unchanged and needs no restore. Deal with what the message above says, then open the ledger again.',
     reopen: 'Open the ledger again', dataFolder: 'Data folder: {dir}', reopenStill: 'The ledger still cannot be opened: see the message above.',
-    noBackups: 'No backups found. Call the administrator and do not delete files in the data folder.', otherFolder: 'Another backup folder',
+    noBackupsThere: 'No backups in {dir}; choose another folder.', noBackups: 'No backups in the data folder. If a backup is on a USB stick or in another folder, use Choose folder…; otherwise call the administrator and do not delete files in the data folder.', otherFolder: 'Another backup folder',
     upgradeTitle: 'Upgrading the ledger',
     upgradeBody: 'This ledger was saved by an earlier version (data version {from}) and is being upgraded to version {to}. The file is first copied whole into the backup folder. A large ledger takes a few minutes; sign-in follows by itself.',
     upgradeWaiting: 'Another program is using the ledger file: the upgrade goes on once it lets go…',

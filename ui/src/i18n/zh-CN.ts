@@ -119,7 +119,7 @@ export default {
     problemTitle: '台账无法打开', problemHint: '台账文件没有被删除或覆盖。请选择一份完好的备份恢复；当前文件会保留在数据目录中。',
     problemElsewhere: '台账文件没有改动，也不需要恢复备份。请按上面的提示处理后，重新打开台账。',
     reopen: '重新打开台账', dataFolder: '数据目录：{dir}', reopenStill: '台账仍无法打开，请查看上面的提示。',
-    noBackups: '未找到备份。请联系管理员，不要删除数据目录中的文件。', otherFolder: '其他备份文件夹',
+    noBackupsThere: '{dir} 中没有备份，请换一个文件夹。', noBackups: '数据目录中未找到备份。备份在U盘或其他文件夹时，请点「选择文件夹…」；否则请联系管理员，不要删除数据目录中的文件。', otherFolder: '其他备份文件夹',
     upgradeTitle: '正在升级台账',
     upgradeBody: '这份台账由较早的版本保存（数据版本 {from}），正在升级到版本 {to}。升级会先把原文件完整复制到备份文件夹。台账较大时需要几分钟，完成后自动进入登录。',
     upgradeWaiting: '台账文件正被另一个程序使用，等它释放后继续升级……',

@@ -119,7 +119,7 @@ export default {
     problemTitle: '台賬無法開啟', problemHint: '台賬檔案沒有被刪除或覆蓋。請選擇一份完好的備份還原；目前檔案會保留在資料目錄中。',
     problemElsewhere: '台賬檔案沒有改動，也不需要還原備份。請依上面的提示處理後，重新開啟台賬。',
     reopen: '重新開啟台賬', dataFolder: '資料目錄：{dir}', reopenStill: '台賬仍無法開啟，請查看上面的提示。',
-    noBackups: '找不到備份。請聯繫管理員，不要刪除資料目錄中的檔案。', otherFolder: '其他備份資料夾',
+    noBackupsThere: '{dir} 中沒有備份，請換一個資料夾。', noBackups: '資料目錄中找不到備份。備份在隨身碟或其他資料夾時，請點「選擇資料夾…」；否則請聯繫管理員，不要刪除資料目錄中的檔案。', otherFolder: '其他備份資料夾',
     upgradeTitle: '正在升級台賬',
     upgradeBody: '這份台賬由較早的版本儲存（資料版本 {from}），正在升級到版本 {to}。升級會先把原檔案完整複製到備份資料夾。台賬較大時需要幾分鐘，完成後自動進入登入畫面。',
     upgradeWaiting: '台賬檔案正被另一個程式使用，等它釋放後繼續升級……',
