@@ -39,7 +39,6 @@ pub const INIT: &[&str] = &[
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// The app binary under test (built by the test script before these tests run).
 /// Turns `dir`'s ledger into one as schema version 4 wrote it and holds it as another
 /// program writing it would: the app's upgrade cannot begin until the connection returned
 /// commits or is dropped.
@@ -68,6 +67,45 @@ pub fn cli(dir: &Path, args: &[&str]) -> R<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// A new office on `dir` with one complaint, 钱先生's at 5栋301 (电梯异响), registered by
+/// 王芳 (A01) through the CLI.
+pub fn office_with_one_case(dir: &Path) -> R<()> {
+    cli(dir, INIT)?;
+    cli(
+        dir,
+        &[
+            "--as",
+            "A01",
+            "register",
+            "--name",
+            "钱先生",
+            "--phone",
+            "13712345678",
+            "--building",
+            "5栋",
+            "--room",
+            "301",
+            "--content",
+            "电梯异响",
+            "--category",
+            "B04",
+        ],
+    )
+    .map(drop)
+}
+
+/// Overwrites the start of `dir`'s ledger file with rubbish, as a failing disk might:
+/// the app can no longer open it.
+pub fn spoil_the_ledger_file(dir: &Path) -> R<()> {
+    let db = dir.join("ledger.sqlite");
+    let mut bytes = std::fs::read(&db).map_err(|e| e.to_string())?;
+    for b in bytes.iter_mut().take(4096) {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &bytes).map_err(|e| e.to_string())
+}
+
+/// The app binary under test (built by the test script before these tests run).
 pub fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("COMPLAINT_DESK_APP") {
         return PathBuf::from(p);

@@ -3,7 +3,7 @@
 //! from a damaged ledger. Needs a display; `scripts/test.sh` runs these under Xvfb with
 //! `--ignored`.
 
-use desk_e2e::{cli, App, INIT, R};
+use desk_e2e::{cli, office_with_one_case, spoil_the_ledger_file, App, R};
 use serde_json::json;
 use std::path::Path;
 
@@ -67,34 +67,11 @@ fn a_backup_made_now_goes_to_the_folder_picked_in_settings() -> R<()> {
 fn a_damaged_ledger_is_restored_from_a_backup_on_a_picked_folder() -> R<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let stick = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let run = |args: &[&str]| cli(dir.path(), args).map(drop);
-    run(INIT)?;
-    run(&[
-        "--as",
-        "A01",
-        "register",
-        "--name",
-        "钱先生",
-        "--phone",
-        "13712345678",
-        "--building",
-        "5栋",
-        "--room",
-        "301",
-        "--content",
-        "电梯异响",
-        "--category",
-        "B04",
-    ])?;
+    office_with_one_case(dir.path())?;
     let to = stick.path().display().to_string();
-    run(&["--as", "A01", "backup", "--to", &to])?;
+    cli(dir.path(), &["--as", "A01", "backup", "--to", &to])?;
     // The only copy is on the stick; the ledger file then goes bad.
-    let db = dir.path().join("ledger.sqlite");
-    let mut bytes = std::fs::read(&db).map_err(|e| e.to_string())?;
-    for b in bytes.iter_mut().take(4096) {
-        *b = 0x5a;
-    }
-    std::fs::write(&db, &bytes).map_err(|e| e.to_string())?;
+    spoil_the_ledger_file(dir.path())?;
 
     let app = App::launch(dir)?;
     app.wait_css("[data-test=recovery]", 20)?;

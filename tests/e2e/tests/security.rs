@@ -122,26 +122,8 @@ fn saving_while_another_program_holds_the_ledger_keeps_what_was_typed() -> R<()>
 
 /// A new office with one case, backed up: the copy the way back restores.
 fn office_with_a_backup(dir: &Path) -> R<()> {
-    let cli = |args: &[&str]| desk_e2e::cli(dir, args).map(drop);
-    cli(INIT)?;
-    cli(&[
-        "--as",
-        "A01",
-        "register",
-        "--name",
-        "钱先生",
-        "--phone",
-        "13712345678",
-        "--building",
-        "5栋",
-        "--room",
-        "301",
-        "--content",
-        "电梯异响",
-        "--category",
-        "B04",
-    ])?;
-    cli(&["--as", "A01", "backup"])
+    desk_e2e::office_with_one_case(dir)?;
+    desk_e2e::cli(dir, &["--as", "A01", "backup"]).map(drop)
 }
 
 fn damage_the_cases_page(dir: &Path) -> R<()> {
@@ -182,13 +164,7 @@ fn restore_from_the_way_back(app: &App) -> R<()> {
 fn a_damaged_ledger_opens_on_the_way_back_and_a_backup_restores_it() -> R<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     office_with_a_backup(dir.path())?;
-    // The ledger file is overwritten with rubbish, as a failing disk might.
-    let db = dir.path().join("ledger.sqlite");
-    let mut bytes = std::fs::read(&db).map_err(|e| e.to_string())?;
-    for b in bytes.iter_mut().take(4096) {
-        *b = 0x5a;
-    }
-    std::fs::write(&db, &bytes).map_err(|e| e.to_string())?;
+    desk_e2e::spoil_the_ledger_file(dir.path())?;
 
     let app = App::launch(dir)?;
     app.wait_css("[data-test=recovery]", 20)?;
