@@ -379,6 +379,17 @@ fn the_screen_shown_is_worded_afresh_in_a_new_language_and_keeps_what_was_typed(
         scrolled,
     )
     .ok_or("the case was shown from the top again")?;
+
+    // Settings stays on the tab the clerk was on, and so does a visit after leaving.
+    app.click_css("[data-nav=settings]")?;
+    app.click_tab("Backup & restore")?;
+    app.wait_css("[data-test=backup-table]", 10)?;
+    app.choose("[data-test=language]", "简体中文")?;
+    app.wait_text_with(".el-tabs__item.is-active", "备份与恢复", 10)?;
+    app.click_css("[data-nav=ledger]")?;
+    app.wait_css(".el-table-v2__row", 20)?;
+    app.click_css("[data-nav=settings]")?;
+    app.wait_text_with(".el-tabs__item.is-active", "备份与恢复", 10)?;
     Ok(())
 }
 
