@@ -557,6 +557,15 @@ impl App {
         self.wait_css("[data-test=tile-overdue]", 15).map(drop)
     }
 
+    /// The value of the first field matching `css` ('' when there is none).
+    pub fn value_of(&self, css: &str) -> R<String> {
+        let v = self.js(
+            "return document.querySelector(arguments[0])?.value ?? ''",
+            json!([css]),
+        )?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
     /// Waits for the visible field matching `css` and types `text` into it.
     pub fn fill(&self, css: &str, text: &str) -> R<()> {
         let id = self.wait_css(css, 10)?;
