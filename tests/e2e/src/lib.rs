@@ -557,6 +557,18 @@ impl App {
         self.wait_css("[data-test=tile-overdue]", 15).map(drop)
     }
 
+    /// On the recovery screen: restores the first backup listed, confirms, signs in again
+    /// and returns how many cases the restored ledger holds.
+    pub fn restore_the_listed_backup(&self) -> R<Value> {
+        self.wait_css("[data-test=backup-restore]", 10)?;
+        self.click_css("[data-test=backup-restore]")?;
+        self.click_css(".el-message-box__btns .el-button--primary")?;
+        self.wait_css("[data-test=sign-in-submit]", 20)?;
+        self.sign_in(None, None)?;
+        let page = self.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
+        Ok(page["total"].clone())
+    }
+
     /// The value of the first field matching `css` ('' when there is none).
     pub fn value_of(&self, css: &str) -> R<String> {
         let v = self.js(

@@ -87,13 +87,8 @@ fn a_damaged_ledger_is_restored_from_a_backup_on_a_picked_folder() -> R<()> {
     app.wait_text_with("[data-test=no-backups]", &empty_dir, 10)?;
     app.open_dialog_answers(json!(to))?;
     app.click_css("[data-test=backup-pick-folder]")?;
-    app.wait_css("[data-test=backup-restore]", 10)?;
-    app.click_css("[data-test=backup-restore]")?;
-    app.click_css(".el-message-box__btns .el-button--primary")?;
-    app.wait_css("[data-test=sign-in-submit]", 20)?;
-    app.sign_in(None, None)?;
-    let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
-    assert_eq!(page["total"], 1, "the case from the stick is back: {page}");
+    let cases = app.restore_the_listed_backup()?;
+    assert_eq!(cases, 1, "the case from the stick is back");
     // The stick's copy is still there: restoring copies from it, it does not move it.
     assert_eq!(copies_in(stick.path())?.len(), 1);
     Ok(())

@@ -139,13 +139,8 @@ fn restore_from_the_way_back(app: &App) -> R<()> {
         !problem.contains("complaint-desk restore"),
         "no command line in the app: {problem}"
     );
-    app.wait_css("[data-test=backup-restore]", 10)?;
-    app.click_css("[data-test=backup-restore]")?;
-    app.click_css(".el-message-box__btns .el-button--primary")?;
-    app.wait_css("[data-test=sign-in-submit]", 20)?;
-    app.sign_in(None, None)?;
-    let page = app.invoke("list_cases", json!({"filter": {"page": 0, "page_size": 5}}))?;
-    assert_eq!(page["total"], 1, "the backed-up case is back");
+    let cases = app.restore_the_listed_backup()?;
+    assert_eq!(cases, 1, "the backed-up case is back");
     // The damaged file was kept aside, not deleted.
     let kept = std::fs::read_dir(app.data_dir())
         .map_err(|e| e.to_string())?
