@@ -2,14 +2,9 @@
 // month; a window left open into the next month offers the new one.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import ts from 'typescript'
+import { loadTs } from './load-ts.mjs'
 
-async function load() {
-  const src = readFileSync(new URL('../src/reportMonths.ts', import.meta.url), 'utf8')
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2020 } }).outputText
-  return import('data:text/javascript;base64,' + Buffer.from(js).toString('base64'))
-}
+const load = () => loadTs('reportMonths')
 
 const blank = () => ({ month: '', today: '', ex: { from: '', to: '' }, forms: { month: '', day: '' } })
 

@@ -1,14 +1,9 @@
 // Draft writes reach the ledger in the order they were made, however long each takes.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import ts from 'typescript'
+import { loadTs } from './load-ts.mjs'
 
-async function load() {
-  const src = readFileSync(new URL('../src/serial.ts', import.meta.url), 'utf8')
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2020 } }).outputText
-  return import('data:text/javascript;base64,' + Buffer.from(js).toString('base64'))
-}
+const load = () => loadTs('serial')
 
 const after = (ms, what, done) => () => new Promise((ok) => setTimeout(() => ok(done.push(what)), ms))
 
