@@ -7,14 +7,6 @@ use desk_e2e::{key, App, INIT, R};
 use serde_json::json;
 use std::path::Path;
 
-fn value_of(app: &App, css: &str) -> R<String> {
-    let v = app.js(
-        &format!("return document.querySelector('{css}')?.value ?? ''"),
-        json!([]),
-    )?;
-    Ok(v.as_str().unwrap_or_default().to_string())
-}
-
 #[test]
 #[ignore = "needs a display and tauri-driver: run by scripts/test.sh under Xvfb"]
 fn a_pin_is_asked_at_sign_in_and_unlock_and_the_access_log_shows_the_views() -> R<()> {
@@ -99,13 +91,10 @@ fn saving_while_another_program_holds_the_ledger_keeps_what_was_typed() -> R<()>
     app.click_css("[data-test=save]")?;
     app.wait_text("另一个程序", 20)?;
     assert_eq!(
-        value_of(&app, "textarea[data-test=content]")?,
+        app.value_of("textarea[data-test=content]")?,
         "楼道灯不亮三天了"
     );
-    assert_eq!(
-        value_of(&app, "input[data-test=complainant_name]")?,
-        "周女士"
-    );
+    assert_eq!(app.value_of("input[data-test=complainant_name]")?, "周女士");
     other.execute_batch("ROLLBACK").map_err(|e| e.to_string())?;
     drop(other);
 
@@ -282,13 +271,10 @@ fn a_form_being_typed_when_damage_is_found_is_still_there_after_the_restore() ->
     restore_from_the_way_back(&app)?;
     app.click_css("[data-nav=register]")?;
     app.wait(10, || {
-        (value_of(&app, "textarea[data-test=content]").ok()? == "楼道灯不亮三天了").then_some(())
+        (app.value_of("textarea[data-test=content]").ok()? == "楼道灯不亮三天了").then_some(())
     })
     .ok_or("the typed form was lost")?;
-    assert_eq!(
-        value_of(&app, "input[data-test=complainant_name]")?,
-        "周女士"
-    );
+    assert_eq!(app.value_of("input[data-test=complainant_name]")?, "周女士");
     Ok(())
 }
 
