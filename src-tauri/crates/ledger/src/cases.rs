@@ -404,9 +404,10 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             let old = load(tx, number)?;
-            if !old.status.is_open() {
+            if !crate::rules::correctable(old.status) {
                 return Err(LedgerError::Transition { action: "edit", number: old.number, status: old.status });
             }
+            who.require_for(crate::rules::edit_action(old.status))?;
             let mut ch = Changes::new();
             let mut sets: Vec<(&str, rusqlite::types::Value)> = Vec::new();
             macro_rules! text {

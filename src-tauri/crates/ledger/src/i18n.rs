@@ -94,6 +94,12 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ),
     ("lower_level", "降低级别", "降低級別", "lower a level"),
     ("edit", "修改", "修改", "edited"),
+    (
+        "edit_closed",
+        "更正已结案的个案",
+        "更正已結案的個案",
+        "correct a closed case",
+    ),
     ("manage_staff", "管理员工", "管理員工", "manage staff"),
     ("edit_settings", "修改设置", "修改設定", "edit settings"),
     // the access log's actions (查阅记录)

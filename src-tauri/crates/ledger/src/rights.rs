@@ -12,6 +12,7 @@ pub fn role_for(action: &str) -> Role {
         "void"
         | "approve_report"
         | "set_level"
+        | "edit_closed"
         | "view_access_log"
         | "export_access_log"
         | "restore"

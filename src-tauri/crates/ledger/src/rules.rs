@@ -258,13 +258,30 @@ pub fn offered_actions(
         let at = out.iter().position(|a| *a == "sign").map_or(0, |i| i + 1);
         out.insert(at, "feedback");
     }
-    if status.is_open() {
+    if correctable(status) {
         out.push("edit");
-        if kind == Kind::Complaint {
-            out.push("set_level");
-        }
+    }
+    if status.is_open() && kind == Kind::Complaint {
+        out.push("set_level");
     }
     out
+}
+
+/// Whether a case's registered fields may still be corrected: while it is open, and once
+/// closed (a misclassification found when the month is reviewed, a phone number typed
+/// wrong); a voided case was registered in error and stays as it was.
+pub fn correctable(status: crate::model::Status) -> bool {
+    status.is_open() || status == crate::model::Status::Closed
+}
+
+/// The action whose role a correction needs: a closed case's figures have been counted
+/// and its forms printed, so correcting one is a supervisor's (`role_for("edit_closed")`).
+pub fn edit_action(status: crate::model::Status) -> &'static str {
+    if status == crate::model::Status::Closed {
+        "edit_closed"
+    } else {
+        "edit"
+    }
 }
 
 pub use crate::rights::role_for;
@@ -282,13 +299,17 @@ pub fn reclassify_role(status: crate::model::Status) -> crate::model::Role {
 impl crate::model::CaseFile {
     /// Whether `role` may correct this case's category or department now.
     pub fn may_reclassify(&self, role: crate::model::Role) -> bool {
-        self.case.status.is_open() && role >= reclassify_role(self.case.status)
+        correctable(self.case.status) && role >= reclassify_role(self.case.status)
     }
 
     /// The actions valid for this case now that `role` may take.
     pub fn offered_actions_for(&self, role: crate::model::Role) -> Vec<&'static str> {
+        let status = self.case.status;
         let mut out = self.offered_actions();
-        out.retain(|a| role >= role_for(a));
+        out.retain(|a| {
+            let taken = if *a == "edit" { edit_action(status) } else { a };
+            role >= role_for(taken)
+        });
         out
     }
 
@@ -402,7 +423,10 @@ mod tests {
             ),
             ["record", "resume", "void", "edit"]
         );
-        assert!(offered(Status::Closed, 0, true).is_empty());
+        // A closed case is only corrected (by a supervisor: `offered_actions_for`); a
+        // voided one not even that.
+        assert_eq!(offered(Status::Closed, 0, true), ["edit"]);
+        assert!(offered(Status::Voided, 0, false).is_empty());
     }
 
     #[test]

@@ -143,3 +143,71 @@ fn once_transferred_only_a_supervisor_changes_the_category_or_department() {
         Some("B04")
     );
 }
+
+/// The month's review finds a closed complaint filed under the wrong category: a
+/// supervisor corrects it, with the reason kept; a clerk is refused and told why; a
+/// voided case stays as it was.
+#[test]
+fn a_closed_case_is_corrected_by_a_supervisor_only() {
+    use desk_ledger::model::{Role, Status};
+    let (mut l, n) = office();
+    l.add_staff("admin", "zl", "张丽", "clerk").expect("clerk");
+    l.add_staff("admin", "chen", "陈静", "supervisor")
+        .expect("supervisor");
+    l.record("zl", &n, "上门疏通", "", None)
+        .expect("in progress");
+    l.finish("zl", &n, "已疏通").expect("finished");
+    let called = desk_ledger::CallbackInput {
+        outcome: "reached".into(),
+        satisfaction: Some("satisfied".into()),
+        ..Default::default()
+    };
+    l.callback("zl", &n, &called).expect("called back");
+    l.close("zl", &n, "").expect("closed");
+
+    let file = l.case_file(&n).expect("file");
+    assert_eq!(file.case.status, Status::Closed);
+    assert!(file.offered_actions_for(Role::Clerk).is_empty());
+    assert_eq!(file.offered_actions_for(Role::Supervisor), ["edit"]);
+    assert!(file.may_reclassify(Role::Supervisor) && !file.may_reclassify(Role::Clerk));
+
+    let recategorize = CaseEdit {
+        category: Some("B01".into()),
+        phones: Some("13900001111".into()),
+        ..Default::default()
+    };
+    let err = l
+        .edit("zl", &n, &recategorize, "月末复核：分类错误")
+        .expect_err("a clerk, closed");
+    assert_eq!(err.kind(), "forbidden");
+    assert_eq!(
+        err.localized(desk_ledger::Lang::ZhCn),
+        "只有主管可以更正已结案的个案"
+    );
+    assert!(edits(&l, &n).is_empty(), "nothing written for the clerk");
+
+    let case = l
+        .edit("chen", &n, &recategorize, "月末复核：分类错误")
+        .expect("a supervisor, closed");
+    assert_eq!(case.status, Status::Closed, "still closed");
+    assert_eq!(case.category_code.as_deref(), Some("B01"));
+    assert_eq!(case.complainant_phones, "13900001111");
+    let kept = edits(&l, &n);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].reason, "月末复核：分类错误");
+
+    let wrong = l
+        .register("zl", &common::complaint())
+        .expect("register")
+        .number;
+    l.void("admin", &wrong, "重复登记").expect("voided");
+    assert!(l
+        .case_file(&wrong)
+        .expect("file")
+        .offered_actions_for(Role::Admin)
+        .is_empty());
+    let err = l
+        .edit("admin", &wrong, &recategorize, "改")
+        .expect_err("voided");
+    assert_eq!(err.kind(), "transition");
+}
