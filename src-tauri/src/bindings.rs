@@ -80,6 +80,7 @@ pub fn typescript() -> String {
         crate::commands::directory::Setting,
         crate::commands::reports::UnitPreview,
         crate::commands::forms::FormMeta,
+        crate::commands::forms::Printed,
         ImportCounts,
         BackupInfo,
         AccessEntry,

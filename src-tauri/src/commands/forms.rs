@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use desk_forms::{prepare, record, send_to_printer, FormError, FormKind, Prepared};
+use desk_forms::{prepare, record, send_to_printer, FormError, FormKind, Handed, Prepared};
 use desk_ledger::Lang;
 use serde::Serialize;
 use ts_rs::TS;
@@ -79,16 +79,26 @@ pub async fn form_pdf(desk: Desk<'_>) -> IpcResult<tauri::ipc::Response> {
     Ok(tauri::ipc::Response::new(p.bytes))
 }
 
+/// What became of a form sent to the printer.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Printed {
+    /// Nothing on the computer prints a PDF directly: it was opened in the PDF reader
+    /// for the clerk to print from there.
+    pub opened_in_reader: bool,
+}
+
 /// Sends the prepared form to the default printer through the system's spooler.
 #[tauri::command]
-pub async fn print_form(desk: Desk<'_>) -> IpcResult<()> {
+pub async fn print_form(desk: Desk<'_>) -> IpcResult<Printed> {
     let lang = desk.lang();
     let p = prepared(&desk, lang)?;
-    send_to_printer(&p, None).map_err(|e| form_error(e, lang))?;
+    let (_, handed) = send_to_printer(&p, None).map_err(|e| form_error(e, lang))?;
     desk.acting(|l, who, _| Ok(record(l, who, &p, "print")))?
         .map_err(|e| form_error(e, lang))?;
-    tracing::info!(form = %p.printing.form, subject = %p.printing.subject, "printed");
-    Ok(())
+    tracing::info!(form = %p.printing.form, subject = %p.printing.subject, ?handed, "printed");
+    Ok(Printed {
+        opened_in_reader: handed == Handed::OpenedInReader,
+    })
 }
 
 /// Saves the prepared form as a PDF file.

@@ -128,7 +128,7 @@ export const api = {
 
   prepareForm: (form: string, subject: string) => call<T.FormMeta>('prepare_form', { form, subject }),
   formPdf: () => call<ArrayBuffer>('form_pdf'),
-  printForm: () => call<void>('print_form'),
+  printForm: () => call<T.Printed>('print_form'),
   saveForm: (path: string) => call<string>('save_form', { path }),
   saveMajorReport: (number: string, input: T.MajorReportInput) =>
     call<T.MajorReport>('save_major_report', { number, input }),

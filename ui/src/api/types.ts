@@ -395,6 +395,13 @@ missing: string,
  */
 suggested_path: string, };
 
+export type Printed = { 
+/**
+ * Nothing on the computer prints a PDF directly: it was opened in the PDF reader
+ * for the clerk to print from there.
+ */
+opened_in_reader: boolean, };
+
 export type ImportCounts = { added: number, updated: number, unchanged: number, };
 
 export type BackupInfo = { file: string, 

@@ -153,7 +153,7 @@ export default {
     fields: { building: 'Building', unit: 'Unit', room: 'Room', owner_name: 'Owner', phones: 'Phone', status: 'Status' },
   },
   forms: {
-    print: 'Print', saveAs: 'Save as PDF…', printed: 'Sent to the printer', saved: 'Saved: {path}', revision: 'revision {n}', pages: '{n} page(s)',
+    print: 'Print', saveAs: 'Save as PDF…', openedToPrint: 'No program on this computer prints a PDF directly: the form is open in the PDF reader, print it from there (Ctrl+P)', printed: 'Sent to the printer', saved: 'Saved: {path}', revision: 'revision {n}', pages: '{n} page(s)',
     missing: 'The font lacks these characters, printed as 〓: {chars}', menu: 'Print a form', registration: 'Registration form', slip: 'Transfer slip',
     callback: 'Callback record', major_report: 'Major-complaint report', notice: 'Public notice', slips: "The day's transfer slips",
     noticeMonth: 'Month', slipsDay: 'Day', open: 'Preview',

@@ -153,7 +153,7 @@ export default {
     fields: { building: '楼栋', unit: '单元', room: '房号', owner_name: '业主姓名', phones: '联系电话', status: '状态' },
   },
   forms: {
-    print: '打印', saveAs: '另存为 PDF…', printed: '已送打印机', saved: '已保存：{path}', revision: '第{n}版', pages: '共 {n} 页',
+    print: '打印', saveAs: '另存为 PDF…', openedToPrint: '这台电脑没有能直接打印 PDF 的程序：表单已在 PDF 阅读器中打开，请在其中打印（Ctrl+P）', printed: '已送打印机', saved: '已保存：{path}', revision: '第{n}版', pages: '共 {n} 页',
     missing: '字体缺少以下字符，已印为〓：{chars}', menu: '打印表单', registration: '顾客投诉处理登记表', slip: '转交签认单',
     callback: '访问顾客记录表', major_report: '重大投诉报告', notice: '投诉公布', slips: '当日全部转交单',
     noticeMonth: '公布月份', slipsDay: '转交日期', open: '预览',

@@ -153,7 +153,7 @@ export default {
     fields: { building: '樓棟', unit: '單元', room: '房號', owner_name: '業主姓名', phones: '聯絡電話', status: '狀態' },
   },
   forms: {
-    print: '列印', saveAs: '另存為 PDF…', printed: '已送印表機', saved: '已儲存：{path}', revision: '第{n}版', pages: '共 {n} 頁',
+    print: '列印', saveAs: '另存為 PDF…', openedToPrint: '這台電腦沒有能直接列印 PDF 的程式：表單已在 PDF 閱讀器中開啟，請在其中列印（Ctrl+P）', printed: '已送印表機', saved: '已儲存：{path}', revision: '第{n}版', pages: '共 {n} 頁',
     missing: '字型缺少以下字元，已印為〓：{chars}', menu: '列印表單', registration: '顧客投訴處理登記表', slip: '轉交簽認單',
     callback: '訪問顧客記錄表', major_report: '重大投訴報告', notice: '投訴公佈', slips: '當日全部轉交單',
     noticeMonth: '公佈月份', slipsDay: '轉交日期', open: '預覽',

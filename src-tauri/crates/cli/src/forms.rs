@@ -1,6 +1,6 @@
 //! `print` and `major`: parse, call desk-forms and the core, report.
 
-use desk_forms::{prepare, record, send_to_printer, FormKind};
+use desk_forms::{prepare, record, send_to_printer, FormKind, Handed};
 use desk_ledger::{Lang, Ledger, MajorReportInput};
 use serde_json::json;
 
@@ -39,16 +39,20 @@ pub fn print(l: &mut Ledger, who: &str, a: PrintArgs, lang: Lang, json: bool) ->
             )
         );
     }
-    let (path, output) = match &a.output {
+    let (path, output, handed) = match &a.output {
         Some(path) => {
             desk_reports::save_file(path, &p.bytes).map_err(|e| CliError::Usage {
                 field: "output",
                 message: format!("{}: {e}", path.display()),
             })?;
-            (path.clone(), "save")
+            (path.clone(), "save", None)
         }
-        None => (send_to_printer(&p, a.printer.as_deref())?, "print"),
+        None => {
+            let (path, handed) = send_to_printer(&p, a.printer.as_deref())?;
+            (path, "print", Some(handed))
+        }
     };
+    let opened = handed == Some(Handed::OpenedInReader);
     record(l, who, &p, output)?;
     if json {
         println!(
@@ -60,11 +64,18 @@ pub fn print(l: &mut Ledger, who: &str, a: PrintArgs, lang: Lang, json: bool) ->
                 "revision": p.printing.revision,
                 "pages": p.pages,
                 "output": output,
+                "opened_in_reader": opened,
                 "missing": p.missing.iter().collect::<String>(),
             })
         );
     } else {
-        let what = if output == "print" {
+        let what = if opened {
+            lang.pick(
+                "没有程序能直接打印 PDF，已在 PDF 阅读器中打开，请在其中打印：",
+                "沒有程式能直接列印 PDF，已在 PDF 閱讀器中開啟，請在其中列印：",
+                "no program prints a PDF directly; opened in the PDF reader to print from there:",
+            )
+        } else if output == "print" {
             lang.pick("已送打印机", "已送印表機", "sent to the printer")
         } else {
             lang.pick("已写入", "已寫入", "wrote")

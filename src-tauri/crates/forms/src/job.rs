@@ -280,12 +280,16 @@ pub fn prepare(ledger: &Ledger, by: &str, form: FormKind, subject: &str) -> Resu
 }
 
 /// Hands the prepared PDF to the system's spooler (through a file in the temporary
-/// folder, which is where the spoolers read from); returns that file.
-pub fn send_to_printer(p: &Prepared, printer: Option<&str>) -> Result<std::path::PathBuf> {
+/// folder, which is where the spoolers read from); returns that file and whether it was
+/// printed or opened in the PDF reader for the clerk to print.
+pub fn send_to_printer(
+    p: &Prepared,
+    printer: Option<&str>,
+) -> Result<(std::path::PathBuf, crate::spool::Handed)> {
     let path = std::env::temp_dir().join(&p.file_name);
     std::fs::write(&path, &p.bytes)?;
-    crate::spool::system_spooler().print(&path, printer)?;
-    Ok(path)
+    let handed = crate::spool::system_spooler().print(&path, printer)?;
+    Ok((path, handed))
 }
 
 /// Records that the prepared document was printed (`print`) or saved (`save`).

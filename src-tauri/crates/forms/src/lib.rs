@@ -21,6 +21,7 @@ pub use fonts::Script;
 pub use forms::{callback_record, major_report, public_notice, registration, transfer_slip};
 pub use job::{doc_key, prepare, record, script_of, send_to_printer, FormKind, Prepared};
 pub use sheet::{render, Masthead, Rendered};
+pub use spool::Handed;
 
 /// The PDF's dates: the first printing's minute, read as written (office time).
 pub(crate) fn stamp_time(at: &str) -> printpdf::OffsetDateTime {
