@@ -49,32 +49,60 @@ fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-/// Accepts mainland mobiles, landlines with an area code (optional extension), and
-/// Hong Kong (+852) and Taiwan (+886 or 09…/0x-…) numbers. Returns the number as the
-/// clerk wrote it, with spaces tidied.
+/// Accepts mainland mobiles, landlines with an area code (optional extension: 转801,
+/// 分机801, ext 801, #801, or a last group after a dash, 0571-87654321-801), 400/800
+/// service numbers, and Hong Kong (+852) and Taiwan (+886 or 09…/0x-…) numbers. Returns
+/// the number as the clerk wrote it, with spaces tidied.
 pub fn phone(field: &'static str, s: &str) -> Result<String> {
     let raw = s.trim();
     let bad = || invalid(field, Problem::BadPhone, raw);
+    // The words written before an extension, as one marker.
+    let marked = ["分机", "分機", "ext.", "Ext.", "EXT.", "ext", "Ext", "EXT"]
+        .iter()
+        .fold(raw.to_string(), |t, w| t.replace(w, "转"));
+    if phone_with_marked_extension(&marked).is_some() {
+        return Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    // Not a number as it stands: perhaps a landline whose extension follows a last dash.
+    let dashed_extension = marked.rsplit_once('-').filter(|(main, ext)| {
+        let ext = ext.trim();
+        (1..=6).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_digit())
+            && is_mainland_landline(&digits(main))
+            && phone_with_marked_extension(main).is_some()
+    });
+    if dashed_extension.is_some() {
+        return Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    Err(bad())
+}
+
+/// The digits of a number as written, without its spaces, dashes and brackets.
+fn digits(main: &str) -> String {
+    main.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '（' | '）'))
+        .collect()
+}
+
+/// `Some` when `raw` is a number (with any extension after 转, # or x) this accepts.
+fn phone_with_marked_extension(raw: &str) -> Option<()> {
     let (main, ext) = match raw.split_once(['转', '轉', '#', 'x', 'X']) {
         Some((m, e)) => (m, Some(e.trim())),
         None => (raw, None),
     };
     if let Some(e) = ext {
         if e.is_empty() || e.len() > 6 || !e.chars().all(|c| c.is_ascii_digit()) {
-            return Err(bad());
+            return None;
         }
     }
-    let compact: String = main
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '（' | '）'))
-        .collect();
+    let compact = digits(main);
     if compact.is_empty()
         || !compact
             .trim_start_matches('+')
             .chars()
             .all(|c| c.is_ascii_digit())
     {
-        return Err(bad());
+        return None;
     }
     let ok = if let Some(rest) = compact
         .strip_prefix("+86")
@@ -100,11 +128,14 @@ pub fn phone(field: &'static str, s: &str) -> Result<String> {
         is_mainland_mobile(&compact)
             || is_mainland_landline(&compact)
             || is_taiwan_domestic(&compact)
+            || is_service_number(&compact)
     };
-    if !ok {
-        return Err(bad());
-    }
-    Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+    ok.then_some(())
+}
+
+/// A company's nationwide 400 or 800 number (400-123-4567): a shop tenant's, say.
+fn is_service_number(d: &str) -> bool {
+    d.len() == 10 && (d.starts_with("400") || d.starts_with("800"))
 }
 
 fn is_mainland_mobile(d: &str) -> bool {
@@ -222,9 +253,20 @@ mod tests {
             "+886 912 345 678",
             "0912-345-678",
             "02-2345-6789",
+            "0571-87654321-801",
+            "0571 8765 4321-8",
+            "0571-87654321 分机 801",
+            "021-61234567 ext. 2201",
+            "400-123-4567",
+            "800 810 8888",
         ] {
             assert!(phone("phone", ok).is_ok(), "{ok}");
         }
+        // Written as the clerk wrote it, spaces tidied.
+        assert_eq!(
+            phone("phone", " 0571-87654321   分机 801 ").ok().as_deref(),
+            Some("0571-87654321 分机 801")
+        );
         for bad in [
             "12345",
             "1381234567",
@@ -234,6 +276,13 @@ mod tests {
             "+852 123",
             "13812345678转",
             "-",
+            // A mobile has no extension; nor does a number too short to be a landline.
+            "138-1234-5678-801",
+            "87654321-801",
+            "0571-87654321-1234567",
+            "0571-87654321 分机",
+            "401-123-4567",
+            "400-123-456",
         ] {
             assert!(phone("phone", bad).is_err(), "{bad}");
         }
