@@ -187,9 +187,15 @@ impl Ledger {
         }
         // What the clerk typed is checked like any field: a control character cannot be
         // searched for and would break the index's query syntax.
+        // A mobile number searched for is looked for as the ledger keeps it (its 11
+        // digits), however it was typed.
         let text = some(&f.text)
             .map(|t| crate::validate::optional("text", t, 100))
-            .transpose()?;
+            .transpose()?
+            .map(|t| match crate::validate::mobile_digits(&t) {
+                Some(mobile) => mobile,
+                None => t,
+            });
         // The search index, what its rows must satisfy (the column and the test) and
         // the value, when there is a text.
         let mut indexed: Option<(&str, &str, &str, String)> = None;
@@ -397,7 +403,10 @@ impl Ledger {
         room: &str,
         limit: usize,
     ) -> Result<Vec<Case>> {
-        let phone = phone.trim();
+        // The same customer's number however it was typed (the ledger keeps a mobile as
+        // its 11 digits).
+        let phone = crate::validate::phone_lookup(phone);
+        let phone = phone.as_str();
         let room_key = format!("{}{}{}", building.trim(), unit.trim(), room.trim());
         if phone.len() < 5 && room.trim().is_empty() {
             return Ok(Vec::new());

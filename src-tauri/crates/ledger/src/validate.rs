@@ -51,8 +51,10 @@ fn truncate(s: &str, n: usize) -> String {
 
 /// Accepts mainland mobiles, landlines with an area code (optional extension: 转801,
 /// 分机801, ext 801, #801, or a last group after a dash, 0571-87654321-801), 400/800
-/// service numbers, and Hong Kong (+852) and Taiwan (+886 or 09…/0x-…) numbers. Returns
-/// the number as the clerk wrote it, with spaces tidied.
+/// service numbers, and Hong Kong (+852) and Taiwan (+886 or 09…/0x-…) numbers. A
+/// mainland mobile is kept as its 11 digits however it was written (+86 138 1234 5678,
+/// 138-1234-5678), so the same customer's earlier cases are found by it; any other
+/// number as the clerk wrote it, with spaces tidied.
 pub fn phone(field: &'static str, s: &str) -> Result<String> {
     let raw = s.trim();
     let bad = || invalid(field, Problem::BadPhone, raw);
@@ -61,7 +63,12 @@ pub fn phone(field: &'static str, s: &str) -> Result<String> {
         .iter()
         .fold(raw.to_string(), |t, w| t.replace(w, "转"));
     if phone_with_marked_extension(&marked).is_some() {
-        return Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "));
+        let (main, ext) = marked.split_once(EXTENSION).unwrap_or((&marked, ""));
+        return Ok(match mobile_digits(main) {
+            Some(mobile) if ext.trim().is_empty() => mobile,
+            Some(mobile) => format!("{mobile}转{}", ext.trim()),
+            None => raw.split_whitespace().collect::<Vec<_>>().join(" "),
+        });
     }
     // Not a number as it stands: perhaps a landline whose extension follows a last dash.
     let dashed_extension = marked.rsplit_once('-').filter(|(main, ext)| {
@@ -77,6 +84,35 @@ pub fn phone(field: &'static str, s: &str) -> Result<String> {
     Err(bad())
 }
 
+/// What stands before a number's extension.
+const EXTENSION: [char; 5] = ['转', '轉', '#', 'x', 'X'];
+
+/// A mainland mobile however it is written: its 11 digits (without +86 or 0086).
+pub fn mobile_digits(s: &str) -> Option<String> {
+    let compact = digits(s);
+    let national = compact
+        .strip_prefix("+86")
+        .or_else(|| compact.strip_prefix("0086"))
+        .unwrap_or(&compact);
+    (national.bytes().all(|b| b.is_ascii_digit()) && is_mainland_mobile(national))
+        .then(|| national.to_string())
+}
+
+/// What a phone typed at the desk or into a search is looked for as: a mainland mobile
+/// as the ledger keeps it (its 11 digits), anything else as typed.
+pub fn phone_lookup(s: &str) -> String {
+    let first = s
+        .split(PHONE_SEPARATORS)
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
+    let main = first.split_once(EXTENSION).map_or(first, |(m, _)| m);
+    mobile_digits(main).unwrap_or_else(|| s.trim().to_string())
+}
+
+/// What stands between several numbers in one field.
+const PHONE_SEPARATORS: [char; 6] = [',', '，', ';', '；', '、', '/'];
+
 /// The digits of a number as written, without its spaces, dashes and brackets.
 fn digits(main: &str) -> String {
     main.chars()
@@ -86,7 +122,7 @@ fn digits(main: &str) -> String {
 
 /// `Some` when `raw` is a number (with any extension after 转, # or x) this accepts.
 fn phone_with_marked_extension(raw: &str) -> Option<()> {
-    let (main, ext) = match raw.split_once(['转', '轉', '#', 'x', 'X']) {
+    let (main, ext) = match raw.split_once(EXTENSION) {
         Some((m, e)) => (m, Some(e.trim())),
         None => (raw, None),
     };
@@ -156,7 +192,7 @@ fn is_taiwan_domestic(d: &str) -> bool {
 pub fn phones(field: &'static str, s: &str) -> Result<String> {
     let mut out = Vec::new();
     for p in s
-        .split([',', '，', ';', '；', '、', '/'])
+        .split(PHONE_SEPARATORS)
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
@@ -262,10 +298,21 @@ mod tests {
         ] {
             assert!(phone("phone", ok).is_ok(), "{ok}");
         }
-        // Written as the clerk wrote it, spaces tidied.
+        // Written as the clerk wrote it, spaces tidied; a mainland mobile as its digits.
         assert_eq!(
             phone("phone", " 0571-87654321   分机 801 ").ok().as_deref(),
             Some("0571-87654321 分机 801")
+        );
+        for mobile in ["+86 138 1234 5678", "138-1234-5678", "0086 13812345678"] {
+            assert_eq!(phone("phone", mobile).ok().as_deref(), Some("13812345678"));
+        }
+        assert_eq!(
+            phone("phone", "138 1234 5678 ext 12").ok().as_deref(),
+            Some("13812345678转12")
+        );
+        assert_eq!(
+            phone("phone", "+852 9123 4567").ok().as_deref(),
+            Some("+852 9123 4567")
         );
         for bad in [
             "12345",
@@ -286,6 +333,19 @@ mod tests {
         ] {
             assert!(phone("phone", bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_phone_is_looked_up_as_the_ledger_keeps_it() {
+        assert_eq!(phone_lookup("+86 138-1234-5678"), "13812345678");
+        assert_eq!(
+            phone_lookup("138 1234 5678转8 / 0571-87654321"),
+            "13812345678"
+        );
+        assert_eq!(phone_lookup(" 0571-87654321 "), "0571-87654321");
+        assert_eq!(phone_lookup("1381234"), "1381234");
+        assert_eq!(phone_lookup("1381234567a"), "1381234567a");
+        assert_eq!(mobile_digits("138 1234 567王"), None);
     }
 
     #[test]

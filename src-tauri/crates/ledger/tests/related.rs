@@ -103,3 +103,51 @@ fn the_screens_get_the_place_and_a_name_only_for_one_who_may_be_named() {
     assert!(!json.contains("王先生") && !json.contains("1502"), "{json}");
     assert_eq!(out.location, "3栋");
 }
+
+/// One customer's mobile written three ways at three visits is one customer: the form
+/// finds all their cases from the number typed any of those ways, and so does a search.
+#[test]
+fn a_customers_mobile_is_found_however_it_was_written() {
+    let mut l = office();
+    for (room, phones) in [
+        ("0101", "13812345678"),
+        ("0202", "+86 138 1234 5678"),
+        ("0303", "138-1234-5678 / 0571-87654321"),
+    ] {
+        let case = NewCase {
+            building: String::new(),
+            room: room.into(),
+            phones: phones.into(),
+            ..complaint()
+        };
+        l.register("admin", &case).expect("registered");
+    }
+    for typed in ["13812345678", "+86 138-1234-5678", "138 1234 5678"] {
+        let asked = RelatedQuery {
+            phone: typed.into(),
+            ..Default::default()
+        };
+        let r = l.related(&asked, 10).expect("related");
+        assert_eq!(r.cases.len(), 3, "typed {typed}: {:?}", r.cases);
+        let filter = desk_ledger::CaseFilter {
+            text: Some(typed.into()),
+            ..Default::default()
+        };
+        let page = l.list(&filter).expect("search");
+        assert_eq!(page.total, 3, "searched {typed}");
+    }
+    // The ledger keeps the mobile one way, the landline as written.
+    let newest = l
+        .related(
+            &RelatedQuery {
+                phone: "13812345678".into(),
+                ..Default::default()
+            },
+            1,
+        )
+        .expect("related");
+    assert_eq!(
+        newest.cases[0].complainant_phones,
+        "13812345678, 0571-87654321"
+    );
+}
