@@ -71,6 +71,9 @@ pub struct Summary {
     pub recurring: Vec<Recurring>,
     pub common: Vec<Common>,
     pub majors: Vec<MajorRow>,
+    /// The typical complaints (典型案例), most telling first: what the quarterly and
+    /// half-year analysis shows.
+    pub typical: Vec<crate::typical::TypicalCase>,
     /// Cases received per day, in date order.
     pub per_day: Vec<Count>,
 }
@@ -115,6 +118,7 @@ impl Ledger {
             });
         }
         let (recurring, common) = repeats(&rows);
+        let typical = crate::typical::typical_cases(&rows, &recurring, lang);
         Ok(Summary {
             company_name: self.setting("company_name")?,
             office_name: self.setting("office_name")?,
@@ -127,6 +131,7 @@ impl Ledger {
             recurring,
             common,
             majors,
+            typical,
             figures,
             rows,
         })
@@ -224,7 +229,7 @@ fn per_day(rows: &[SummaryRow]) -> Vec<Count> {
         .collect()
 }
 
-fn category_of(c: &Case) -> Option<String> {
+pub(crate) fn category_of(c: &Case) -> Option<String> {
     c.category_name.as_ref().map(|n| match &c.category_parent {
         Some(p) => format!("{p} / {n}"),
         None => n.clone(),

@@ -11,6 +11,7 @@ pub fn sheet(name: &str, lang: Lang) -> &'static str {
         "recurring" => lang.pick("重复问题", "重複問題", "Recurring"),
         "major" => lang.pick("重大投诉", "重大投訴", "Major complaints"),
         "trend" => lang.pick("逐月趋势", "逐月趨勢", "Monthly trend"),
+        "typical" => lang.pick("典型案例", "典型案例", "Typical cases"),
         "charts" => lang.pick("图表", "圖表", "Charts"),
         "offices" => lang.pick("各管理处汇总", "各管理處匯總", "Offices"),
         _ => "Sheet",

@@ -11,6 +11,7 @@ mod export;
 mod labels;
 mod meta;
 mod summary_book;
+mod typical_sheet;
 mod units_import;
 
 pub use access_export::{access_log_csv, access_log_file_name};

@@ -1,6 +1,7 @@
 //! The month-end summary workbook (月度投诉记录汇总表) of one office for a month or any
 //! range: ledger, statistics, rates with their parts, recurring problems, major
-//! complaints, a month-by-month trend for ranges, charts; A4 landscape print set-up.
+//! complaints, a month-by-month trend and the typical cases for ranges, charts; A4
+//! landscape print set-up.
 
 use chrono::NaiveDateTime;
 use desk_calendar::Lang;
@@ -17,9 +18,9 @@ use crate::meta::Meta;
 /// Short content in the ledger sheet; the full text stays in the ledger.
 const CONTENT_CHARS: usize = 60;
 
-struct Formats {
-    head: Format,
-    cell: Format,
+pub(crate) struct Formats {
+    pub(crate) head: Format,
+    pub(crate) cell: Format,
     time: Format,
     late: Format,
     pct: Format,
@@ -65,10 +66,8 @@ fn period(s: &Summary, lang: Lang) -> String {
     format!("{} {} {to}", s.from, lang.pick("至", "至", "to"))
 }
 
-/// Print set-up shared by the visible sheets: A4 landscape, fit to width, header row
-/// repeated, the office and period in the page header.
 /// A sheet's header row: each column's title in the header format, and its width.
-fn header_row<S: AsRef<str>>(
+pub(crate) fn header_row<S: AsRef<str>>(
     ws: &mut Worksheet,
     f: &Formats,
     cols: impl IntoIterator<Item = (S, f64)>,
@@ -80,7 +79,9 @@ fn header_row<S: AsRef<str>>(
     Ok(())
 }
 
-fn print_setup(ws: &mut Worksheet, header_row: u32, title: &str) -> Result<()> {
+/// Print set-up shared by the visible sheets: A4 landscape, fit to width, header row
+/// repeated, the office and period in the page header.
+pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32, title: &str) -> Result<()> {
     ws.set_landscape()
         .set_paper_size(9)
         .set_print_fit_to_pages(1, 0)
@@ -113,6 +114,7 @@ pub fn summary_workbook(s: &Summary, trend: &[Figures], lang: Lang) -> Result<Ve
     major_sheet(wb.add_worksheet(), s, &f, &title, lang)?;
     if !trend.is_empty() {
         trend_sheet(wb.add_worksheet(), trend, &f, &title, lang)?;
+        crate::typical_sheet::typical_sheet(wb.add_worksheet(), s, &f, &title, lang)?;
     }
     charts_sheet(wb.add_worksheet(), s, &f, &title, lang)?;
     Meta::of(s).write(wb.add_worksheet())?;

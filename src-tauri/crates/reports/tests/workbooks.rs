@@ -445,3 +445,67 @@ fn a_customer_who_asked_not_to_be_named_is_anonymous_in_the_workbook_and_the_csv
         "{csv}"
     );
 }
+
+/// A quarter's workbook names its typical complaints: the rule's choice, most telling
+/// first, each with why; an ordinary complaint is not among them, and a month's
+/// workbook has no such sheet.
+#[test]
+fn a_ranges_workbook_lists_its_typical_complaints_most_telling_first() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(common::at("2026-11-20 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    let at = |day: &str| Some(format!("{day} 09:00"));
+    let costly = NewCase {
+        amount: "2000".into(),
+        received_at: at("2026-10-05"),
+        ..case(Kind::Complaint, "201")
+    };
+    let costly = l.register("admin", &costly).expect("costly").number;
+    let in_the_news = NewCase {
+        media: true,
+        received_at: at("2026-11-03"),
+        ..case(Kind::Complaint, "202")
+    };
+    let in_the_news = l.register("admin", &in_the_news).expect("news").number;
+    let unhappy = NewCase {
+        received_at: at("2026-10-10"),
+        ..case(Kind::Complaint, "203")
+    };
+    let unhappy = l.register("admin", &unhappy).expect("unhappy").number;
+    l.finish("admin", &unhappy, "已处理").expect("finish");
+    l.callback(
+        "admin",
+        &unhappy,
+        &callback("reached", Some("dissatisfied")),
+    )
+    .expect("dissatisfied");
+    let ordinary = NewCase {
+        received_at: at("2026-10-12"),
+        ..case(Kind::Complaint, "204")
+    };
+    let ordinary = l.register("admin", &ordinary).expect("ordinary").number;
+
+    let dir = tempfile::tempdir().expect("dir");
+    let quarter = desk_reports::Period::months("2026-10", "2026-11").expect("range");
+    let bytes = desk_reports::period_workbook(&l, &quarter, ZH, false).expect("workbook");
+    let path = save(dir.path(), "quarter.xlsx", &bytes);
+    let rows = cells(&path, "典型案例");
+    assert_eq!(rows[0][0], "编号");
+    let listed: Vec<&str> = rows[1..4].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(listed, [&in_the_news, &costly, &unhappy]);
+    // Why, the standing-out reasons first (lateness, weeks on, adds to them).
+    assert!(rows[1][8].starts_with("重大投诉；媒体曝光"), "{}", rows[1][8]);
+    assert!(rows[3][8].starts_with("回访不满意，二次跟进"), "{}", rows[3][8]);
+    assert_eq!(rows[3][7], "不满意");
+    assert!(
+        rows.iter().all(|r| r[0] != ordinary),
+        "an ordinary complaint listed"
+    );
+    assert!(rows[5][0].starts_with("按规则选取"), "{:?}", rows[5]);
+
+    let month = desk_reports::Period::months("2026-10", "2026-10").expect("month");
+    let bytes = desk_reports::period_workbook(&l, &month, ZH, false).expect("workbook");
+    let path = save(dir.path(), "month.xlsx", &bytes);
+    let wb = open_workbook_auto(&path).expect("open");
+    assert!(!wb.sheet_names().iter().any(|n| n == "典型案例"));
+}
