@@ -494,8 +494,16 @@ fn a_ranges_workbook_lists_its_typical_complaints_most_telling_first() {
     let listed: Vec<&str> = rows[1..4].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(listed, [&in_the_news, &costly, &unhappy]);
     // Why, the standing-out reasons first (lateness, weeks on, adds to them).
-    assert!(rows[1][8].starts_with("重大投诉；媒体曝光"), "{}", rows[1][8]);
-    assert!(rows[3][8].starts_with("回访不满意，二次跟进"), "{}", rows[3][8]);
+    assert!(
+        rows[1][8].starts_with("重大投诉；媒体曝光"),
+        "{}",
+        rows[1][8]
+    );
+    assert!(
+        rows[3][8].starts_with("回访不满意，二次跟进"),
+        "{}",
+        rows[3][8]
+    );
     assert_eq!(rows[3][7], "不满意");
     assert!(
         rows.iter().all(|r| r[0] != ordinary),
