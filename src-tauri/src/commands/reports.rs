@@ -128,7 +128,8 @@ pub async fn preview_units(
     mapping: Vec<(String, Option<usize>)>,
 ) -> IpcResult<UnitPreview> {
     let lang = desk.lang();
-    let p = read_units(Path::new(&path), &mapping_of(&mapping), lang)
+    let area = desk.with(|l, _| l.setting("area_code"))?;
+    let p = read_units(Path::new(&path), &mapping_of(&mapping), &area, lang)
         .map_err(|e| report_error(e, lang))?;
     Ok(UnitPreview {
         headers: p.headers,
@@ -150,7 +151,8 @@ pub async fn import_units(
     mapping: Vec<(String, Option<usize>)>,
 ) -> IpcResult<ImportCounts> {
     let lang = desk.lang();
-    let p = read_units(Path::new(&path), &mapping_of(&mapping), lang)
+    let area = desk.with(|l, _| l.setting("area_code"))?;
+    let p = read_units(Path::new(&path), &mapping_of(&mapping), &area, lang)
         .map_err(|e| report_error(e, lang))?;
     let units = p
         .units_to_import(Path::new(&path), lang)

@@ -137,8 +137,8 @@ export default {
     readOnly: '设置由主管修改。你可以在这里设置自己的 PIN，并登记房屋资料。',
     setDay: '设置日期', days: ['一', '二', '三', '四', '五', '六', '日'],
     formScript: { follow: '跟随界面语言', simplified: '简体', traditional: '繁体' },
-    keys: {
-      office_name: '管理处名称', company_name: '公司名称', office_code: '管理处代码', hotline: '服务热线',
+    areaCodeHint: '如 0571：本地座机登记时可不带区号', keys: {
+      office_name: '管理处名称', company_name: '公司名称', office_code: '管理处代码', hotline: '服务热线', area_code: '本地区号',
       prefix_complaint: '投诉编号前缀', prefix_request: '需求编号前缀', prefix_slip: '签认单编号前缀',
       form_script: '表单字体', idle_lock_minutes: '无操作锁屏（分钟，0 为不锁）',
     },

@@ -137,8 +137,8 @@ export default {
     readOnly: '設定由主管修改。你可以在這裡設定自己的 PIN，並登記房屋資料。',
     setDay: '設定日期', days: ['一', '二', '三', '四', '五', '六', '日'],
     formScript: { follow: '跟隨介面語言', simplified: '簡體', traditional: '繁體' },
-    keys: {
-      office_name: '管理處名稱', company_name: '公司名稱', office_code: '管理處代碼', hotline: '服務熱線',
+    areaCodeHint: '如 0571：本地市話登記時可不帶區號', keys: {
+      office_name: '管理處名稱', company_name: '公司名稱', office_code: '管理處代碼', hotline: '服務熱線', area_code: '本地區號',
       prefix_complaint: '投訴編號前綴', prefix_request: '需求編號前綴', prefix_slip: '簽認單編號前綴',
       form_script: '表單字型', idle_lock_minutes: '閒置鎖定（分鐘，0 為不鎖）',
     },

@@ -177,7 +177,8 @@ fn mapping(s: Option<&str>, lang: Lang) -> Result<Vec<(String, usize)>, CliError
 
 pub fn import(l: &mut Ledger, by: &str, c: ImportCmd, lang: Lang, json: bool) -> R {
     let ImportCmd::Units { file, map, dry_run } = c;
-    let preview = read_units(&file, &mapping(map.as_deref(), lang)?, lang)?;
+    let area = l.setting("area_code")?;
+    let preview = read_units(&file, &mapping(map.as_deref(), lang)?, &area, lang)?;
     let units = preview.units_to_import(&file, lang)?;
     if dry_run {
         if json {

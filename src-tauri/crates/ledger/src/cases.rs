@@ -11,7 +11,7 @@ use crate::ledger::{actor, Actor, Ledger};
 use crate::model::{Case, CaseFile, Kind, Level, Relation, RepairSize, Validity};
 use crate::rules::{level_floor, LevelRule};
 use crate::texts::Text;
-use crate::validate::{amount_fen, fmt_minute, phones, required_text, text, time};
+use crate::validate::{amount_fen, fmt_minute, phones_at, required_text, text, time};
 use crate::why::Why;
 use crate::{numbering, workflow};
 
@@ -266,7 +266,7 @@ impl Ledger {
         if name.is_empty() && !input.anonymous {
             return Err(invalid("complainant_name", Problem::Required, ""));
         }
-        let phone_list = phones("phone", &input.phones)?;
+        let phone_list = phones_at("phone", &input.phones, &self.setting("area_code")?)?;
         let relation = opt_word(&input.relation, |s| Relation::parse_for("relation", s))?
             .unwrap_or(Relation::Owner);
         let building = text(Text::Building, &input.building)?;
@@ -401,6 +401,7 @@ impl Ledger {
     pub fn edit(&mut self, by: &str, number: &str, e: &CaseEdit, reason: &str) -> Result<Case> {
         let reason = required_text(Text::Reason, reason)?;
         let at = self.now_text();
+        let area = self.setting("area_code")?;
         self.write(|tx| {
             let who = actor(tx, by)?;
             let old = load(tx, number)?;
@@ -437,7 +438,7 @@ impl Ledger {
             text!(judgement, Text::Judgement, false);
             text!(handler, Text::Handler, false);
             if let Some(p) = &e.phones {
-                let v = phones("phone", p)?;
+                let v = phones_at("phone", p, &area)?;
                 ch.diff("complainant_phones", Some(old.complainant_phones.clone()), Some(v.clone()));
                 sets.push(("complainant_phones", v.into()));
             }

@@ -9,7 +9,7 @@ use crate::ledger::{actor, set_setting_tx, staff_row, Actor, Ledger};
 use crate::model::{Category, Channel, Department, Kind, Role, Staff, Unit};
 use crate::rights::StaffRights;
 use crate::texts::Text;
-use crate::validate::{optional, phones, required, required_text, text};
+use crate::validate::{optional, phones_at, required, required_text, text};
 use crate::why::Why;
 use desk_calendar::Lang;
 
@@ -19,6 +19,8 @@ pub const SETTING_KEYS: &[&str] = &[
     "office_name",
     "office_code",
     "hotline",
+    // The local area code (0571): a landline typed without it is kept with it.
+    "area_code",
     "prefix_complaint",
     "prefix_request",
     "prefix_slip",
@@ -463,14 +465,16 @@ impl Ledger {
         Ok(rows)
     }
 
-    /// Adds a unit, or updates the one at the same building/unit/room (so a re-import
-    /// updates instead of duplicating). Returns the unit and whether it was new.
     /// Adds or updates many units in one transaction: all of them or, on any error, none.
     /// A unit is known by building, unit and room, so importing the same list again
     /// updates instead of duplicating.
     pub fn import_units(&mut self, by: &str, units: &[NewUnit]) -> Result<ImportCounts> {
         let at = self.now_text();
-        let cleaned = units.iter().map(clean_unit).collect::<Result<Vec<_>>>()?;
+        let area = self.setting("area_code")?;
+        let cleaned = units
+            .iter()
+            .map(|u| clean_unit(u, &area))
+            .collect::<Result<Vec<_>>>()?;
         self.write(|tx| {
             let who = actor(tx, by)?;
             let mut n = ImportCounts::default();
@@ -495,9 +499,11 @@ impl Ledger {
         })
     }
 
+    /// Adds a unit, or updates the one at the same building/unit/room (so a re-import
+    /// updates instead of duplicating). Returns the unit and whether it was new.
     pub fn upsert_unit(&mut self, by: &str, u: &NewUnit) -> Result<(Unit, bool)> {
         let at = self.now_text();
-        let u = clean_unit(u)?;
+        let u = clean_unit(u, &self.setting("area_code")?)?;
         self.write(|tx| {
             let who = actor(tx, by)?;
             upsert_unit_tx(tx, &at, &who, &u)
@@ -564,6 +570,11 @@ impl Ledger {
                 value,
             ));
         }
+        let value = if key == "area_code" {
+            crate::validate::area_code(field, &value)?
+        } else {
+            value
+        };
         if key == "language" && desk_calendar::Lang::parse(&value).is_none() {
             return Err(invalid(
                 field,
@@ -628,13 +639,15 @@ pub struct ImportCounts {
     pub unchanged: usize,
 }
 
-pub fn clean_unit(u: &NewUnit) -> Result<NewUnit> {
+/// A unit as the directory keeps it; `area` is the office's local area code (empty when
+/// none is set), put in front of a local landline.
+pub fn clean_unit(u: &NewUnit, area: &str) -> Result<NewUnit> {
     Ok(NewUnit {
         building: required_text(Text::Building, &u.building)?,
         unit: text(Text::Unit, &u.unit)?,
         room: required_text(Text::Room, &u.room)?,
         owner_name: text(Text::ComplainantName, &u.owner_name)?,
-        phones: phones("phone", &u.phones)?,
+        phones: phones_at("phone", &u.phones, area)?,
         status: match optional("status", &u.status, 20)? {
             s if s.is_empty() => "occupied".into(),
             s => s,

@@ -286,6 +286,7 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("office_name", "管理处名称", "管理處名稱", "Office name"),
     ("office_code", "管理处代码", "管理處代碼", "Office code"),
     ("hotline", "服务热线", "服務熱線", "Service hotline"),
+    ("area_code", "本地区号", "本地區號", "Local area code"),
     (
         "prefix_complaint",
         "投诉编号前缀",

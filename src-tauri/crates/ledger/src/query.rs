@@ -405,7 +405,7 @@ impl Ledger {
     ) -> Result<Vec<Case>> {
         // The same customer's number however it was typed (the ledger keeps a mobile as
         // its 11 digits).
-        let phone = crate::validate::phone_lookup(phone);
+        let phone = crate::validate::phone_lookup(phone, &self.setting("area_code")?);
         let phone = phone.as_str();
         let room_key = format!("{}{}{}", building.trim(), unit.trim(), room.trim());
         if phone.len() < 5 && room.trim().is_empty() {

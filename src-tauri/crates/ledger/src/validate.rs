@@ -56,6 +56,12 @@ fn truncate(s: &str, n: usize) -> String {
 /// 138-1234-5678), so the same customer's earlier cases are found by it; any other
 /// number as the clerk wrote it, with spaces tidied.
 pub fn phone(field: &'static str, s: &str) -> Result<String> {
+    phone_at(field, s, "")
+}
+
+/// As [`phone`], at an office whose local area code is `area` (empty: none set): a local
+/// landline typed without it (87654321) is taken and kept with it (0571-87654321).
+pub fn phone_at(field: &'static str, s: &str, area: &str) -> Result<String> {
     let raw = s.trim();
     let bad = || invalid(field, Problem::BadPhone, raw);
     // The words written before an extension, as one marker.
@@ -81,7 +87,49 @@ pub fn phone(field: &'static str, s: &str) -> Result<String> {
     if dashed_extension.is_some() {
         return Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "));
     }
-    Err(bad())
+    local_landline(&marked, area).ok_or_else(bad)
+}
+
+/// A local landline (7–8 digits, any extension after a marker) with the office's area
+/// code put in front, when one is set.
+fn local_landline(marked: &str, area: &str) -> Option<String> {
+    if area.is_empty() {
+        return None;
+    }
+    let (main, ext) = marked.split_once(EXTENSION).unwrap_or((marked, ""));
+    let local = digits(main);
+    if !(7..=8).contains(&local.len())
+        || !local.bytes().all(|b| b.is_ascii_digit())
+        || local.starts_with(['0', '1'])
+    {
+        return None;
+    }
+    let full = match ext.trim() {
+        "" => format!("{area}-{local}"),
+        ext => format!("{area}-{local}转{ext}"),
+    };
+    phone_with_marked_extension(&full).map(|()| full)
+}
+
+/// The office's local area code: empty, or 0 and two or three digits (010, 0571).
+pub fn area_code(field: &'static str, s: &str) -> Result<String> {
+    let t = s.trim();
+    let ok = t.is_empty()
+        || ((3..=4).contains(&t.len())
+            && t.starts_with('0')
+            && !t.starts_with("00")
+            && t.bytes().all(|b| b.is_ascii_digit()));
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err(invalid(
+            field,
+            Problem::NotAllowed {
+                why: Why::AreaCodeShape,
+            },
+            t,
+        ))
+    }
 }
 
 /// What stands before a number's extension.
@@ -100,14 +148,16 @@ pub fn mobile_digits(s: &str) -> Option<String> {
 
 /// What a phone typed at the desk or into a search is looked for as: a mainland mobile
 /// as the ledger keeps it (its 11 digits), anything else as typed.
-pub fn phone_lookup(s: &str) -> String {
+pub fn phone_lookup(s: &str, area: &str) -> String {
     let first = s
         .split(PHONE_SEPARATORS)
         .map(str::trim)
         .find(|p| !p.is_empty())
         .unwrap_or("");
     let main = first.split_once(EXTENSION).map_or(first, |(m, _)| m);
-    mobile_digits(main).unwrap_or_else(|| s.trim().to_string())
+    mobile_digits(main)
+        .or_else(|| local_landline(main, area))
+        .unwrap_or_else(|| s.trim().to_string())
 }
 
 /// What stands between several numbers in one field.
@@ -190,13 +240,18 @@ fn is_taiwan_domestic(d: &str) -> bool {
 
 /// Several numbers separated by commas, semicolons, 、 or slashes.
 pub fn phones(field: &'static str, s: &str) -> Result<String> {
+    phones_at(field, s, "")
+}
+
+/// As [`phones`], at an office whose local area code is `area` ([`phone_at`]).
+pub fn phones_at(field: &'static str, s: &str, area: &str) -> Result<String> {
     let mut out = Vec::new();
     for p in s
         .split(PHONE_SEPARATORS)
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        out.push(phone(field, p)?);
+        out.push(phone_at(field, p, area)?);
     }
     Ok(out.join(", "))
 }
@@ -337,15 +392,54 @@ mod tests {
 
     #[test]
     fn a_phone_is_looked_up_as_the_ledger_keeps_it() {
-        assert_eq!(phone_lookup("+86 138-1234-5678"), "13812345678");
+        assert_eq!(phone_lookup("+86 138-1234-5678", ""), "13812345678");
         assert_eq!(
-            phone_lookup("138 1234 5678转8 / 0571-87654321"),
+            phone_lookup("138 1234 5678转8 / 0571-87654321", ""),
             "13812345678"
         );
-        assert_eq!(phone_lookup(" 0571-87654321 "), "0571-87654321");
-        assert_eq!(phone_lookup("1381234"), "1381234");
-        assert_eq!(phone_lookup("1381234567a"), "1381234567a");
+        assert_eq!(phone_lookup(" 0571-87654321 ", ""), "0571-87654321");
+        assert_eq!(phone_lookup("1381234", ""), "1381234");
+        assert_eq!(phone_lookup("1381234567a", ""), "1381234567a");
+        assert_eq!(phone_lookup("8765 4321", "0571"), "0571-87654321");
         assert_eq!(mobile_digits("138 1234 567王"), None);
+    }
+
+    #[test]
+    fn a_local_landline_takes_the_offices_area_code() {
+        assert_eq!(
+            phone_at("phone", "87654321", "0571").ok().as_deref(),
+            Some("0571-87654321")
+        );
+        assert_eq!(
+            phone_at("phone", "8765-4321 分机 12", "0571")
+                .ok()
+                .as_deref(),
+            Some("0571-87654321转12")
+        );
+        assert_eq!(
+            phone_at("phone", "6123456", "010").ok().as_deref(),
+            Some("010-6123456")
+        );
+        // Numbers with their own area code or a mobile are as before.
+        assert_eq!(
+            phone_at("phone", "021-61234567", "0571").ok().as_deref(),
+            Some("021-61234567")
+        );
+        assert_eq!(
+            phone_at("phone", "138 1234 5678", "0571").ok().as_deref(),
+            Some("13812345678")
+        );
+        // Without an area code set, or too short or long for a local number: refused.
+        assert!(phone_at("phone", "87654321", "").is_err());
+        assert!(phone_at("phone", "123456", "0571").is_err());
+        assert!(phone_at("phone", "876543210", "0571").is_err());
+        assert!(phone_at("phone", "18765432", "0571").is_err());
+        for ok in ["", "010", "0571", " 0755 "] {
+            assert!(area_code("area_code", ok).is_ok(), "{ok}");
+        }
+        for bad in ["571", "00571", "05711", "0a71"] {
+            assert!(area_code("area_code", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub enum Why {
     NoSpaces,
     AlreadySetUp,
     PrefixShape,
+    /// The office's local area code: 0 and two or three digits.
+    AreaCodeShape,
     IdleLockRange,
     /// A deadline step's span: a whole number from 1 to 10,000.
     SpanRange,
@@ -125,6 +127,7 @@ impl Why {
             Why::NoSpaces => p("不能含空格", "不能含空格", "may not contain spaces"),
             Why::AlreadySetUp => p("已初始化", "已初始化", "is already set up"),
             Why::PrefixShape => p("须为1–6个字母或数字", "須為1–6個字母或數字", "must be 1–6 letters or digits"),
+            Why::AreaCodeShape => p("须为0加两到三位数字，如0571、010", "須為0加兩到三位數字，如0571、010", "must be 0 and two or three digits, such as 0571 or 010"),
             Why::IdleLockRange => p("须为0–480分钟", "須為0–480分鐘", "must be 0–480 minutes"),
             Why::SpanRange => {
                 let (from, to) = (SPAN_AMOUNTS.start(), SPAN_AMOUNTS.end());
@@ -266,6 +269,7 @@ mod tests {
             NoSpaces,
             AlreadySetUp,
             PrefixShape,
+            AreaCodeShape,
             IdleLockRange,
             SpanRange,
             PinShape,

@@ -151,3 +151,48 @@ fn a_customers_mobile_is_found_however_it_was_written() {
         "13812345678, 0571-87654321"
     );
 }
+
+/// A local office's landlines are given without the area code: once the office sets
+/// its own (0571), 87654321 is taken, kept as 0571-87654321, and found again however it
+/// is typed; a wrong area code is refused, naming the setting.
+#[test]
+fn a_local_landline_is_taken_once_the_office_sets_its_area_code() {
+    let mut l = office();
+    let local = NewCase {
+        phones: "87654321".into(),
+        ..complaint()
+    };
+    let err = l.register("admin", &local).expect_err("no area code yet");
+    assert_eq!(err.field(), Some("phone"));
+
+    let err = l
+        .set_setting("admin", "area_code", "571")
+        .expect_err("not an area code");
+    assert_eq!(
+        err.localized(desk_ledger::Lang::ZhCn),
+        "本地区号：须为0加两到三位数字，如0571、010"
+    );
+    l.set_setting("admin", "area_code", "0571")
+        .expect("area code");
+    let case = l.register("admin", &local).expect("registered");
+    assert_eq!(case.complainant_phones, "0571-87654321");
+    for typed in ["87654321", "8765 4321", "0571-87654321"] {
+        let asked = RelatedQuery {
+            phone: typed.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            l.related(&asked, 10).expect("related").cases.len(),
+            1,
+            "{typed}"
+        );
+    }
+    let unit = desk_ledger::NewUnit {
+        building: "3栋".into(),
+        room: "1502".into(),
+        phones: "87654321 / 13812345678".into(),
+        ..Default::default()
+    };
+    let (unit, _) = l.upsert_unit("admin", &unit).expect("unit");
+    assert_eq!(unit.phones, "0571-87654321, 13812345678");
+}

@@ -96,8 +96,14 @@ impl ImportPreview {
     }
 }
 
-/// Reads `path`. `mapping` overrides the header match: (field, column index).
-pub fn read_units(path: &Path, mapping: &[(String, usize)], lang: Lang) -> Result<ImportPreview> {
+/// Reads `path`. `mapping` overrides the header match: (field, column index). `area` is
+/// the office's local area code (empty when none is set), put before local landlines.
+pub fn read_units(
+    path: &Path,
+    mapping: &[(String, usize)],
+    area: &str,
+    lang: Lang,
+) -> Result<ImportPreview> {
     let table = read_table(path, lang)?;
     let Some((headers, rows)) = table.split_first() else {
         return Err(ReportError::file(
@@ -158,7 +164,7 @@ pub fn read_units(path: &Path, mapping: &[(String, usize)], lang: Lang) -> Resul
             phones: get("phones"),
             status: get("status"),
         };
-        match clean_unit(&raw) {
+        match clean_unit(&raw, area) {
             Ok(u) => {
                 let key = (u.building.clone(), u.unit.clone(), u.room.clone());
                 if let Some(first) = seen.insert(key, number) {

@@ -341,7 +341,7 @@ fn the_unit_directory_imports_all_or_nothing_and_reimports_as_updates() {
         "units.xlsx",
         &wb.save_to_buffer().expect("bytes"),
     );
-    let p = read_units(&path, &[], ZH).expect("read");
+    let p = read_units(&path, &[], "", ZH).expect("read");
     let problems: Vec<(usize, String)> = p
         .problems
         .iter()
@@ -393,7 +393,7 @@ fn the_unit_directory_imports_all_or_nothing_and_reimports_as_updates() {
         "\u{feff}building,room,owner,phones\r\n7栋,301,钱多,13511112222\r\n",
     )
     .expect("csv");
-    let p = read_units(&csv, &[], ZH).expect("csv read");
+    let p = read_units(&csv, &[], "", ZH).expect("csv read");
     assert_eq!(p.units.len(), 1);
     assert_eq!(p.units[0].1.room, "301");
 }
