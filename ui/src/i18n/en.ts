@@ -145,7 +145,7 @@ export default {
   },
   reports: {
     export: 'Month-end export', consolidate: 'Merge offices', importUnits: 'Import units', months: 'Months', from: 'First month', to: 'Last month',
-    kind: 'Format', xlsx: 'Summary workbook (Excel)', csv: 'Ledger CSV', anonymized: 'Anonymized (no names or phones, location to the building)',
+    rangeAdds: 'Over several months, the workbook adds the month-by-month trend and the typical cases.', kind: 'Format', xlsx: 'Summary workbook (Excel)', csv: 'Ledger CSV', anonymized: 'Anonymized (no names or phones, location to the building)',
     path: 'Save to', choose: 'Choose…', run: 'Export', working: 'Working…', done: 'Saved: {path}', reveal: 'Open containing folder',
     files: 'Workbooks exported by each office (one per line)', addFiles: 'Add files…', merge: 'Merge', file: 'File', preview: 'Preview',
     mapping: 'Column map', column: 'Column', rows: '{n} rows can be imported', problems: 'Rows with problems (fix them first; nothing is imported until then)',

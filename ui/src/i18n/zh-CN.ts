@@ -145,7 +145,7 @@ export default {
   },
   reports: {
     export: '月度汇总导出', consolidate: '多管理处合并', importUnits: '导入房屋资料', months: '月份范围', from: '起始月份', to: '截止月份',
-    kind: '格式', xlsx: '汇总工作簿（Excel）', csv: '台账 CSV', anonymized: '脱敏（不含姓名、电话，位置只到楼栋）',
+    rangeAdds: '选择多个月份时，工作簿另含逐月趋势和典型案例。', kind: '格式', xlsx: '汇总工作簿（Excel）', csv: '台账 CSV', anonymized: '脱敏（不含姓名、电话，位置只到楼栋）',
     path: '保存到', choose: '选择…', run: '导出', working: '正在生成…', done: '已保存：{path}', reveal: '打开所在文件夹',
     files: '各管理处导出的工作簿（每行一个）', addFiles: '添加文件…', merge: '合并', file: '文件', preview: '预览',
     mapping: '列对应', column: '列', rows: '可导入 {n} 行', problems: '有问题的行（须先改正，否则不导入任何数据）',

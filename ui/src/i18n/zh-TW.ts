@@ -145,7 +145,7 @@ export default {
   },
   reports: {
     export: '月度匯總匯出', consolidate: '多管理處合併', importUnits: '匯入房屋資料', months: '月份範圍', from: '起始月份', to: '截止月份',
-    kind: '格式', xlsx: '匯總活頁簿（Excel）', csv: '台賬 CSV', anonymized: '去識別（不含姓名、電話，位置只到樓棟）',
+    rangeAdds: '選擇多個月份時，活頁簿另含逐月趨勢和典型案例。', kind: '格式', xlsx: '匯總活頁簿（Excel）', csv: '台賬 CSV', anonymized: '去識別（不含姓名、電話，位置只到樓棟）',
     path: '儲存到', choose: '選擇…', run: '匯出', working: '正在產生…', done: '已儲存：{path}', reveal: '開啟所在資料夾',
     files: '各管理處匯出的活頁簿（每行一個）', addFiles: '加入檔案…', merge: '合併', file: '檔案', preview: '預覽',
     mapping: '欄位對應', column: '欄', rows: '可匯入 {n} 列', problems: '有問題的列（須先改正，否則不匯入任何資料）',
