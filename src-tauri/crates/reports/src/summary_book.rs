@@ -19,8 +19,8 @@ use crate::meta::Meta;
 const CONTENT_CHARS: usize = 60;
 
 pub(crate) struct Formats {
-    pub(crate) head: Format,
-    pub(crate) cell: Format,
+    head: Format,
+    cell: Format,
     time: Format,
     late: Format,
     pct: Format,
@@ -75,6 +75,20 @@ pub(crate) fn header_row<S: AsRef<str>>(
     for (c, (title, width)) in cols.into_iter().enumerate() {
         ws.write_string_with_format(0, c as u16, title.as_ref(), &f.head)?;
         ws.set_column_width(c as u16, width)?;
+    }
+    Ok(())
+}
+
+/// Rows of text under a sheet's header row, each cell in the cell format.
+pub(crate) fn text_rows<'a, R: IntoIterator<Item = &'a str>>(
+    ws: &mut Worksheet,
+    f: &Formats,
+    rows: impl IntoIterator<Item = R>,
+) -> Result<()> {
+    for (i, cells) in rows.into_iter().enumerate() {
+        for (c, v) in cells.into_iter().enumerate() {
+            ws.write_string_with_format(i as u32 + 1, c as u16, v, &f.cell)?;
+        }
     }
     Ok(())
 }
@@ -371,15 +385,14 @@ fn major_sheet(
         ),
     ];
     header_row(ws, f, heads.iter().copied())?;
-    for (i, m) in s.majors.iter().enumerate() {
-        let row = i as u32 + 1;
+    let rows = s.majors.iter().map(|m| {
         let report = match m.report_status.as_deref() {
             None => lang.pick("未开始", "未開始", "not started"),
             Some("draft") => lang.pick("草稿", "草稿", "draft"),
             Some("submitted") => lang.pick("已提交", "已提交", "submitted"),
             Some(_) => lang.pick("已批准", "已批准", "approved"),
         };
-        let cells = [
+        [
             m.number.as_str(),
             m.received_at.as_str(),
             m.location.as_str(),
@@ -388,11 +401,9 @@ fn major_sheet(
             m.status.as_str(),
             report,
             m.report_submitted_at.as_deref().unwrap_or(""),
-        ];
-        for (c, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, *v, &f.cell)?;
-        }
-    }
+        ]
+    });
+    text_rows(ws, f, rows)?;
     print_setup(ws, 0, title)
 }
 

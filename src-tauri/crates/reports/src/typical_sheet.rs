@@ -8,7 +8,7 @@ use rust_xlsxwriter::Worksheet;
 
 use crate::error::Result;
 use crate::labels::sheet;
-use crate::summary_book::{header_row, print_setup, Formats};
+use crate::summary_book::{header_row, print_setup, text_rows, Formats};
 
 pub(crate) fn typical_sheet(
     ws: &mut Worksheet,
@@ -30,9 +30,8 @@ pub(crate) fn typical_sheet(
         (lang.pick("典型原因", "典型原因", "Why typical"), 30.0),
     ];
     header_row(ws, f, heads.iter().copied())?;
-    for (i, t) in s.typical.iter().enumerate() {
-        let row = i as u32 + 1;
-        let cells = [
+    let rows = s.typical.iter().map(|t| {
+        [
             &t.number,
             &t.received_at,
             &t.category,
@@ -42,11 +41,10 @@ pub(crate) fn typical_sheet(
             &t.status,
             &t.satisfaction,
             &t.why,
-        ];
-        for (c, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, v.as_str(), &f.cell)?;
-        }
-    }
+        ]
+        .map(String::as_str)
+    });
+    text_rows(ws, f, rows)?;
     // Below the list (or in its place), how the cases were picked, so a reader knows
     // the list is the rule's and not someone's choice.
     let note_row = s.typical.len() as u32 + 2;
