@@ -68,7 +68,7 @@ pub fn phone_at(field: &'static str, s: &str, area: &str) -> Result<String> {
     let marked = ["分机", "分機", "ext.", "Ext.", "EXT.", "ext", "Ext", "EXT"]
         .iter()
         .fold(raw.to_string(), |t, w| t.replace(w, "转"));
-    if phone_with_marked_extension(&marked).is_some() {
+    if accepted(&marked) {
         let (main, ext) = marked.split_once(EXTENSION).unwrap_or((&marked, ""));
         return Ok(match mobile_digits(main) {
             Some(mobile) if ext.trim().is_empty() => mobile,
@@ -82,7 +82,7 @@ pub fn phone_at(field: &'static str, s: &str, area: &str) -> Result<String> {
         (1..=6).contains(&ext.len())
             && ext.chars().all(|c| c.is_ascii_digit())
             && is_mainland_landline(&digits(main))
-            && phone_with_marked_extension(main).is_some()
+            && accepted(main)
     });
     if dashed_extension.is_some() {
         return Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -108,7 +108,7 @@ fn local_landline(marked: &str, area: &str) -> Option<String> {
         "" => format!("{area}-{local}"),
         ext => format!("{area}-{local}转{ext}"),
     };
-    phone_with_marked_extension(&full).map(|()| full)
+    accepted(&full).then_some(full)
 }
 
 /// The office's local area code: empty, or 0 and two or three digits (010, 0571).
@@ -170,15 +170,15 @@ fn digits(main: &str) -> String {
         .collect()
 }
 
-/// `Some` when `raw` is a number (with any extension after 转, # or x) this accepts.
-fn phone_with_marked_extension(raw: &str) -> Option<()> {
+/// Whether `raw` is a number (with any extension after 转, # or x) this accepts.
+fn accepted(raw: &str) -> bool {
     let (main, ext) = match raw.split_once(EXTENSION) {
         Some((m, e)) => (m, Some(e.trim())),
         None => (raw, None),
     };
     if let Some(e) = ext {
         if e.is_empty() || e.len() > 6 || !e.chars().all(|c| c.is_ascii_digit()) {
-            return None;
+            return false;
         }
     }
     let compact = digits(main);
@@ -188,7 +188,7 @@ fn phone_with_marked_extension(raw: &str) -> Option<()> {
             .chars()
             .all(|c| c.is_ascii_digit())
     {
-        return None;
+        return false;
     }
     let ok = if let Some(rest) = compact
         .strip_prefix("+86")
@@ -216,7 +216,7 @@ fn phone_with_marked_extension(raw: &str) -> Option<()> {
             || is_taiwan_domestic(&compact)
             || is_service_number(&compact)
     };
-    ok.then_some(())
+    ok
 }
 
 /// A company's nationwide 400 or 800 number (400-123-4567): a shop tenant's, say.
