@@ -137,7 +137,7 @@ export default {
     readOnly: 'Settings are changed by a supervisor. You can set your own PIN here and add units to the directory.',
     setDay: 'Set a date', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
     formScript: { follow: 'As the desk\'s language', simplified: 'Simplified', traditional: 'Traditional' },
-    areaCodeHint: 'e.g. 0571: local landlines may then be typed without it', keys: {
+    areaCodeHint: 'e.g. 0571 (local landlines may then omit it)', keys: {
       office_name: 'Office name', company_name: 'Company name', office_code: 'Office code', hotline: 'Service hotline', area_code: 'Local area code',
       prefix_complaint: 'Complaint number prefix', prefix_request: 'Request number prefix', prefix_slip: 'Slip number prefix',
       form_script: 'Form script', idle_lock_minutes: 'Lock after idle minutes (0: never)',
