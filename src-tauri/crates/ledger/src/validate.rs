@@ -87,24 +87,37 @@ pub fn phone_at(field: &'static str, s: &str, area: &str) -> Result<String> {
     if dashed_extension.is_some() {
         return Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "));
     }
-    local_landline(&marked, area).ok_or_else(bad)
+    match local_landline(&marked, area) {
+        Some(full) => Ok(full),
+        // A local number at an office that has not said where it is: say what is missing.
+        None if area.is_empty() && local_parts(&marked).is_some() => Err(invalid(
+            field,
+            Problem::NotAllowed {
+                why: Why::NeedsAreaCode,
+            },
+            raw,
+        )),
+        None => Err(bad()),
+    }
 }
 
-/// A local landline (7–8 digits, any extension after a marker) with the office's area
-/// code put in front, when one is set.
+/// A local landline's number (7–8 digits) and extension (empty when none), as written.
+fn local_parts(marked: &str) -> Option<(String, &str)> {
+    let (main, ext) = marked.split_once(EXTENSION).unwrap_or((marked, ""));
+    let local = digits(main);
+    ((7..=8).contains(&local.len())
+        && local.bytes().all(|b| b.is_ascii_digit())
+        && !local.starts_with(['0', '1']))
+    .then_some((local, ext.trim()))
+}
+
+/// A local landline with the office's area code put in front, when one is set.
 fn local_landline(marked: &str, area: &str) -> Option<String> {
     if area.is_empty() {
         return None;
     }
-    let (main, ext) = marked.split_once(EXTENSION).unwrap_or((marked, ""));
-    let local = digits(main);
-    if !(7..=8).contains(&local.len())
-        || !local.bytes().all(|b| b.is_ascii_digit())
-        || local.starts_with(['0', '1'])
-    {
-        return None;
-    }
-    let full = match ext.trim() {
+    let (local, ext) = local_parts(marked)?;
+    let full = match ext {
         "" => format!("{area}-{local}"),
         ext => format!("{area}-{local}转{ext}"),
     };
@@ -429,8 +442,13 @@ mod tests {
             phone_at("phone", "138 1234 5678", "0571").ok().as_deref(),
             Some("13812345678")
         );
-        // Without an area code set, or too short or long for a local number: refused.
-        assert!(phone_at("phone", "87654321", "").is_err());
+        // Without an area code set, or too short or long for a local number: refused, a
+        // local number with what it lacks.
+        let lacking = phone_at("phone", "87654321", "").expect_err("no area code");
+        assert_eq!(
+            lacking.localized(crate::Lang::ZhCn),
+            "联系电话：本地座机须带区号，如0571-87654321（主管在设置中填写本地区号后可不带）"
+        );
         assert!(phone_at("phone", "123456", "0571").is_err());
         assert!(phone_at("phone", "876543210", "0571").is_err());
         assert!(phone_at("phone", "18765432", "0571").is_err());

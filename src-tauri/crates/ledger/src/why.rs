@@ -37,6 +37,8 @@ pub enum Why {
     PrefixShape,
     /// The office's local area code: 0 and two or three digits.
     AreaCodeShape,
+    /// A local landline given without its area code at an office that has set none.
+    NeedsAreaCode,
     IdleLockRange,
     /// A deadline step's span: a whole number from 1 to 10,000.
     SpanRange,
@@ -127,6 +129,7 @@ impl Why {
             Why::NoSpaces => p("不能含空格", "不能含空格", "may not contain spaces"),
             Why::AlreadySetUp => p("已初始化", "已初始化", "is already set up"),
             Why::PrefixShape => p("须为1–6个字母或数字", "須為1–6個字母或數字", "must be 1–6 letters or digits"),
+            Why::NeedsAreaCode => p("本地座机须带区号，如0571-87654321（主管在设置中填写本地区号后可不带）", "本地市話須帶區號，如0571-87654321（主管在設定中填寫本地區號後可不帶）", "needs its area code, such as 0571-87654321 (or a supervisor sets the office's local area code in Settings)"),
             Why::AreaCodeShape => p("须为0加两到三位数字，如0571、010", "須為0加兩到三位數字，如0571、010", "must be 0 and two or three digits, such as 0571 or 010"),
             Why::IdleLockRange => p("须为0–480分钟", "須為0–480分鐘", "must be 0–480 minutes"),
             Why::SpanRange => {
@@ -270,6 +273,7 @@ mod tests {
             AlreadySetUp,
             PrefixShape,
             AreaCodeShape,
+            NeedsAreaCode,
             IdleLockRange,
             SpanRange,
             PinShape,
