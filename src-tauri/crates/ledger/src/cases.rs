@@ -11,7 +11,7 @@ use crate::ledger::{actor, Actor, Ledger};
 use crate::model::{Case, CaseFile, Kind, Level, Relation, RepairSize, Validity};
 use crate::rules::{level_floor, LevelRule};
 use crate::texts::Text;
-use crate::validate::{amount_fen, fmt_minute, phones_at, required_text, text, time};
+use crate::validate::{amount_fen, fmt_minute, phones, required_text, text, time};
 use crate::why::Why;
 use crate::{numbering, workflow};
 
@@ -266,7 +266,7 @@ impl Ledger {
         if name.is_empty() && !input.anonymous {
             return Err(invalid("complainant_name", Problem::Required, ""));
         }
-        let phone_list = phones_at("phone", &input.phones, &self.setting("area_code")?)?;
+        let phone_list = phones("phone", &input.phones, &self.setting("area_code")?)?;
         let relation = opt_word(&input.relation, |s| Relation::parse_for("relation", s))?
             .unwrap_or(Relation::Owner);
         let building = text(Text::Building, &input.building)?;
@@ -438,7 +438,7 @@ impl Ledger {
             text!(judgement, Text::Judgement, false);
             text!(handler, Text::Handler, false);
             if let Some(p) = &e.phones {
-                let v = phones_at("phone", p, &area)?;
+                let v = phones("phone", p, &area)?;
                 ch.diff("complainant_phones", Some(old.complainant_phones.clone()), Some(v.clone()));
                 sets.push(("complainant_phones", v.into()));
             }

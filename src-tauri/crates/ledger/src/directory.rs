@@ -9,7 +9,7 @@ use crate::ledger::{actor, set_setting_tx, staff_row, Actor, Ledger};
 use crate::model::{Category, Channel, Department, Kind, Role, Staff, Unit};
 use crate::rights::StaffRights;
 use crate::texts::Text;
-use crate::validate::{optional, phones_at, required, required_text, text};
+use crate::validate::{optional, phones, required, required_text, text};
 use crate::why::Why;
 use desk_calendar::Lang;
 
@@ -647,7 +647,7 @@ pub fn clean_unit(u: &NewUnit, area: &str) -> Result<NewUnit> {
         unit: text(Text::Unit, &u.unit)?,
         room: required_text(Text::Room, &u.room)?,
         owner_name: text(Text::ComplainantName, &u.owner_name)?,
-        phones: phones_at("phone", &u.phones, area)?,
+        phones: phones("phone", &u.phones, area)?,
         status: match optional("status", &u.status, 20)? {
             s if s.is_empty() => "occupied".into(),
             s => s,

@@ -54,14 +54,10 @@ fn truncate(s: &str, n: usize) -> String {
 /// service numbers, and Hong Kong (+852) and Taiwan (+886 or 09…/0x-…) numbers. A
 /// mainland mobile is kept as its 11 digits however it was written (+86 138 1234 5678,
 /// 138-1234-5678), so the same customer's earlier cases are found by it; any other
-/// number as the clerk wrote it, with spaces tidied.
-pub fn phone(field: &'static str, s: &str) -> Result<String> {
-    phone_at(field, s, "")
-}
-
-/// As [`phone`], at an office whose local area code is `area` (empty: none set): a local
-/// landline typed without it (87654321) is taken and kept with it (0571-87654321).
-pub fn phone_at(field: &'static str, s: &str, area: &str) -> Result<String> {
+/// number as the clerk wrote it, with spaces tidied. `area` is the office's local area
+/// code (empty: none set): a local landline typed without it (87654321) is taken and kept
+/// with it (0571-87654321).
+pub fn phone(field: &'static str, s: &str, area: &str) -> Result<String> {
     let raw = s.trim();
     let bad = || invalid(field, Problem::BadPhone, raw);
     // The words written before an extension, as one marker.
@@ -252,19 +248,15 @@ fn is_taiwan_domestic(d: &str) -> bool {
 }
 
 /// Several numbers separated by commas, semicolons, 、 or slashes.
-pub fn phones(field: &'static str, s: &str) -> Result<String> {
-    phones_at(field, s, "")
-}
-
-/// As [`phones`], at an office whose local area code is `area` ([`phone_at`]).
-pub fn phones_at(field: &'static str, s: &str, area: &str) -> Result<String> {
+/// `area` as for [`phone`].
+pub fn phones(field: &'static str, s: &str, area: &str) -> Result<String> {
     let mut out = Vec::new();
     for p in s
         .split(PHONE_SEPARATORS)
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        out.push(phone_at(field, p, area)?);
+        out.push(phone(field, p, area)?);
     }
     Ok(out.join(", "))
 }
@@ -364,22 +356,27 @@ mod tests {
             "400-123-4567",
             "800 810 8888",
         ] {
-            assert!(phone("phone", ok).is_ok(), "{ok}");
+            assert!(phone("phone", ok, "").is_ok(), "{ok}");
         }
         // Written as the clerk wrote it, spaces tidied; a mainland mobile as its digits.
         assert_eq!(
-            phone("phone", " 0571-87654321   分机 801 ").ok().as_deref(),
+            phone("phone", " 0571-87654321   分机 801 ", "")
+                .ok()
+                .as_deref(),
             Some("0571-87654321 分机 801")
         );
         for mobile in ["+86 138 1234 5678", "138-1234-5678", "0086 13812345678"] {
-            assert_eq!(phone("phone", mobile).ok().as_deref(), Some("13812345678"));
+            assert_eq!(
+                phone("phone", mobile, "").ok().as_deref(),
+                Some("13812345678")
+            );
         }
         assert_eq!(
-            phone("phone", "138 1234 5678 ext 12").ok().as_deref(),
+            phone("phone", "138 1234 5678 ext 12", "").ok().as_deref(),
             Some("13812345678转12")
         );
         assert_eq!(
-            phone("phone", "+852 9123 4567").ok().as_deref(),
+            phone("phone", "+852 9123 4567", "").ok().as_deref(),
             Some("+852 9123 4567")
         );
         for bad in [
@@ -399,7 +396,7 @@ mod tests {
             "401-123-4567",
             "400-123-456",
         ] {
-            assert!(phone("phone", bad).is_err(), "{bad}");
+            assert!(phone("phone", bad, "").is_err(), "{bad}");
         }
     }
 
@@ -420,38 +417,36 @@ mod tests {
     #[test]
     fn a_local_landline_takes_the_offices_area_code() {
         assert_eq!(
-            phone_at("phone", "87654321", "0571").ok().as_deref(),
+            phone("phone", "87654321", "0571").ok().as_deref(),
             Some("0571-87654321")
         );
         assert_eq!(
-            phone_at("phone", "8765-4321 分机 12", "0571")
-                .ok()
-                .as_deref(),
+            phone("phone", "8765-4321 分机 12", "0571").ok().as_deref(),
             Some("0571-87654321转12")
         );
         assert_eq!(
-            phone_at("phone", "6123456", "010").ok().as_deref(),
+            phone("phone", "6123456", "010").ok().as_deref(),
             Some("010-6123456")
         );
         // Numbers with their own area code or a mobile are as before.
         assert_eq!(
-            phone_at("phone", "021-61234567", "0571").ok().as_deref(),
+            phone("phone", "021-61234567", "0571").ok().as_deref(),
             Some("021-61234567")
         );
         assert_eq!(
-            phone_at("phone", "138 1234 5678", "0571").ok().as_deref(),
+            phone("phone", "138 1234 5678", "0571").ok().as_deref(),
             Some("13812345678")
         );
         // Without an area code set, or too short or long for a local number: refused, a
         // local number with what it lacks.
-        let lacking = phone_at("phone", "87654321", "").expect_err("no area code");
+        let lacking = phone("phone", "87654321", "").expect_err("no area code");
         assert_eq!(
             lacking.localized(crate::Lang::ZhCn),
             "联系电话：本地座机须带区号，如0571-87654321（主管在设置中填写本地区号后可不带）"
         );
-        assert!(phone_at("phone", "123456", "0571").is_err());
-        assert!(phone_at("phone", "876543210", "0571").is_err());
-        assert!(phone_at("phone", "18765432", "0571").is_err());
+        assert!(phone("phone", "123456", "0571").is_err());
+        assert!(phone("phone", "876543210", "0571").is_err());
+        assert!(phone("phone", "18765432", "0571").is_err());
         for ok in ["", "010", "0571", " 0755 "] {
             assert!(area_code("area_code", ok).is_ok(), "{ok}");
         }

@@ -19,7 +19,7 @@ pub(crate) fn typical_sheet(
 ) -> Result<()> {
     ws.set_name(sheet("typical", lang))?;
     let heads = [
-        (lang.pick("编号", "編號", "Number"), 15.0),
+        (field_label("number", lang), 15.0),
         (field_label("received_at", lang), 16.0),
         (lang.pick("分类", "分類", "Category"), 18.0),
         (field_label("location", lang), 14.0),
