@@ -220,7 +220,8 @@ export type Figures = { from: string, to: string, total: number, complaints: num
 
 export type Rate = { 
 /**
- * on_time, overdue, entered_in_time, closed, callback, satisfaction
+ * entered_in_time, on_time, overdue, closed, classified, callback, satisfaction,
+ * resolved_satisfied
  */
 key: string, numerator: number, denominator: number, 
 /**

@@ -31,6 +31,7 @@ export default {
   rates: {
     entered_in_time: '15分钟内录入', on_time: '及时率', overdue: '逾期率', closed: '结案率',
     callback: '回访率', satisfaction: '满意率',
+    classified: '分类准确率', resolved_satisfied: '满意解决率',
   },
   fields: {
     form: '表单', attachment: '附件', feedback_at: '回馈时间',

@@ -31,6 +31,7 @@ export default {
   rates: {
     entered_in_time: '15分鐘內錄入', on_time: '及時率', overdue: '逾期率', closed: '結案率',
     callback: '回訪率', satisfaction: '滿意率',
+    classified: '分類準確率', resolved_satisfied: '滿意解決率',
   },
   fields: {
     form: '表單', attachment: '附件', feedback_at: '回饋時間',

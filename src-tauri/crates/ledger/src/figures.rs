@@ -1,6 +1,8 @@
 //! The figures of domain §6 and the targets of §8: what the dashboard charts and the
 //! month-end workbook both show, computed once here.
 
+use std::collections::HashSet;
+
 use rusqlite::params;
 use serde::Serialize;
 
@@ -16,7 +18,8 @@ use crate::workflow::{facts_received_between, FactsByCase};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rate {
-    /// on_time, overdue, entered_in_time, closed, callback, satisfaction
+    /// entered_in_time, on_time, overdue, closed, classified, callback, satisfaction,
+    /// resolved_satisfied
     pub key: String,
     pub numerator: i64,
     pub denominator: i64,
@@ -35,6 +38,8 @@ pub fn rate_target(key: &str) -> (Option<f64>, bool) {
         "on_time" => (Some(0.95), true),
         "overdue" => (Some(0.05), false),
         "callback" | "satisfaction" => (Some(0.90), true),
+        "classified" => (Some(0.98), true),
+        "resolved_satisfied" => (Some(0.95), true),
         _ => (None, true),
     }
 }
@@ -122,6 +127,11 @@ pub struct SummaryRow {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     callbacks: Vec<Callback>,
+    /// Its category or validity was changed after it had been given one: classified
+    /// wrongly at first (domain §8's classification accuracy).
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    reclassified: bool,
 }
 
 /// Below this many cases, judging them on more threads costs more than it saves.
@@ -141,19 +151,20 @@ impl Ledger {
             .query_map(params![from, to], case_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let facts = facts_received_between(&self.conn, from, to)?;
+        let reclassified = reclassified_between(&self.conn, from, to)?;
         let ctx = crate::calendar_store::ctx(&self.conn)?;
         // Judging deadlines is pure arithmetic on loaded facts: spread it over the cores
         // when there is enough of it (a month-end workbook of a large office is tens of
         // thousands of cases); the dashboard's day of a few dozen is judged in place.
         if cases.len() < PARALLEL_FROM {
-            return judge(&cases, &facts, &ctx, now);
+            return judge(&cases, &facts, &reclassified, &ctx, now);
         }
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = cases.len().div_ceil(threads).max(1);
         let judged: Vec<Result<Vec<SummaryRow>>> = std::thread::scope(|scope| {
             let handles: Vec<_> = cases
                 .chunks(chunk)
-                .map(|part| scope.spawn(|| judge(part, &facts, &ctx, now)))
+                .map(|part| scope.spawn(|| judge(part, &facts, &reclassified, &ctx, now)))
                 .collect();
             handles
                 .into_iter()
@@ -237,6 +248,7 @@ impl Ledger {
 fn judge(
     cases: &[Case],
     facts: &FactsByCase,
+    reclassified: &HashSet<i64>,
     ctx: &crate::calendar_store::Ctx,
     now: chrono::NaiveDateTime,
 ) -> Result<Vec<SummaryRow>> {
@@ -273,6 +285,7 @@ fn judge(
                 satisfaction: last.and_then(|c| c.satisfaction),
                 entered_in_time: entered_in_time(&case.received_at, &case.created_at),
                 callbacks: callbacks.clone(),
+                reclassified: reclassified.contains(&case.id),
                 case: case.clone(),
             })
         })
@@ -304,6 +317,12 @@ struct Tally {
     called: i64,
     reached: i64,
     satisfied: i64,
+    /// Cases given a category, and of them those whose category or validity was
+    /// changed afterwards.
+    classified: i64,
+    reclassified: i64,
+    /// Called-back cases whose latest reached callback was satisfied.
+    resolved_satisfied: i64,
 }
 
 impl Tally {
@@ -326,6 +345,12 @@ impl Tally {
         if r.entered_in_time {
             self.in_time += 1;
         }
+        if r.case.category_code.is_some() {
+            self.classified += 1;
+            if r.reclassified {
+                self.reclassified += 1;
+            }
+        }
         if !r.completed {
             return;
         }
@@ -343,10 +368,14 @@ impl Tally {
         }
         self.called += 1;
         self.reached += reached_here.len() as i64;
-        self.satisfied += reached_here
-            .iter()
-            .filter(|c| c.satisfaction.is_some_and(|s| s.is_satisfied()))
-            .count() as i64;
+        let satisfied = |c: &Callback| c.satisfaction.is_some_and(|s| s.is_satisfied());
+        self.satisfied += reached_here.iter().filter(|c| satisfied(c)).count() as i64;
+        // A case reopened on a dissatisfied callback and settled at the second follow-up
+        // counts as resolved to the customer's satisfaction; the satisfaction rate
+        // above still counts its first, dissatisfied answer.
+        if reached_here.last().is_some_and(|c| satisfied(c)) {
+            self.resolved_satisfied += 1;
+        }
     }
 
     fn figures(&self, from: &str, to: &str) -> Figures {
@@ -362,11 +391,35 @@ impl Tally {
                 Rate::of("on_time", self.decided - self.late, self.decided),
                 Rate::of("overdue", self.late, self.decided),
                 Rate::of("closed", self.closed, self.total),
+                Rate::of(
+                    "classified",
+                    self.classified - self.reclassified,
+                    self.classified,
+                ),
                 Rate::of("callback", self.called, self.finished - self.exempt_only),
                 Rate::of("satisfaction", self.satisfied, self.reached),
+                Rate::of("resolved_satisfied", self.resolved_satisfied, self.called),
             ],
         }
     }
+}
+
+/// The cases received in [from, to) whose category or validity was changed after they
+/// had one. Giving a case its first category or validity is completing it, not
+/// correcting it; the history keeps both, told apart by the change's old value.
+fn reclassified_between(conn: &rusqlite::Connection, from: &str, to: &str) -> Result<HashSet<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT DISTINCT rc.id FROM cases rc
+           JOIN history h ON h.case_id = rc.id AND h.entity = 'case'
+           JOIN json_each(h.changes) j
+         WHERE rc.received_at >= ?1 AND rc.received_at < ?2
+           AND json_extract(j.value, '$.field') IN ('category', 'validity')
+           AND json_extract(j.value, '$.old') IS NOT NULL",
+    )?;
+    let ids = st
+        .query_map(params![from, to], |r| r.get(0))?
+        .collect::<rusqlite::Result<HashSet<i64>>>()?;
+    Ok(ids)
 }
 
 /// Whether the case was typed in within 15 minutes of being received (domain §8).

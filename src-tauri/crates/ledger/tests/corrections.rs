@@ -211,3 +211,49 @@ fn a_closed_case_is_corrected_by_a_supervisor_only() {
         .expect_err("voided");
     assert_eq!(err.kind(), "transition");
 }
+
+/// The month's classification accuracy (domain §8): the share of its cases whose
+/// category and validity stood as first given.
+fn classified_right(l: &Ledger) -> (i64, i64) {
+    let f = l.month_figures("2026-11").expect("figures");
+    let r = f
+        .rates
+        .iter()
+        .find(|r| r.key == "classified")
+        .expect("classification rate");
+    assert_eq!(r.target, Some(0.98));
+    (r.numerator, r.denominator)
+}
+
+#[test]
+fn a_changed_category_or_validity_counts_against_classification_and_a_first_validity_does_not() {
+    let (mut l, _untouched) = office();
+    let validated = l.register("admin", &common::complaint()).expect("b").number;
+    let recategorised = l.register("admin", &common::complaint()).expect("c").number;
+    assert_eq!(classified_right(&l), (3, 3));
+
+    // Judging the validity after registration completes the case; it corrects nothing.
+    let valid = CaseEdit {
+        validity: Some("valid".into()),
+        ..Default::default()
+    };
+    l.edit("admin", &validated, &valid, "核实后判定")
+        .expect("validity");
+    // Filed under drains, it was the water supply pipe.
+    let pipe = CaseEdit {
+        category: Some("B03".into()),
+        ..Default::default()
+    };
+    l.edit("admin", &recategorised, &pipe, "分类有误")
+        .expect("category");
+    assert_eq!(classified_right(&l), (2, 3));
+
+    // Changing a validity once given is a correction like any other.
+    let invalid = CaseEdit {
+        validity: Some("invalid".into()),
+        ..Default::default()
+    };
+    l.edit("admin", &validated, &invalid, "属开发商遗留问题")
+        .expect("validity again");
+    assert_eq!(classified_right(&l), (1, 3));
+}

@@ -115,10 +115,14 @@ fn write(metas: &[Meta], lang: Lang) -> Result<Vec<u8>> {
         ws.write_number_with_format(row, tc, sum as f64, &cell)?;
         row += 1;
     }
-    let keys: Vec<String> = metas
-        .first()
-        .map(|m| m.rates.iter().map(|r| r.0.clone()).collect())
-        .unwrap_or_default();
+    // Every rate any office's export carries: one made by an earlier version may lack a
+    // rate added since, and shows a dash there instead of hiding the rate for all.
+    let mut keys: Vec<String> = Vec::new();
+    for (k, _, _) in metas.iter().flat_map(|m| &m.rates) {
+        if !keys.contains(k) {
+            keys.push(k.clone());
+        }
+    }
     for key in &keys {
         ws.write_string_with_format(row, 0, rate(key, lang), &cell)?;
         let (mut n, mut d) = (0, 0);

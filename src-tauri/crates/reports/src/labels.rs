@@ -70,6 +70,56 @@ pub fn rate(key: &str, lang: Lang) -> &'static str {
         "closed" => lang.pick("结案率", "結案率", "Closed"),
         "callback" => lang.pick("回访率", "回訪率", "Callback"),
         "satisfaction" => lang.pick("满意率", "滿意率", "Satisfaction"),
+        "classified" => lang.pick("分类准确率", "分類準確率", "Classified right first time"),
+        "resolved_satisfied" => lang.pick("满意解决率", "滿意解決率", "Resolved to satisfaction"),
+        _ => "",
+    }
+}
+
+/// What a rate divides by what (the workbook's 计算口径 column); the one definition is
+/// `desk_ledger::figures`.
+pub fn rate_basis(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "entered_in_time" => lang.pick(
+            "受理后15分钟内录入系统的个案 ÷ 本期个案",
+            "受理後15分鐘內錄入系統的個案 ÷ 本期個案",
+            "Cases typed in within 15 minutes of being received ÷ the period's cases",
+        ),
+        "on_time" => lang.pick(
+            "已完成或已到期的期限均按时的个案 ÷ 有期限已完成或已到期的个案",
+            "已完成或已到期的期限均按時的個案 ÷ 有期限已完成或已到期的個案",
+            "Cases that met every deadline done or passed ÷ cases with a deadline done or passed",
+        ),
+        "overdue" => lang.pick(
+            "有期限超时（超时完成或已逾期）的个案 ÷ 有期限已完成或已到期的个案",
+            "有期限超時（超時完成或已逾期）的個案 ÷ 有期限已完成或已到期的個案",
+            "Cases that missed a deadline (done late or overdue) ÷ cases with a deadline done or passed",
+        ),
+        "closed" => lang.pick(
+            "已结案的个案 ÷ 本期个案",
+            "已結案的個案 ÷ 本期個案",
+            "Closed cases ÷ the period's cases",
+        ),
+        "classified" => lang.pick(
+            "分类及投诉性质登记后未经更改的个案 ÷ 已分类的个案",
+            "分類及投訴性質登記後未經更改的個案 ÷ 已分類的個案",
+            "Cases whose category and validity stood as first given ÷ classified cases",
+        ),
+        "callback" => lang.pick(
+            "已回访并联系上的个案 ÷ 处理完成的个案（联系不上、不便回访的不计）",
+            "已回訪並聯繫上的個案 ÷ 處理完成的個案（聯繫不上、不便回訪的不計）",
+            "Finished cases whose customer was reached ÷ finished cases (unreachable or declined left out)",
+        ),
+        "satisfaction" => lang.pick(
+            "非常满意与满意的回访 ÷ 联系上的回访（每次回访都计）",
+            "非常滿意與滿意的回訪 ÷ 聯繫上的回訪（每次回訪都計）",
+            "Very satisfied and satisfied callbacks ÷ callbacks that reached the customer (every one)",
+        ),
+        "resolved_satisfied" => lang.pick(
+            "最后一次回访满意的个案 ÷ 已回访并联系上的个案",
+            "最後一次回訪滿意的個案 ÷ 已回訪並聯繫上的個案",
+            "Cases whose last callback was satisfied ÷ cases whose customer was reached",
+        ),
         _ => "",
     }
 }

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::error::Result;
-use crate::labels::{dimension, ledger_columns, rate, sheet, word, yes_no};
+use crate::labels::{dimension, ledger_columns, rate, rate_basis, sheet, word, yes_no};
 use crate::meta::Meta;
 
 /// Short content in the ledger sheet; the full text stays in the ledger.
@@ -257,15 +257,23 @@ fn rates_sheet(
         lang.pick("实际", "實際", "Actual"),
         lang.pick("目标", "目標", "Target"),
         lang.pick("是否达标", "是否達標", "Meets target"),
+        lang.pick("计算口径", "計算口徑", "How it is counted"),
     ];
     header_row(
         ws,
         f,
-        heads
-            .iter()
-            .enumerate()
-            .map(|(c, h)| (*h, if c == 0 { 26.0 } else { 12.0 })),
+        heads.iter().enumerate().map(|(c, h)| {
+            let width = match c {
+                0 => 26.0,
+                6 => 56.0,
+                _ => 12.0,
+            };
+            (*h, width)
+        }),
     )?;
+    // The management department compares offices by these figures: each says what it
+    // divides by what, so no office counts its own way.
+    let basis_format = f.cell.clone().set_text_wrap();
     for (i, r) in fig.rates.iter().enumerate() {
         let row = i as u32 + 1;
         let goal = match (r.target, r.higher_is_better) {
@@ -283,6 +291,7 @@ fn rates_sheet(
         ws.write_string_with_format(row, 4, goal, &f.cell)?;
         let meets = r.meets_target.map(|m| yes_no(m, lang)).unwrap_or("—");
         ws.write_string_with_format(row, 5, meets, &f.cell)?;
+        ws.write_string_with_format(row, 6, rate_basis(&r.key, lang), &basis_format)?;
         // The target as a number beside the table, for the chart; a percentage, as the
         // clerk reads it (1 and 0.95 read as counts).
         if let Some(t) = r.target {

@@ -76,9 +76,19 @@ fn known_month() -> Ledger {
         .register("admin", &case(Kind::Request, "103"))
         .expect("c")
         .number;
-    l.register("admin", &case(Kind::Complaint, "104"))
-        .expect("d");
-    for n in [&a, &b, &c] {
+    let d = l
+        .register("admin", &case(Kind::Complaint, "104"))
+        .expect("d")
+        .number;
+    // B was filed under the wrong category and put right: three of four classified
+    // right first time.
+    let recategorised = desk_ledger::CaseEdit {
+        category: Some("B01".into()),
+        ..Default::default()
+    };
+    l.edit("admin", &b, &recategorised, "分类有误")
+        .expect("reclassify b");
+    for n in [&a, &b, &c, &d] {
         l.finish("admin", n, "已处理").expect("finish");
     }
     l.callback("admin", &a, &callback("reached", Some("satisfied")))
@@ -87,6 +97,12 @@ fn known_month() -> Ledger {
         .expect("cb b");
     l.callback("admin", &c, &callback("reached", Some("neutral")))
         .expect("cb c");
+    // D: dissatisfied, followed up again, then satisfied.
+    l.callback("admin", &d, &callback("reached", Some("dissatisfied")))
+        .expect("cb d");
+    l.finish("admin", &d, "二次跟进已处理").expect("finish d");
+    l.callback("admin", &d, &callback("reached", Some("satisfied")))
+        .expect("cb d again");
     l.close("admin", &a, "").expect("close a");
     l.close("admin", &b, "").expect("close b");
     l
@@ -112,10 +128,18 @@ fn a_hand_made_month_shows_the_rates_worked_out_by_hand() {
             .unwrap_or_else(|| panic!("no {name}"));
         (r[1].clone(), r[2].clone())
     };
-    // Three finished; B's only callback was unreachable (exempt): 2 of 2 called back.
-    assert_eq!(find("回访率"), ("2".into(), "2".into()));
-    // Reached callbacks: A satisfied, C neutral.
-    assert_eq!(find("满意率"), ("1".into(), "2".into()));
+    // Four finished; B's only callback was unreachable (exempt): 3 of 3 called back.
+    assert_eq!(find("回访率"), ("3".into(), "3".into()));
+    // Reached callbacks: A satisfied, C neutral, D dissatisfied and then satisfied.
+    assert_eq!(find("满意率"), ("2".into(), "4".into()));
+    // Cases called back, by their last answer: A and D satisfied, C neutral.
+    assert_eq!(find("满意解决率"), ("2".into(), "3".into()));
+    assert_eq!(find("分类准确率"), ("3".into(), "4".into()));
+    // Each rate says what it divides by what, so offices count alike.
+    assert_eq!(rates[0][6], "计算口径");
+    let basis = |name: &str| rates.iter().find(|r| r[0] == name).map(|r| r[6].clone());
+    assert!(basis("满意率").is_some_and(|b| b.contains("每次回访都计")));
+    assert!(basis("满意解决率").is_some_and(|b| b.contains("最后一次回访满意")));
     // A and B closed of four.
     assert_eq!(find("结案率"), ("2".into(), "4".into()));
 
