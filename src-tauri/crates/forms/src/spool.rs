@@ -126,7 +126,7 @@ pub fn system_spooler() -> Box<dyn Spooler + Send + Sync> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Handed, ShellPrintVerb, Spooler};
+    use super::ShellPrintVerb;
     use std::path::Path;
 
     #[test]
@@ -183,6 +183,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_reader_that_cannot_print_opens_the_form_and_says_so() {
+        use super::{Handed, Spooler};
         let dir = tempfile::tempdir().expect("dir");
         let pdf = dir.path().join("slip.pdf");
         let handed = |how: &str| powershell_ending(dir.path(), how).print(&pdf, None);

@@ -46,6 +46,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "attachment_withdrawal",
         include_str!("../migrations/0009_attachment_withdrawal.sql"),
     ),
+    (
+        10,
+        "phones_as_kept",
+        include_str!("../migrations/0010_phones_as_kept.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -93,7 +98,7 @@ pub fn is_gram_char(c: char) -> bool {
 }
 
 /// Functions the schema's triggers call; every connection that writes has them.
-fn add_functions(conn: &Connection) -> Result<()> {
+pub(crate) fn add_functions(conn: &Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
     conn.create_scalar_function(
         "desk_bigrams",
@@ -119,6 +124,17 @@ fn add_functions(conn: &Connection) -> Result<()> {
                 CallbackOutcome::from_db(&outcome),
                 satisfaction.as_deref().map(Satisfaction::from_db),
             ))
+        },
+    )?;
+    // A phone field as registration keeps it (migration 10 puts earlier ones so).
+    conn.create_scalar_function(
+        "desk_stored_phones",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let phones: String = ctx.get(0)?;
+            let area: String = ctx.get(1)?;
+            Ok(crate::validate::stored_phones(&phones, &area))
         },
     )?;
     Ok(())
@@ -266,6 +282,14 @@ pub fn migrate(conn: &mut Connection, backup_dir: Option<PathBuf>) -> Result<()>
         let made_at = now.format("%Y-%m-%d %H:%M:%S").to_string();
         crate::backup::copy_to(conn, &file, "migration", made_at, 0)?;
     }
+    // When a migration writes history, it is of the office's present moment.
+    let at = crate::validate::fmt_second(crate::ledger::office_now(conn).naive_local());
+    conn.create_scalar_function(
+        "desk_migration_at",
+        0,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+        move |_| Ok(at.clone()),
+    )?;
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
     )?;

@@ -43,6 +43,12 @@ const ACTIONS: &[Words] = &[
     ("void", "作废", "作廢", "voided"),
     ("set_level", "调整级别", "調整級別", "level changed"),
     ("escalate", "自动升级", "自動升級", "escalated"),
+    (
+        "normalise_phones",
+        "电话格式统一（升级）",
+        "電話格式統一（升級）",
+        "phone numbers tidied (upgrade)",
+    ),
     ("attach", "附件", "附件", "attached"),
     (
         "withdraw_attachment",

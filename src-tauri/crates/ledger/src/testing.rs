@@ -64,3 +64,19 @@ pub fn as_written_by_schema_4(data_dir: &Path) -> rusqlite::Result<()> {
          COMMIT;",
     )
 }
+
+/// Turns `data_dir`'s current ledger back into one as schema version 9 left it, after
+/// running `kept` (SQL that writes values as that version kept them, such as phones as
+/// typed) with the functions the schema's triggers call.
+pub fn as_written_by_schema_9(data_dir: &Path, kept: &str) -> crate::error::Result<()> {
+    let conn = rusqlite::Connection::open(crate::db::db_path(data_dir))?;
+    crate::db::add_functions(&conn)?;
+    conn.execute_batch(&format!(
+        "BEGIN;
+         {kept};
+         DELETE FROM schema_migrations WHERE version > 9;
+         PRAGMA user_version = 9;
+         COMMIT;"
+    ))?;
+    Ok(())
+}

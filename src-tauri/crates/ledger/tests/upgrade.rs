@@ -169,3 +169,57 @@ fn a_ledger_that_cannot_be_opened_still_tells_its_language() {
         "nothing created"
     );
 }
+
+#[test]
+fn phones_an_earlier_version_kept_as_typed_are_found_after_the_upgrade_and_say_why() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (typed, odd) = {
+        let mut l = Ledger::open(dir.path()).expect("open");
+        l.set_clock(at("2026-11-23 09:00"));
+        l.init("", "东区管理处", "admin", "管理员").expect("init");
+        let typed = l.register("admin", &complaint()).expect("a").number;
+        let odd = l.register("admin", &complaint()).expect("b").number;
+        let unit = desk_ledger::NewUnit {
+            building: "3栋".into(),
+            room: "1502".into(),
+            owner_name: "王先生".into(),
+            phones: "13900001111".into(),
+            ..Default::default()
+        };
+        l.upsert_unit("admin", &unit).expect("unit");
+        (typed, odd)
+    };
+    // What the earlier version kept: the mobile as the clerk typed it, and a field today's
+    // rules would refuse.
+    desk_ledger::testing::as_written_by_schema_9(
+        dir.path(),
+        &format!(
+            "UPDATE cases SET complainant_phones = '+86 138 1234 5678，0571-87654321' WHERE number = '{typed}';
+             UPDATE cases SET complainant_phones = '12345' WHERE number = '{odd}';
+             UPDATE units SET phones = '139-0000-1111' WHERE room = '1502'"
+        ),
+    )
+    .expect("schema 9");
+    let l = Ledger::open(dir.path()).expect("upgraded");
+    // Kept as registration keeps it now, so the mobile typed either way finds the case.
+    let case = l.case(&typed).expect("case");
+    assert_eq!(case.complainant_phones, "13812345678, 0571-87654321");
+    assert_eq!(found(&l, "13812345678"), 1);
+    let history = l.history(&typed).expect("history");
+    let last = history.last().expect("an entry");
+    assert_eq!(last.action, "normalise_phones");
+    assert_eq!(last.actor, None, "the upgrade did it, not a staff member");
+    assert_eq!(
+        last.changes[0].old.as_deref(),
+        Some("+86 138 1234 5678，0571-87654321")
+    );
+    // A field the rules would refuse today is the clerk's to correct, not the upgrade's.
+    assert_eq!(l.case(&odd).expect("odd").complainant_phones, "12345");
+    assert!(l
+        .history(&odd)
+        .expect("history")
+        .iter()
+        .all(|e| e.action != "normalise_phones"));
+    let units = l.units("1502", 5).expect("units");
+    assert_eq!(units[0].phones, "13900001111");
+}
