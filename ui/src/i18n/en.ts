@@ -31,7 +31,7 @@ export default {
   rates: {
     entered_in_time: 'Entered within 15 min', on_time: 'On time', overdue: 'Overdue', closed: 'Closed',
     callback: 'Called back', satisfaction: 'Satisfied',
-    classified: 'Classified right', resolved_satisfied: 'Resolved to satisfaction',
+    classified: 'Classified right', resolved_satisfied: 'Satisfied in the end',
   },
   fields: {
     form: 'Form', attachment: 'Attachment', feedback_at: 'Feedback at',
