@@ -95,6 +95,7 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             commands::backup::restore_backup,
             commands::backup::reopen_ledger,
             commands::session::set_language,
+            commands::session::set_text_size,
             commands::session::save_draft,
             commands::session::load_draft,
             commands::session::discard_draft,

@@ -148,6 +148,14 @@ pub async fn sign_out(desk: Desk<'_>) -> IpcResult<()> {
     Ok(())
 }
 
+/// The signed-in staff member's own text size; the window zooms to it at each sign-in.
+#[tauri::command]
+pub async fn set_text_size(desk: Desk<'_>, size: String) -> IpcResult<Staff> {
+    let staff = desk.acting(|l, by, _| l.set_text_size(by, &size))?;
+    desk.set_session(Some(staff.clone()));
+    Ok(staff)
+}
+
 /// The language of the screens and of messages made in the core (errors, deadline
 /// explanations); kept for the next start once someone is signed in.
 #[tauri::command]

@@ -5,7 +5,7 @@ import type * as T from './types'
 export type * from './types'
 // The core's word lists (generated with the types), for the screens' choices, and the
 // most characters each free text may hold.
-export { KINDS, STATUSES, LEVELS, VALIDITIES, RELATIONS, REPAIR_SIZES, ROLES, CALLBACK_METHODS, CALLBACK_OUTCOMES, SATISFACTIONS, SPAN_UNITS, TEXT_MAX, LIMITS } from './types'
+export { KINDS, STATUSES, LEVELS, VALIDITIES, RELATIONS, REPAIR_SIZES, ROLES, TEXT_SIZES, CALLBACK_METHODS, CALLBACK_OUTCOMES, SATISFACTIONS, SPAN_UNITS, TEXT_MAX, LIMITS } from './types'
 
 /** A core error as the clerk should read it, with the form field it concerns. */
 export class DeskError extends Error {
@@ -46,6 +46,7 @@ export const api = {
   reopenLedger: () => call<boolean>('reopen_ledger'),
   signOut: () => call<void>('sign_out'),
   setLanguage: (lang: string) => call<void>('set_language', { lang }),
+  setTextSize: (size: T.TextSize) => call<T.Staff>('set_text_size', { size }),
   saveDraft: (form: string, body: string) => call<void>('save_draft', { form, body }),
   loadDraft: (form: string) => call<string | null>('load_draft', { form }),
   discardDraft: (form: string) => call<void>('discard_draft', { form }),

@@ -14,6 +14,8 @@ export type RepairSize = "minor_repair" | "medium_repair" | "major_repair";
 
 export type Role = "clerk" | "supervisor" | "admin";
 
+export type TextSize = "standard" | "large" | "larger";
+
 export type SlipStatus = "issued" | "signed" | "feedback";
 
 export type CallbackMethod = "phone" | "visit";
@@ -24,7 +26,7 @@ export type Satisfaction = "very_satisfied" | "satisfied" | "neutral" | "dissati
 
 export type RecordKind = "progress" | "pause" | "resume" | "finish" | "reopen";
 
-export type Staff = { id: number, code: string, name: string, role: Role, active: boolean, has_pin: boolean, };
+export type Staff = { id: number, code: string, name: string, role: Role, active: boolean, has_pin: boolean, text_size: TextSize, };
 
 export type Department = { id: number, code: string, name: string, 
 /**
@@ -462,6 +464,8 @@ export const RELATIONS: readonly Relation[] = ["owner", "resident", "tenant", "s
 export const REPAIR_SIZES: readonly RepairSize[] = ["minor_repair", "medium_repair", "major_repair"]
 
 export const ROLES: readonly Role[] = ["clerk", "supervisor", "admin"]
+
+export const TEXT_SIZES: readonly TextSize[] = ["standard", "large", "larger"]
 
 export const CALLBACK_METHODS: readonly CallbackMethod[] = ["phone", "visit"]
 

@@ -1,5 +1,5 @@
 export default {
-  app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in: {name}', signOut: 'Sign out', language: 'Language' },
+  app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in: {name}', signOut: 'Sign out', language: 'Language', textSizeHint: 'Your own text size; Ctrl+= / Ctrl+- / Ctrl+0 change it too' },
   nav: { reports: 'Reports', dashboard: 'Dashboard', register: 'Register', ledger: 'Ledger', settings: 'Settings' },
   common: {
     // A label and its value on one line (Chinese takes the full-width colon).
@@ -28,6 +28,7 @@ export default {
     cases: '{total} received this month ({complaints} complaints, {requests} requests), {closed} closed',
     noData: 'No cases this month yet',
   },
+  textSize: { standard: 'Standard text', large: 'Large text', larger: 'Larger text' },
   rates: {
     entered_in_time: 'Entered within 15 min', on_time: 'On time', overdue: 'Overdue', closed: 'Closed',
     callback: 'Called back', satisfaction: 'Satisfied',

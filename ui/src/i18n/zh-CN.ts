@@ -1,5 +1,5 @@
 export default {
-  app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户：{name}', signOut: '退出', language: '语言' },
+  app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户：{name}', signOut: '退出', language: '语言', textSizeHint: '字号只对本人生效，也可按 Ctrl+= / Ctrl+- / Ctrl+0 调整' },
   nav: { reports: '报表', dashboard: '工作台', register: '登记', ledger: '台账', settings: '设置' },
   common: {
     // A label and its value on one line (Chinese takes the full-width colon).
@@ -28,6 +28,7 @@ export default {
     cases: '本月受理 {total} 件（投诉 {complaints}，需求 {requests}），已结案 {closed} 件',
     noData: '本月暂无数据',
   },
+  textSize: { standard: '标准字号', large: '大字号', larger: '特大字号' },
   rates: {
     entered_in_time: '15分钟内录入', on_time: '及时率', overdue: '逾期率', closed: '结案率',
     callback: '回访率', satisfaction: '满意率',

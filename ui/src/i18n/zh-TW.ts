@@ -1,5 +1,5 @@
 export default {
-  app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者：{name}', signOut: '登出', language: '語言' },
+  app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者：{name}', signOut: '登出', language: '語言', textSizeHint: '字號只對本人生效，也可按 Ctrl+= / Ctrl+- / Ctrl+0 調整' },
   nav: { reports: '報表', dashboard: '工作台', register: '登記', ledger: '台賬', settings: '設定' },
   common: {
     // A label and its value on one line (Chinese takes the full-width colon).
@@ -28,6 +28,7 @@ export default {
     cases: '本月受理 {total} 件（投訴 {complaints}，需求 {requests}），已結案 {closed} 件',
     noData: '本月暫無資料',
   },
+  textSize: { standard: '標準字號', large: '大字號', larger: '特大字號' },
   rates: {
     entered_in_time: '15分鐘內錄入', on_time: '及時率', overdue: '逾期率', closed: '結案率',
     callback: '回訪率', satisfaction: '滿意率',

@@ -51,6 +51,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "phones_as_kept",
         include_str!("../migrations/0010_phones_as_kept.sql"),
     ),
+    (
+        11,
+        "text_size",
+        include_str!("../migrations/0011_text_size.sql"),
+    ),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

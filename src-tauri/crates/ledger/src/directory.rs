@@ -122,7 +122,7 @@ impl Ledger {
 
     pub fn staff(&self, include_inactive: bool) -> Result<Vec<Staff>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT id, code, name, role, active, pin_hash FROM staff WHERE active = 1 OR ?1 ORDER BY code",
+            "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE active = 1 OR ?1 ORDER BY code",
         )?;
         let rows = st
             .query_map([include_inactive], staff_row)?
@@ -135,7 +135,7 @@ impl Ledger {
         let a = actor(&self.conn, who)?;
         self.conn
             .query_row(
-                "SELECT id, code, name, role, active, pin_hash FROM staff WHERE id = ?1",
+                "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE id = ?1",
                 [a.id],
                 staff_row,
             )
@@ -171,7 +171,7 @@ impl Ledger {
             who.require_for("manage_staff")?;
             let old = tx
                 .query_row(
-                    "SELECT id, code, name, role, active, pin_hash FROM staff WHERE code = ?1",
+                    "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE code = ?1",
                     [code],
                     staff_row,
                 )
@@ -755,6 +755,7 @@ fn insert_staff(
         role,
         active: true,
         has_pin: false,
+        text_size: crate::model::TextSize::Standard,
     })
 }
 

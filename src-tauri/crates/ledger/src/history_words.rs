@@ -124,6 +124,7 @@ const WORD_FIELDS: &[&str] = &[
     "kind",
     "repair_size",
     "role",
+    "text_size",
     "method",
     "outcome",
     "satisfaction",

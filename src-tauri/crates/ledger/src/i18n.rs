@@ -54,6 +54,10 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("clerk", "接待员", "接待員", "clerk"),
     ("supervisor", "主管", "主管", "supervisor"),
     ("admin", "管理员", "管理員", "administrator"),
+    // text sizes
+    ("standard", "标准", "標準", "standard"),
+    ("large", "大", "大", "large"),
+    ("larger", "特大", "特大", "larger"),
     // slips, callbacks
     ("issued", "待签认", "待簽認", "awaiting signature"),
     ("signed", "已签认", "已簽認", "signed"),
@@ -272,6 +276,7 @@ const FIELDS: &[(&str, &str, &str, &str)] = &[
     ("code", "编码", "編碼", "Code"),
     ("name", "名称", "名稱", "Name"),
     ("role", "角色", "角色", "Role"),
+    ("text_size", "字号", "字號", "Text size"),
     ("parent", "上级分类", "上級分類", "Parent category"),
     ("setting", "设置项", "設定項", "Setting"),
     ("value", "值", "值", "Value"),

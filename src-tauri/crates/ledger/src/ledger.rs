@@ -289,6 +289,7 @@ pub(crate) fn staff_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Staff> {
         role: r.get(3)?,
         active: r.get(4)?,
         has_pin: r.get::<_, Option<String>>(5)?.is_some(),
+        text_size: r.get(6)?,
     })
 }
 

@@ -34,6 +34,7 @@ mod seed_local;
 mod summary;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod text_size;
 mod texts;
 mod thumbnails;
 mod typical;

@@ -62,6 +62,11 @@ word_enum!(Validity { Valid = "valid", Invalid = "invalid", Coordination = "coor
 word_enum!(Relation { Owner = "owner", Resident = "resident", Tenant = "tenant", ShopTenant = "shop_tenant", Other = "other" });
 word_enum!(RepairSize { Minor = "minor_repair", Medium = "medium_repair", Major = "major_repair" });
 word_enum!(Role { Clerk = "clerk", Supervisor = "supervisor", Admin = "admin" });
+word_enum!(
+    /// How large the screens draw for one staff member (tired eyes, a screen at arm's
+    /// length): kept with them, not with the computer, as several take turns at one desk.
+    TextSize { Standard = "standard", Large = "large", Larger = "larger" }
+);
 word_enum!(SlipStatus { Issued = "issued", Signed = "signed", Feedback = "feedback" });
 word_enum!(CallbackMethod { Phone = "phone", Visit = "visit" });
 word_enum!(CallbackOutcome { Reached = "reached", Unreachable = "unreachable", Declined = "declined" });
@@ -108,6 +113,7 @@ pub struct Staff {
     pub role: Role,
     pub active: bool,
     pub has_pin: bool,
+    pub text_size: TextSize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

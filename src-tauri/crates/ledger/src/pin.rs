@@ -65,7 +65,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             let (target, stored) = tx
                 .query_row(
-                    "SELECT id, code, name, role, active, pin_hash FROM staff WHERE code = ?1 AND active = 1",
+                    "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE code = ?1 AND active = 1",
                     [code.trim()],
                     |r| Ok((staff_row(r)?, r.get::<_, Option<String>>(5)?)),
                 )
@@ -132,7 +132,7 @@ impl Ledger {
         // One look-up: the active staff member by code or name, with the stored hash.
         let who = actor(&self.conn, code)?;
         let (staff, stored) = self.conn.query_row(
-            "SELECT id, code, name, role, active, pin_hash FROM staff WHERE id = ?1",
+            "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE id = ?1",
             [who.id],
             |r| Ok((staff_row(r)?, r.get::<_, Option<String>>(5)?)),
         )?;

@@ -100,6 +100,7 @@ mod tests {
             role: Role::Clerk,
             active,
             has_pin,
+            text_size: crate::model::TextSize::Standard,
         }
     }
 

@@ -56,6 +56,7 @@ pub fn as_written_by_schema_4(data_dir: &Path) -> rusqlite::Result<()> {
          DROP INDEX cases_awaiting;
          ALTER TABLE cases DROP COLUMN callback_confirmed;
          DROP TRIGGER attachments_no_delete;
+         ALTER TABLE staff DROP COLUMN text_size;
          ALTER TABLE attachments DROP COLUMN withdrawn_at;
          ALTER TABLE attachments DROP COLUMN withdrawn_by;
          ALTER TABLE attachments DROP COLUMN withdrawn_reason;
@@ -74,6 +75,7 @@ pub fn as_written_by_schema_9(data_dir: &Path, kept: &str) -> crate::error::Resu
     conn.execute_batch(&format!(
         "BEGIN;
          {kept};
+         ALTER TABLE staff DROP COLUMN text_size;
          DELETE FROM schema_migrations WHERE version > 9;
          PRAGMA user_version = 9;
          COMMIT;"

@@ -510,3 +510,35 @@ fn a_clerk_is_not_offered_the_level_change_a_supervisor_makes() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn each_staff_member_keeps_their_own_text_size_and_the_change_is_in_their_history() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(common::at("2026-11-23 09:00"));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l.add_staff("admin", "A02", "李娜", "clerk").expect("clerk");
+    // A clerk chooses for herself, by word or by the label the screen shows.
+    let me = l.set_text_size("A02", "特大").expect("larger");
+    assert_eq!(me.text_size.as_str(), "larger");
+    let sizes = |l: &Ledger| -> Vec<(String, &'static str)> {
+        l.staff(false)
+            .expect("staff")
+            .into_iter()
+            .map(|s| (s.code, s.text_size.as_str()))
+            .collect()
+    };
+    assert_eq!(
+        sizes(&l),
+        [("A02".to_string(), "larger"), ("admin".into(), "standard")]
+    );
+    assert_eq!(
+        l.staff_member("A02").expect("signed in").text_size.as_str(),
+        "larger"
+    );
+    let err = l.set_text_size("A02", "huge").expect_err("not a size");
+    assert_eq!(err.field(), Some("text_size"));
+    let log = l.list_history_in("staff", "A02", Lang::ZhCn).expect("log");
+    let last = log.last().expect("an entry");
+    assert_eq!(last.lines[0].label, "字号");
+    assert_eq!(last.lines[0].value, "标准 → 特大");
+}
