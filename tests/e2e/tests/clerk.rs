@@ -930,6 +930,11 @@ fn an_overdue_general_complaint_is_escalated_when_the_app_starts() -> R<()> {
     app.click_css("[data-test=tile-open_major]")?;
     app.wait_text("楼上漏水一个月无人处理", 10)?;
     app.wait_text("重大", 15)?;
+    // Its timeline says the app did it, not a staff member.
+    let number = app.newest_case()?;
+    app.open_case(&number)?;
+    let line = app.wait_text_with("[data-test=timeline]", "自动升级", 10)?;
+    assert!(line.contains("调整级别 · 系统"), "{line}");
     Ok(())
 }
 

@@ -2,6 +2,7 @@ export default {
   app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in: {name}', signOut: 'Sign out', language: 'Language', textSizeHint: 'Your own text size; Ctrl+= / Ctrl+- / Ctrl+0 change it too' },
   nav: { reports: 'Reports', dashboard: 'Dashboard', register: 'Register', ledger: 'Ledger', settings: 'Settings' },
   common: {
+    system: 'system',
     // A label and its value on one line (Chinese takes the full-width colon).
     labelled: '{label}: {value}',
     // A person and their staff code.

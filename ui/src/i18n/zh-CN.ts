@@ -2,6 +2,7 @@ export default {
   app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户：{name}', signOut: '退出', language: '语言', textSizeHint: '字号只对本人生效，也可按 Ctrl+= / Ctrl+- / Ctrl+0 调整' },
   nav: { reports: '报表', dashboard: '工作台', register: '登记', ledger: '台账', settings: '设置' },
   common: {
+    system: '系统',
     // A label and its value on one line (Chinese takes the full-width colon).
     labelled: '{label}：{value}',
     // A person and their staff code.

@@ -2,6 +2,7 @@ export default {
   app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者：{name}', signOut: '登出', language: '語言', textSizeHint: '字號只對本人生效，也可按 Ctrl+= / Ctrl+- / Ctrl+0 調整' },
   nav: { reports: '報表', dashboard: '工作台', register: '登記', ledger: '台賬', settings: '設定' },
   common: {
+    system: '系統',
     // A label and its value on one line (Chinese takes the full-width colon).
     labelled: '{label}：{value}',
     // A person and their staff code.
