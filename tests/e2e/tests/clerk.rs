@@ -160,15 +160,26 @@ fn a_complaint_goes_from_the_keyboard_to_closed_and_is_found_again() -> R<()> {
     app.wait_text("回访已完成，可以结案。", 10)?;
     act(&app, "close", |_| Ok(()))?;
     status_is(&app, "已结案")?;
-    // Closed: nothing is left to do but correct what was registered wrongly, which the
-    // office's administrator may (a clerk is offered nothing: the test below).
+    // Closed: nothing is left to do but correct what was registered wrongly, or its
+    // level, which the office's administrator may (a clerk is offered nothing: the test
+    // below).
     app.wait_js(
         15,
         "return [...document.querySelectorAll('[data-action]')].map(b => b.dataset.action)",
         json!([]),
-        json!(["edit"]),
+        json!(["edit", "set_level"]),
     )
-    .ok_or("a closed case offers more than 更正 to its administrator")?;
+    .ok_or("a closed case offers more than 更正 and 调整级别 to its administrator")?;
+    // The month's review finds it mattered more: raised, with the reason, still closed,
+    // the dialog having said what follows.
+    act(&app, "set_level", |a| {
+        let hint = a.wait_text_in("[data-test=level-closed]", 10)?;
+        assert!(hint.contains("重大投诉报告"), "{hint}");
+        a.choose("[data-test=field-level]", "重要")?;
+        a.fill("textarea[data-test=field-reason]", "月末复核：涉及电梯安全")
+    })?;
+    status_is(&app, "已结案")?;
+    app.wait_text("月末复核：涉及电梯安全", 10)?;
 
     app.click_css("[data-nav=ledger]")?;
     app.fill("input[data-test=search]", "电梯异响")?;

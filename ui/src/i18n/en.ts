@@ -103,7 +103,7 @@ export default {
   actions: {
     transfer: 'Transfer', sign: 'Record signature', feedback: 'Record feedback', record: 'Record progress', pause: 'Pause', resume: 'Resume',
     finish: 'Finish', callback: 'Callback', close: 'Close', void: 'Void', edit: 'Correct', set_level: 'Change level',
-    unchanged: 'Nothing was changed', closedHint: 'This case is closed: its month\'s figures follow the correction (a summary already exported does not: export it again if needed), and its forms print as a new revision.', classifiedHint: 'Already transferred: only a supervisor can change the category and the department.', correctHint: 'Change what was registered wrongly. The old values and the reason are kept in the timeline.',
+    unchanged: 'Nothing was changed', closedLevelHint: "This case is closed: its month's figures follow the new level (a summary already exported does not; export it again if needed), and a complaint raised to major still needs its major-complaint report.", closedHint: 'This case is closed: its month\'s figures follow the correction (a summary already exported does not: export it again if needed), and its forms print as a new revision.', classifiedHint: 'Already transferred: only a supervisor can change the category and the department.', correctHint: 'Change what was registered wrongly. The old values and the reason are kept in the timeline.',
     done: 'Done: {what}',
   },
   security: {

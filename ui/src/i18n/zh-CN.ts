@@ -103,7 +103,7 @@ export default {
   actions: {
     transfer: '转交', sign: '登记签认', feedback: '登记回馈', record: '记录进展', pause: '暂停', resume: '恢复', finish: '完成处理',
     callback: '回访', close: '结案', void: '作废', edit: '更正', set_level: '调整级别',
-    unchanged: '没有改动任何内容', closedHint: '此个案已结案：更正后它所在月份的统计随之改变（已导出的汇总不变，需要时请重新导出），已打印的表单重印时为新版本。', classifiedHint: '已转交：分类和责任部门只能由主管更正。', correctHint: '改正登记有误的内容，原来的内容和改正原因都记入时间线。',
+    unchanged: '没有改动任何内容', closedLevelHint: '此个案已结案：改变级别后它所在月份的统计随之改变（已导出的汇总不变，需要时请重新导出）；升为重大投诉的，仍须填写并提交重大投诉报告。', closedHint: '此个案已结案：更正后它所在月份的统计随之改变（已导出的汇总不变，需要时请重新导出），已打印的表单重印时为新版本。', classifiedHint: '已转交：分类和责任部门只能由主管更正。', correctHint: '改正登记有误的内容，原来的内容和改正原因都记入时间线。',
     done: '已完成：{what}',
   },
   security: {

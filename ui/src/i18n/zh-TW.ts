@@ -103,7 +103,7 @@ export default {
   actions: {
     transfer: '轉交', sign: '登記簽認', feedback: '登記回饋', record: '記錄進展', pause: '暫停', resume: '恢復', finish: '完成處理',
     callback: '回訪', close: '結案', void: '作廢', edit: '更正', set_level: '調整級別',
-    unchanged: '沒有改動任何內容', closedHint: '此個案已結案：更正後它所在月份的統計隨之改變（已匯出的匯總不變，需要時請重新匯出），已列印的表單重印時為新版本。', classifiedHint: '已轉交：分類和責任部門只能由主管更正。', correctHint: '改正登記有誤的內容，原來的內容和改正原因都記入時間線。',
+    unchanged: '沒有改動任何內容', closedLevelHint: '此個案已結案：改變級別後它所在月份的統計隨之改變（已匯出的彙總不變，需要時請重新匯出）；升為重大投訴的，仍須填寫並提交重大投訴報告。', closedHint: '此個案已結案：更正後它所在月份的統計隨之改變（已匯出的匯總不變，需要時請重新匯出），已列印的表單重印時為新版本。', classifiedHint: '已轉交：分類和責任部門只能由主管更正。', correctHint: '改正登記有誤的內容，原來的內容和改正原因都記入時間線。',
     done: '已完成：{what}',
   },
   security: {

@@ -532,7 +532,9 @@ impl Ledger {
     }
 
     /// A supervisor changes the level. Raising needs only the reason; lowering below what
-    /// the rules give is allowed with a reason, which is kept with the level.
+    /// the rules give is allowed with a reason, which is kept with the level. A closed
+    /// complaint's level is changed as its category and department are (domain §3: the
+    /// month's review finds it); a voided case stays as it was.
     pub fn set_level(&mut self, by: &str, number: &str, level: &str, reason: &str) -> Result<Case> {
         let level = Level::parse_for("level", level)?;
         let reason = required_text(Text::Reason, reason)?;
@@ -541,7 +543,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             let old = load(tx, number)?;
             complaint_only(old.kind, "level", true)?;
-            if !old.status.is_open() {
+            if !crate::rules::correctable(old.status) {
                 return Err(LedgerError::Transition {
                     action: "set_level",
                     number: old.number,

@@ -261,7 +261,7 @@ pub fn offered_actions(
     if correctable(status) {
         out.push("edit");
     }
-    if status.is_open() && kind == Kind::Complaint {
+    if correctable(status) && kind == Kind::Complaint {
         out.push("set_level");
     }
     out
@@ -423,9 +423,9 @@ mod tests {
             ),
             ["record", "resume", "void", "edit"]
         );
-        // A closed case is only corrected (by a supervisor: `offered_actions_for`); a
-        // voided one not even that.
-        assert_eq!(offered(Status::Closed, 0, true), ["edit"]);
+        // A closed case is only corrected, its level included (by a supervisor:
+        // `offered_actions_for`); a voided one not even that.
+        assert_eq!(offered(Status::Closed, 0, true), ["edit", "set_level"]);
         assert!(offered(Status::Voided, 0, false).is_empty());
     }
 

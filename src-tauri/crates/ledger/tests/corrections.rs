@@ -168,7 +168,10 @@ fn a_closed_case_is_corrected_by_a_supervisor_only() {
     let file = l.case_file(&n).expect("file");
     assert_eq!(file.case.status, Status::Closed);
     assert!(file.offered_actions_for(Role::Clerk).is_empty());
-    assert_eq!(file.offered_actions_for(Role::Supervisor), ["edit"]);
+    assert_eq!(
+        file.offered_actions_for(Role::Supervisor),
+        ["edit", "set_level"]
+    );
     assert!(file.may_reclassify(Role::Supervisor) && !file.may_reclassify(Role::Clerk));
 
     let recategorize = CaseEdit {
@@ -256,4 +259,51 @@ fn a_changed_category_or_validity_counts_against_classification_and_a_first_vali
     l.edit("admin", &validated, &invalid, "属开发商遗留问题")
         .expect("validity again");
     assert_eq!(classified_right(&l), (1, 3));
+}
+
+#[test]
+fn a_supervisor_raises_a_closed_complaints_level_and_the_month_lists_it_among_its_majors() {
+    let (mut l, n) = office();
+    l.add_staff("admin", "c1", "李娜", "clerk").expect("clerk");
+    l.finish("admin", &n, "已修好").expect("finish");
+    let satisfied = desk_ledger::CallbackInput {
+        outcome: "reached".into(),
+        satisfaction: Some("satisfied".into()),
+        ..Default::default()
+    };
+    l.callback("admin", &n, &satisfied).expect("callback");
+    l.close("admin", &n, "").expect("close");
+
+    // The month's review finds the owner had gone to the newspaper: a major complaint.
+    let refused = l
+        .set_level("c1", &n, "major", "业主已向报社反映")
+        .expect_err("a clerk may not");
+    assert_eq!(refused.kind(), "forbidden");
+    let case = l
+        .set_level("admin", &n, "major", "业主已向报社反映")
+        .expect("a supervisor may");
+    assert_eq!(case.status.as_str(), "closed", "still closed");
+    assert_eq!(case.level.map(|v| v.as_str()), Some("major"));
+    let history = l.history(&n).expect("history");
+    let last = history.last().expect("an entry");
+    assert_eq!(
+        (last.action.as_str(), last.reason.as_str()),
+        ("set_level", "业主已向报社反映")
+    );
+    // Its month lists it among the major complaints, its report not yet begun; nothing
+    // is due on the closed case, so it does not come back to the desk's lists.
+    let s = l
+        .summary("2026-11-01", "2026-12-01", desk_ledger::Lang::ZhCn, false)
+        .expect("summary");
+    let major = s.majors.iter().find(|m| m.number == n).expect("listed");
+    assert_eq!(major.report_status, None);
+    assert_eq!(l.desk_counts(240).expect("tiles").open_major, 0);
+
+    // A voided case stays as it was.
+    let voided = l.register("admin", &common::complaint()).expect("b").number;
+    l.void("admin", &voided, "重复登记").expect("void");
+    let err = l
+        .set_level("admin", &voided, "important", "复核")
+        .expect_err("voided");
+    assert_eq!(err.kind(), "transition");
 }
