@@ -157,11 +157,7 @@ fn a_closed_case_is_corrected_by_a_supervisor_only() {
     l.record("zl", &n, "上门疏通", "", None)
         .expect("in progress");
     l.finish("zl", &n, "已疏通").expect("finished");
-    let called = desk_ledger::CallbackInput {
-        outcome: "reached".into(),
-        satisfaction: Some("satisfied".into()),
-        ..Default::default()
-    };
+    let called = common::satisfied();
     l.callback("zl", &n, &called).expect("called back");
     l.close("zl", &n, "").expect("closed");
 
@@ -266,11 +262,7 @@ fn a_supervisor_raises_a_closed_complaints_level_and_the_month_lists_it_among_it
     let (mut l, n) = office();
     l.add_staff("admin", "c1", "李娜", "clerk").expect("clerk");
     l.finish("admin", &n, "已修好").expect("finish");
-    let satisfied = desk_ledger::CallbackInput {
-        outcome: "reached".into(),
-        satisfaction: Some("satisfied".into()),
-        ..Default::default()
-    };
+    let satisfied = common::satisfied();
     l.callback("admin", &n, &satisfied).expect("callback");
     l.close("admin", &n, "").expect("close");
 

@@ -4,9 +4,7 @@
 //! to be named is not named by the log either.
 
 use desk_ledger::model::HistoryEntry;
-use desk_ledger::{
-    CallbackInput, CaseEdit, HistoryLine, Lang, Ledger, MajorReportInput, Printing, TransferInput,
-};
+use desk_ledger::{CaseEdit, HistoryLine, Lang, Ledger, MajorReportInput, Printing, TransferInput};
 
 mod common;
 use common::{at, complaint};
@@ -103,11 +101,7 @@ fn a_busy_office() -> (Ledger, String) {
     .expect("report");
     l.approve_major_report("admin", &n).expect("approved");
     l.finish("c1", &n, "已修复").expect("finished");
-    let called = CallbackInput {
-        outcome: "reached".into(),
-        satisfaction: Some("satisfied".into()),
-        ..Default::default()
-    };
+    let called = common::satisfied();
     l.callback("c1", &n, &called).expect("called back");
     l.close("c1", &n, "").expect("closed");
     let wrong = l.register("c1", &complaint()).expect("registered").number;

@@ -22,11 +22,7 @@ fn older_office(dir: &std::path::Path) {
     let called = l.register("admin", &other).expect("register").number;
     // Handled and called back (satisfied) before the upgrade: only closing is left.
     l.finish("admin", &called, "已修好").expect("finish");
-    let satisfied = desk_ledger::CallbackInput {
-        outcome: "reached".into(),
-        satisfaction: Some("satisfied".into()),
-        ..Default::default()
-    };
+    let satisfied = common::satisfied();
     l.callback("admin", &called, &satisfied).expect("callback");
     drop(l);
     as_written_by_schema_4(dir).expect("schema 4");
