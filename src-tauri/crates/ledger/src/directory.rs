@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes};
-use crate::ledger::{actor, set_setting_tx, staff_row, Actor, Ledger};
+use crate::ledger::{actor, set_setting_tx, staff_by_id, staff_row, Actor, Ledger, STAFF_SELECT};
 use crate::model::{Category, Channel, Department, Kind, Role, Staff, Unit};
 use crate::rights::StaffRights;
 use crate::texts::Text;
@@ -121,9 +121,9 @@ impl Ledger {
     }
 
     pub fn staff(&self, include_inactive: bool) -> Result<Vec<Staff>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE active = 1 OR ?1 ORDER BY code",
-        )?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "{STAFF_SELECT} WHERE active = 1 OR ?1 ORDER BY code"
+        ))?;
         let rows = st
             .query_map([include_inactive], staff_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -133,13 +133,7 @@ impl Ledger {
     /// The active staff member with this code or name (who signs in, who acts).
     pub fn staff_member(&self, who: &str) -> Result<Staff> {
         let a = actor(&self.conn, who)?;
-        self.conn
-            .query_row(
-                "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE id = ?1",
-                [a.id],
-                staff_row,
-            )
-            .map_err(Into::into)
+        staff_by_id(&self.conn, a.id)
     }
 
     pub fn add_staff(&mut self, by: &str, code: &str, name: &str, role: &str) -> Result<Staff> {
@@ -171,7 +165,7 @@ impl Ledger {
             who.require_for("manage_staff")?;
             let old = tx
                 .query_row(
-                    "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE code = ?1",
+                    &format!("{STAFF_SELECT} WHERE code = ?1"),
                     [code],
                     staff_row,
                 )

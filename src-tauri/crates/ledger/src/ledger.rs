@@ -281,6 +281,16 @@ impl Actor {
     }
 }
 
+/// The staff table's columns as `staff_row` reads them, in its order (the PIN's hash is
+/// column 5 for the sign-in's check).
+pub(crate) const STAFF_SELECT: &str =
+    "SELECT id, code, name, role, active, pin_hash, text_size FROM staff";
+
+/// The staff member with this id (retired or not).
+pub(crate) fn staff_by_id(conn: &Connection, id: i64) -> Result<Staff> {
+    Ok(conn.prepare_cached_query_row(&format!("{STAFF_SELECT} WHERE id = ?1"), [id], staff_row)?)
+}
+
 pub(crate) fn staff_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Staff> {
     Ok(Staff {
         id: r.get(0)?,

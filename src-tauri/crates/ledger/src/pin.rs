@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension};
 use crate::access::log_tx;
 use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes};
-use crate::ledger::{actor, staff_row, Ledger};
+use crate::ledger::{actor, staff_row, Ledger, STAFF_SELECT};
 use crate::model::Staff;
 use crate::why::Why;
 
@@ -65,7 +65,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             let (target, stored) = tx
                 .query_row(
-                    "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE code = ?1 AND active = 1",
+                    &format!("{STAFF_SELECT} WHERE code = ?1 AND active = 1"),
                     [code.trim()],
                     |r| Ok((staff_row(r)?, r.get::<_, Option<String>>(5)?)),
                 )
@@ -131,11 +131,11 @@ impl Ledger {
     ) -> Result<Staff> {
         // One look-up: the active staff member by code or name, with the stored hash.
         let who = actor(&self.conn, code)?;
-        let (staff, stored) = self.conn.query_row(
-            "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE id = ?1",
-            [who.id],
-            |r| Ok((staff_row(r)?, r.get::<_, Option<String>>(5)?)),
-        )?;
+        let (staff, stored) =
+            self.conn
+                .query_row(&format!("{STAFF_SELECT} WHERE id = ?1"), [who.id], |r| {
+                    Ok((staff_row(r)?, r.get::<_, Option<String>>(5)?))
+                })?;
         let ok = match (&stored, pin) {
             (None, _) => true,
             (Some(h), Some(p)) => matches(p, h),

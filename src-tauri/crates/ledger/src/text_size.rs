@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use crate::error::Result;
 use crate::history::{self, Changes};
-use crate::ledger::{actor, staff_row, Ledger};
+use crate::ledger::{actor, staff_by_id, Ledger};
 use crate::model::{Staff, TextSize};
 
 impl Ledger {
@@ -15,11 +15,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            let me = tx.query_row(
-                "SELECT id, code, name, role, active, pin_hash, text_size FROM staff WHERE id = ?1",
-                [who.id],
-                staff_row,
-            )?;
+            let me = staff_by_id(tx, who.id)?;
             if me.text_size == size {
                 return Ok(me);
             }
