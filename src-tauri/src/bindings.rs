@@ -74,6 +74,8 @@ pub fn typescript() -> String {
         DeadlineRule,
         crate::error::IpcError,
         crate::commands::session::AppInfo,
+        About,
+        crate::commands::session::AboutInfo,
         crate::state::Upgrading,
         crate::commands::cases::CaseView,
         crate::commands::cases::LevelSuggestion,

@@ -10,6 +10,7 @@ mod logging;
 mod platform;
 mod single;
 mod state;
+mod window_fit;
 
 pub use platform::prepare_webview;
 
@@ -82,6 +83,8 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
         .manage(desk)
         .invoke_handler(tauri::generate_handler![
             commands::session::app_info,
+            commands::session::about,
+            commands::session::open_data_folder,
             commands::session::init_office,
             commands::session::sign_in,
             commands::session::sign_out,
@@ -161,6 +164,11 @@ fn run(given: Option<PathBuf>) -> Result<(), String> {
             // The installed app carries the form font among its resources.
             if let Ok(res) = app.path().resource_dir() {
                 desk_forms::fonts::add_font_dir(&res.join("fonts"));
+            }
+            if let Some(w) = app.get_webview_window("main") {
+                if let Err(e) = window_fit::fit(&w) {
+                    tracing::warn!(error = %e, "could not fit the window to the screen");
+                }
             }
             let handle = app.handle().clone();
             guard.serve(move || show_main_window(&handle));

@@ -15,6 +15,8 @@ const routes = [
   { path: '/sign-in', component: () => import('./views/SignInView.vue'), meta: { open: true } },
   { path: '/upgrading', component: () => import('./views/UpgradingView.vue'), meta: { open: true } },
   { path: '/recovery', component: () => import('./views/RecoveryView.vue'), meta: { open: true } },
+  // Open before sign-in too: F1 on the sign-in screen shows how to begin.
+  { path: '/help', component: () => import('./views/HelpView.vue'), meta: { open: true } },
   { path: '/access-log', component: () => import('./views/AccessLogView.vue') },
   { path: '/dashboard', component: dashboard },
   { path: '/register', component: () => import('./views/RegisterView.vue') },

@@ -36,6 +36,35 @@ pub struct AppInfo {
     pub upgrading: Option<crate::state::Upgrading>,
 }
 
+/// What 关于 shows: the version, the ledger's schema, the folders, the form font.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AboutInfo {
+    pub about: desk_ledger::About,
+    /// The form font in use, or why there is none (in the desk's language).
+    pub font: Option<String>,
+    pub font_problem: Option<String>,
+}
+
+#[tauri::command]
+pub async fn about(desk: Desk<'_>) -> IpcResult<AboutInfo> {
+    let (font, font_problem) = desk_forms::fonts::status(desk.lang());
+    Ok(AboutInfo {
+        about: desk_ledger::About::of(desk.dir()),
+        font,
+        font_problem,
+    })
+}
+
+/// Opens the data folder (ledger, backups, logs) in the file manager.
+#[tauri::command]
+pub async fn open_data_folder(desk: Desk<'_>) -> IpcResult<()> {
+    crate::platform::open(desk.dir()).map_err(|e| crate::error::IpcError {
+        kind: "storage".into(),
+        message: e.to_string(),
+        field: None,
+    })
+}
+
 #[tauri::command]
 pub async fn app_info(desk: Desk<'_>) -> IpcResult<AppInfo> {
     let signed_in = desk.signed_in();

@@ -29,6 +29,8 @@ async function call<R>(cmd: string, args: Record<string, unknown> = {}): Promise
 
 export const api = {
   appInfo: () => call<T.AppInfo>('app_info'),
+  about: () => call<T.AboutInfo>('about'),
+  openDataFolder: () => call<void>('open_data_folder'),
   initOffice: (company: string, office: string, staffCode: string, staffName: string) =>
     call<T.Staff>('init_office', { company, office, staffCode, staffName }),
   signIn: (code: string, pin: string | null = null) => call<T.Staff>('sign_in', { code, pin }),

@@ -340,6 +340,24 @@ rights: Rights,
  */
 upgrading: Upgrading | null, };
 
+export type About = { version: string, 
+/**
+ * The ledger schema this program writes.
+ */
+schema: number, 
+/**
+ * The schema of the ledger file in the data directory as it is now, read without
+ * opening it for writing; None when there is no ledger there yet or it cannot be
+ * read (a damaged file says so when it is opened).
+ */
+ledger_schema: number | null, data_dir: string, ledger_file: string, logs_dir: string, backups_dir: string, };
+
+export type AboutInfo = { about: About, 
+/**
+ * The form font in use, or why there is none (in the desk's language).
+ */
+font: string | null, font_problem: string | null, };
+
 export type Upgrading = { 
 /**
  * The file's schema version and the one it is brought to.

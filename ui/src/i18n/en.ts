@@ -1,5 +1,7 @@
 export default {
-  app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in: {name}', signOut: 'Sign out', language: 'Language', textSizeHint: 'Your own text size; Ctrl+= / Ctrl+- / Ctrl+0 change it too' },
+  app: { name: 'Complaint Desk', devBuild: 'development build', signedInAs: 'Signed in: {name}', signOut: 'Sign out', language: 'Language', textSizeHint: 'Your own text size; Ctrl+= / Ctrl+- / Ctrl+0 change it too', help: 'Help', about: 'About' },
+  help: { back: 'Back', onlyChinese: 'This guide is in Simplified Chinese only for now.' },
+  about: { title: 'About Complaint Desk', version: 'Version', schema: 'Ledger schema', dataDir: 'Data folder', ledgerFile: 'Ledger file', backups: 'Backups', logs: 'Logs', font: 'Form font', openFolder: 'Open the data folder' },
   nav: { reports: 'Reports', dashboard: 'Dashboard', register: 'Register', ledger: 'Ledger', settings: 'Settings' },
   common: {
     system: 'system',

@@ -1,5 +1,7 @@
 export default {
-  app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户：{name}', signOut: '退出', language: '语言', textSizeHint: '字号只对本人生效，也可按 Ctrl+= / Ctrl+- / Ctrl+0 调整' },
+  app: { name: '客诉台账', devBuild: '开发版', signedInAs: '当前用户：{name}', signOut: '退出', language: '语言', textSizeHint: '字号只对本人生效，也可按 Ctrl+= / Ctrl+- / Ctrl+0 调整', help: '帮助', about: '关于' },
+  help: { back: '返回', onlyChinese: '本指南目前只有简体中文版。' },
+  about: { title: '关于客诉台账', version: '版本', schema: '台账结构版本', dataDir: '数据文件夹', ledgerFile: '台账文件', backups: '备份文件夹', logs: '日志文件夹', font: '表单字体', openFolder: '打开数据文件夹' },
   nav: { reports: '报表', dashboard: '工作台', register: '登记', ledger: '台账', settings: '设置' },
   common: {
     system: '系统',

@@ -1,5 +1,7 @@
 export default {
-  app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者：{name}', signOut: '登出', language: '語言', textSizeHint: '字號只對本人生效，也可按 Ctrl+= / Ctrl+- / Ctrl+0 調整' },
+  app: { name: '客訴台賬', devBuild: '開發版', signedInAs: '目前使用者：{name}', signOut: '登出', language: '語言', textSizeHint: '字號只對本人生效，也可按 Ctrl+= / Ctrl+- / Ctrl+0 調整', help: '說明', about: '關於' },
+  help: { back: '返回', onlyChinese: '本指南目前只有簡體中文版。' },
+  about: { title: '關於客訴台賬', version: '版本', schema: '台賬結構版本', dataDir: '資料夾', ledgerFile: '台賬檔案', backups: '備份資料夾', logs: '日誌資料夾', font: '表單字型', openFolder: '開啟資料夾' },
   nav: { reports: '報表', dashboard: '工作台', register: '登記', ledger: '台賬', settings: '設定' },
   common: {
     system: '系統',

@@ -9,6 +9,7 @@ use desk_ledger::Lang;
 #[command(
     name = "complaint-desk",
     version,
+    disable_version_flag = true,
     about = "Complaint Desk (客诉台账): the complaint and request ledger of a property-management office",
     after_help = "Without a command, complaint-desk opens the desktop window on the data directory."
 )]
@@ -31,6 +32,9 @@ pub struct Cli {
     /// Machine-readable output
     #[arg(long, global = true)]
     pub json: bool,
+    /// Print the version (and the ledger schema it writes)
+    #[arg(short = 'V', long)]
+    pub version: bool,
     /// Language of messages: zh-CN, zh-TW or en
     #[arg(long, global = true, env = "COMPLAINT_DESK_LANG")]
     pub lang: Option<String>,
@@ -244,6 +248,8 @@ pub enum Cmd {
     /// The major-complaint report (重大投诉报告) of a major complaint
     #[command(subcommand)]
     Major(MajorCmd),
+    /// The version, the data folder, the ledger file, backups, logs and the form font
+    About,
     /// Fill the data directory with realistic sample data
     Demo {
         #[arg(long, default_value_t = 200)]

@@ -2,6 +2,7 @@
 //! `desk-ledger`; this crate only parses and prints. The desktop binary calls [`main`]
 //! when it is started with a subcommand, so `complaint-desk list` works everywhere.
 
+mod about;
 mod args;
 mod backup;
 mod forms;
@@ -49,6 +50,10 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let json = cli.json;
     let lang = cli.lang();
+    if cli.version {
+        about::print_version(json);
+        return ExitCode::SUCCESS;
+    }
     // The standalone CLI binary started bare: what it can do, as a usage error.
     let Some(cmd) = cli.cmd.take() else {
         let _ = args::Cli::command().print_help();
@@ -83,7 +88,7 @@ pub enum Start {
 /// D`, `--lang en`) open the window; anything else is the CLI's.
 pub fn start_of(args: &[OsString]) -> Start {
     match args::Cli::try_parse_from(args) {
-        Ok(cli) if cli.cmd.is_none() => Start::Window {
+        Ok(cli) if cli.cmd.is_none() && !cli.version => Start::Window {
             data_dir: cli.data_dir,
         },
         _ => Start::Cli,
@@ -118,6 +123,8 @@ mod tests {
             Start::Cli
         );
         assert_eq!(start(&["complaint-desk", "--help"]), Start::Cli);
+        assert_eq!(start(&["complaint-desk", "--version"]), Start::Cli);
+        assert_eq!(start(&["complaint-desk", "--json", "-V"]), Start::Cli);
         assert_eq!(start(&["complaint-desk", "--data-dir"]), Start::Cli);
         assert_eq!(start(&["complaint-desk", "--bogus"]), Start::Cli);
     }

@@ -9,6 +9,7 @@ use desk_ledger::{
 
 use crate::args::{CalendarCmd, Cli, Cmd, CodeCmd, SettingsCmd, StaffCmd, UnitCmd};
 use crate::print;
+use erased::Show;
 
 pub enum CliError {
     Ledger(LedgerError),
@@ -158,6 +159,11 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
     let lang = cli.lang();
     let json = cli.json;
     let dir = data_dir(cli.data_dir.clone())?;
+    // Before the ledger is opened: `about` neither creates nor upgrades one.
+    if let Cmd::About = cmd {
+        crate::about::AboutOut::of(&dir, lang).show(json, lang);
+        return Ok(());
+    }
     let opened = Ledger::open(&dir);
     // The way back from a damaged ledger: restoring needs no staff member then, since
     // none can be checked against a damaged file (the core's rule, as in the app).
@@ -467,7 +473,7 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             let by = if a.cmd.is_none() { Some(who()?) } else { None };
             crate::backup::backup(&mut l, &dir, by.as_deref(), a, json)?
         }
-        Cmd::Restore { .. } => unreachable!("handled before the ledger is used"),
+        Cmd::Restore { .. } | Cmd::About => unreachable!("handled before the ledger is used"),
         Cmd::Print(a) => crate::forms::print(&mut l, &who()?, a, lang, json)?,
         Cmd::Major(c) => crate::forms::major(&mut l, &who()?, c, lang, json)?,
         Cmd::Demo {

@@ -7,6 +7,9 @@ pub enum FormError {
     /// The font file was found nowhere; lists where it was looked for.
     #[error("the form font NotoSansCJK-Regular.ttc was not found (looked in: {0})")]
     FontMissing(String),
+    /// The font file is there but cannot be read as a font (a damaged or truncated copy).
+    #[error("the form font {0} is damaged: install Complaint Desk again to restore it")]
+    FontDamaged(String),
     #[error("could not write the PDF: {0}")]
     Write(#[from] std::io::Error),
     #[error("the printer refused the job: {0}")]
@@ -22,6 +25,15 @@ impl FormError {
                 Lang::En => self.to_string(),
                 Lang::ZhCn => format!("找不到表单字体 NotoSansCJK-Regular.ttc（已查找：{where_}）"),
                 Lang::ZhTw => format!("找不到表單字型 NotoSansCJK-Regular.ttc（已查找：{where_}）"),
+            },
+            FormError::FontDamaged(path) => match lang {
+                Lang::En => self.to_string(),
+                Lang::ZhCn => {
+                    format!("表单字体 {path} 已损坏，无法使用：请重新安装客诉台账以恢复它")
+                }
+                Lang::ZhTw => {
+                    format!("表單字型 {path} 已損壞，無法使用：請重新安裝客訴台賬以恢復它")
+                }
             },
             FormError::Write(e) => match lang {
                 Lang::En => self.to_string(),
@@ -53,6 +65,7 @@ impl FormError {
         match self {
             FormError::Ledger(e) => e.kind(),
             FormError::FontMissing(_) => "font_missing",
+            FormError::FontDamaged(_) => "font_damaged",
             FormError::Write(_) => "storage",
             FormError::Spool(_) => "printer",
         }

@@ -82,8 +82,8 @@ impl Face {
 }
 
 static EXTRA_DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-static SC: OnceLock<std::result::Result<Face, String>> = OnceLock::new();
-static TC: OnceLock<std::result::Result<Face, String>> = OnceLock::new();
+static SC: OnceLock<Result<Face>> = OnceLock::new();
+static TC: OnceLock<Result<Face>> = OnceLock::new();
 
 /// Adds a folder to look in first (the app's bundled resources).
 pub fn add_font_dir(dir: &Path) {
@@ -92,9 +92,12 @@ pub fn add_font_dir(dir: &Path) {
     }
 }
 
-/// Where the font may be: `COMPLAINT_DESK_FONT`, folders the app added, `assets/fonts`
-/// beside the executable, the repository's `assets/fonts` (development and tests), and
-/// the system's Noto CJK (Debian's fonts-noto-cjk).
+/// Where the font may be, most particular first: `COMPLAINT_DESK_FONT`, folders the app
+/// added (its bundled resources), the install folder (`fonts` beside the Windows exe),
+/// the package's own folder (`/usr/lib/complaint-desk/fonts` beside `/usr/bin`), the
+/// system's Noto CJK (Debian's fonts-noto-cjk, which the .deb depends on), and last the
+/// repository's `assets/fonts`, so an installed program never reads a checkout that
+/// happens to be on the same machine.
 fn candidates() -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Some(p) = std::env::var_os("COMPLAINT_DESK_FONT") {
@@ -107,28 +110,38 @@ fn candidates() -> Vec<PathBuf> {
         .ok()
         .and_then(|e| e.parent().map(Path::to_path_buf))
     {
-        out.push(exe_dir.join("assets").join("fonts").join(FONT_FILE));
         out.push(exe_dir.join("fonts").join(FONT_FILE));
+        out.push(exe_dir.join("assets").join("fonts").join(FONT_FILE));
+        out.push(exe_dir.join("../lib/complaint-desk/fonts").join(FONT_FILE));
     }
+    out.push(PathBuf::from("/usr/share/fonts/opentype/noto").join(FONT_FILE));
     out.push(
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../../assets/fonts")
             .join(FONT_FILE),
     );
-    out.push(PathBuf::from("/usr/share/fonts/opentype/noto").join(FONT_FILE));
     out
 }
 
-fn load(index: usize) -> std::result::Result<Face, String> {
+/// The font file the forms are set in, as found now; the error lists where it was
+/// looked for. (`complaint-desk about` and the app's 关于 show it.)
+pub fn font_file() -> Result<PathBuf> {
     let tried = candidates();
-    let path = tried.iter().find(|p| p.is_file()).ok_or_else(|| {
-        tried
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    tried.iter().find(|p| p.is_file()).cloned().ok_or_else(|| {
+        FormError::FontMissing(
+            tried
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
+
+fn load(index: usize) -> Result<Face> {
+    let path = font_file()?;
+    let damaged = || FormError::FontDamaged(path.display().to_string());
+    let bytes = std::fs::read(&path).map_err(|_| damaged())?;
     // One face out of the collection, once: otherwise every PDF copies it out again
     // (16 MB) before subsetting.
     let (bytes, index) = match printpdf::extract_collection_face(&bytes, index) {
@@ -136,8 +149,7 @@ fn load(index: usize) -> std::result::Result<Face, String> {
         None => (bytes, index),
     };
     let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(&bytes, index, &mut warnings)
-        .ok_or_else(|| format!("{}: not a usable font (face {index})", path.display()))?;
+    let parsed = ParsedFont::from_bytes(&bytes, index, &mut warnings).ok_or_else(damaged)?;
     let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
     let fallback_advance = parsed
         .lookup_glyph_index(' ' as u32)
@@ -160,5 +172,18 @@ pub fn face(script: Script) -> Result<&'static Face> {
     };
     cell.get_or_init(|| load(index))
         .as_ref()
-        .map_err(|tried| FormError::FontMissing(tried.clone()))
+        .map_err(|e| match e {
+            FormError::FontMissing(tried) => FormError::FontMissing(tried.clone()),
+            FormError::FontDamaged(path) => FormError::FontDamaged(path.clone()),
+            other => FormError::FontDamaged(other.to_string()),
+        })
+}
+
+/// The font in use, or why there is none in `lang`: what 关于 and `about` show, so a
+/// missing or damaged font is named before the first print needs it.
+pub fn status(lang: desk_ledger::Lang) -> (Option<String>, Option<String>) {
+    match face(Script::Simplified).and_then(|_| font_file()) {
+        Ok(p) => (Some(p.display().to_string()), None),
+        Err(e) => (None, Some(e.localized(lang))),
+    }
 }

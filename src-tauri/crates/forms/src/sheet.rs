@@ -540,8 +540,8 @@ pub fn render(docs: &[FormDoc], head: &Masthead, doc_key: &str) -> Result<Render
     info.modification_date = when;
     info.metadata_date = when;
     info.author = head.printed_by.clone();
-    info.creator = "Complaint Desk".into();
-    info.producer = "Complaint Desk".into();
+    info.creator = desk_ledger::about::made_by();
+    info.producer = desk_ledger::about::made_by();
     info.subject = t(script, "客诉台账表单", "客訴台賬表單").into();
     info.identifier = doc_key.into();
     let mut warnings = Vec::new();

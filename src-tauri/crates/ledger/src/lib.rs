@@ -3,6 +3,7 @@
 //! Every public method of [`Ledger`] that changes something is one SQLite transaction
 //! that also writes the change's history. Nothing here depends on the desktop shell.
 
+pub mod about;
 mod access;
 mod account;
 mod attachments;
@@ -42,6 +43,7 @@ pub mod validate;
 mod why;
 mod workflow;
 
+pub use about::About;
 pub use access::{facts as access_facts, AccessEntry, AccessFilter, AccessPage, ACCESS_ACTIONS};
 pub use account::system_account;
 pub use backup::BackupInfo;

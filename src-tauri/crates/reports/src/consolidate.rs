@@ -190,7 +190,9 @@ fn write(metas: &[Meta], lang: Lang) -> Result<Vec<u8>> {
     wb.set_properties(
         &rust_xlsxwriter::DocProperties::new()
             .set_title(&title)
-            .set_company(&company),
+            .set_company(&company)
+            .set_comment(desk_ledger::about::made_by())
+            .set_custom_property("generator", desk_ledger::about::made_by().as_str()),
     );
     Ok(wb.save_to_buffer()?)
 }

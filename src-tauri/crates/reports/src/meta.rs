@@ -11,7 +11,7 @@ use rust_xlsxwriter::Worksheet;
 
 use crate::error::{ReportError, Result};
 
-pub const PRODUCT: &str = "Complaint Desk";
+pub const PRODUCT: &str = desk_ledger::about::PRODUCT;
 pub const META_SHEET: &str = "_complaint_desk";
 const FORMAT: f64 = 1.0;
 
@@ -43,7 +43,7 @@ impl Meta {
             from: s.from.clone(),
             to: s.to.clone(),
             anonymized: s.anonymized,
-            version: env!("CARGO_PKG_VERSION").into(),
+            version: desk_ledger::about::VERSION.into(),
             totals: vec![
                 ("total".into(), f.total),
                 ("complaints".into(), f.complaints),

@@ -135,6 +135,8 @@ pub fn summary_workbook(s: &Summary, trend: &[Figures], lang: Lang) -> Result<Ve
     let props = rust_xlsxwriter::DocProperties::new()
         .set_title(&title)
         .set_company(&s.company_name)
+        .set_comment(desk_ledger::about::made_by())
+        .set_custom_property("generator", desk_ledger::about::made_by().as_str())
         .set_custom_property("office", s.office_name.as_str())
         .set_custom_property("period", period(s, lang).as_str())
         .set_custom_property("anonymized", s.anonymized);
