@@ -40,7 +40,9 @@ pub async fn backup_now(desk: Desk<'_>, folder: Option<String>) -> IpcResult<Bac
 pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInfo> {
     let lang = desk.lang();
     // A ledger that could not be opened stands as damaged: nobody can be checked.
-    let by = match backup::restore_requires(desk.has_problem()) {
+    let damaged = desk.has_problem();
+    let set_up = damaged || desk.with(|l, _| l.is_initialised()).unwrap_or(true);
+    let by = match backup::restore_requires(damaged, set_up) {
         None => None,
         Some(role) => Some(desk.acting(|l, by, _| {
             l.require_role(by, role, "restore")?;

@@ -169,9 +169,15 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
     // none can be checked against a damaged file (the core's rule, as in the app).
     if let Cmd::Restore { file } = &cmd {
         let damaged = matches!(opened, Err(desk_ledger::LedgerError::Damaged { .. }));
+        let set_up = opened
+            .as_ref()
+            .map_or(true, |l| l.is_initialised().unwrap_or(true));
         // The ledger goes into the match and is closed by its end, before its file is
         // swapped.
-        let by = match (desk_ledger::backup::restore_requires(damaged), opened) {
+        let by = match (
+            desk_ledger::backup::restore_requires(damaged, set_up),
+            opened,
+        ) {
             (None, _) => None,
             (Some(role), opened) => {
                 let mut l = opened?;

@@ -1180,6 +1180,25 @@ fn printing_hands_the_pdf_to_the_spooler() {
 }
 
 #[test]
+fn a_new_pc_with_no_office_set_up_restores_the_old_pcs_backup_without_a_staff_member() {
+    let old = Desk::new();
+    old.register(&[]);
+    let usb = old.dir.path().join("usb");
+    let made = old.ok(&["backup", "--to", usb.to_str().expect("path")], Some("zl"));
+    let file = local(made["file"].as_str().expect("file"));
+    let new = Desk {
+        dir: tempfile::tempdir().expect("tempdir"),
+        now: None,
+    };
+    let done = new.ok(&["restore", &file], None);
+    assert_eq!(done["restored"]["cases"], 1);
+    // The restored ledger is the old office's: its staff sign in, a clerk cannot restore.
+    assert_eq!(new.ok(&["list"], Some("zl"))["total"], 1);
+    let (code, _) = new.refused(&["restore", &file], Some("zl"));
+    assert_eq!(code, 2);
+}
+
+#[test]
 fn backup_to_a_folder_and_restore_keeping_the_current_ledger_aside() {
     let d = Desk::new();
     let first = d.register(&[]);

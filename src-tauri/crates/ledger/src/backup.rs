@@ -333,9 +333,11 @@ impl Ledger {
 
 /// Who may put a backup in place of the ledger: a supervisor; when the ledger is
 /// damaged, whoever is at the desk, since no staff member can be checked against a
-/// damaged file (the restore is then recorded without one). The app and the CLI ask here.
-pub fn restore_requires(ledger_damaged: bool) -> Option<Role> {
-    (!ledger_damaged).then(|| crate::rules::role_for("restore"))
+/// damaged file (the restore is then recorded without one); and on a desk with no
+/// office set up yet (a new PC the office moves to), whoever installed it, since that
+/// ledger holds nothing and has no staff. The app and the CLI ask here.
+pub fn restore_requires(ledger_damaged: bool, office_set_up: bool) -> Option<Role> {
+    (!ledger_damaged && office_set_up).then(|| crate::rules::role_for("restore"))
 }
 
 /// The file the running app holds locked in its data directory (one app per folder).
