@@ -24,9 +24,11 @@ if [[ "$mode" == "--debug" ]]; then
     ui/node_modules/.bin/tauri bundle --ci --debug --bundles deb
     out="$CARGO_TARGET_DIR/debug/bundle"
 else
-    # Without the line tables and symbols the release binary is a fraction of its size.
-    CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=true \
-        cargo build -q --release -p complaint-desk
+    # The packages' own settings, in a target directory of their own so that run.sh's
+    # release build and this one do not rebuild each other.
+    export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-dist"
+    package_profile
+    cargo build -q --release -p complaint-desk
     ui/node_modules/.bin/tauri bundle --ci --bundles deb,rpm
     out="$CARGO_TARGET_DIR/release/bundle"
 fi

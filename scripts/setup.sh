@@ -45,6 +45,15 @@ need_node() {
     fi
 }
 
+# The release build that packages carry: no line tables or symbols, thin LTO and
+# optimised for size (SQLite's C too), which takes the Windows exe from 52 MB to a
+# fraction of it; BENCHMARKS.md has the sizes. A development release build keeps
+# Cargo.toml's settings.
+package_profile() {
+    export CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=true \
+        CARGO_PROFILE_RELEASE_LTO=thin CARGO_PROFILE_RELEASE_OPT_LEVEL=s
+}
+
 # Installs the UI's packages exactly as locked (skipped when they are already there)
 # and builds it into ui/dist, which the app embeds. After an `npm install` in ui/, run
 # scripts/lock-optional-stubs.py, or `npm ci` refuses the lock (see that script).

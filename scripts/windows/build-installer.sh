@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Cross-builds the Windows installer on Debian: the app and the console CLI for
-# x86_64-pc-windows-gnu (MinGW), release and stripped, staged with WebView2Loader.dll
+# Cross-builds the Windows installer on Debian: the app and its console program
+# (complaint-desk-console.exe, which runs the app's command line in cmd.exe) for
+# x86_64-pc-windows-gnu (MinGW), with the packages' release settings, staged with WebView2Loader.dll
 # (shipped by the webview2-com-sys crate; tauri-build puts it beside the exe), the form
 # font, the icon and the docs, then compiled by Debian's makensis from installer.nsi.
 # Windows' standard library comes from rustup, which a test machine may not reach, so
@@ -15,8 +16,8 @@ build_ui
 cd "$ROOT"
 export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-windows"
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
-CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=true \
-    cargo build -q --release --target "$TARGET" -p complaint-desk -p desk-cli
+package_profile
+cargo build -q --release --target "$TARGET" -p complaint-desk -p desk-console
 built="$CARGO_TARGET_DIR/$TARGET/release"
 loader="$built/WebView2Loader.dll"
 [ -f "$loader" ] || loader="$(find ~/.cargo/registry/src -path '*webview2-com-sys*/x64/WebView2Loader.dll' | head -1)"
@@ -24,7 +25,7 @@ loader="$built/WebView2Loader.dll"
 stage="$CARGO_TARGET_DIR/installer-stage"
 rm -rf "$stage"
 mkdir -p "$stage/fonts" "$stage/docs" "$ROOT/dist"
-cp "$built/complaint-desk.exe" "$built/complaint-desk-cli.exe" "$loader" "$stage/"
+cp "$built/complaint-desk.exe" "$built/complaint-desk-console.exe" "$loader" "$stage/"
 cp "$ROOT/src-tauri/icons/icon.ico" "$stage/"
 cp "$ROOT/assets/fonts/NotoSansCJK-Regular.ttc" "$ROOT/assets/fonts/LICENSE-OFL.txt" "$stage/fonts/"
 cp "$ROOT/CHANGELOG.md" "$ROOT/docs/guide/quick-start.zh-CN.md" "$stage/docs/"

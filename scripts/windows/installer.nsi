@@ -108,7 +108,7 @@ Section "Install"
     Call EnsureWebView2
     SetOutPath "$INSTDIR"
     File "${STAGE}\${EXE}"
-    File "${STAGE}\complaint-desk-cli.exe"
+    File "${STAGE}\complaint-desk-console.exe"
     File "${STAGE}\WebView2Loader.dll"
     File "${STAGE}\icon.ico"
     SetOutPath "$INSTDIR\fonts"
@@ -141,7 +141,7 @@ Section "Uninstall"
     SetShellVarContext current
     !insertmacro WaitForClosed
     Delete "$INSTDIR\${EXE}"
-    Delete "$INSTDIR\complaint-desk-cli.exe"
+    Delete "$INSTDIR\complaint-desk-console.exe"
     Delete "$INSTDIR\WebView2Loader.dll"
     Delete "$INSTDIR\icon.ico"
     Delete "$INSTDIR\fonts\NotoSansCJK-Regular.ttc"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Windows installer under Wine, as IT would run it (from check-windows.sh --run):
-# a silent install per user; the program, the console CLI, WebView2Loader.dll, the font
+# a silent install per user; the program, its console program, WebView2Loader.dll, the font
 # and the shortcuts where they belong; the installed CLI registers a case and prints a
 # slip in the installed font (pdftotext reads it back); the CLI's stories pass against
 # the installed exe; installing again over it and uninstalling leave the ledger in
@@ -28,7 +28,7 @@ fail() { echo "installer test: $*" >&2; exit 1; }
 
 # Offline, without WebView2 and nothing beside setup.exe: a silent install goes on.
 "$wine" "$setup" /S || fail "the silent install failed ($?)"
-for f in complaint-desk.exe complaint-desk-cli.exe WebView2Loader.dll uninstall.exe fonts/NotoSansCJK-Regular.ttc; do
+for f in complaint-desk.exe complaint-desk-console.exe WebView2Loader.dll uninstall.exe fonts/NotoSansCJK-Regular.ttc; do
     [ -f "$inst/$f" ] || fail "$f is not in the install folder"
 done
 start_menu="$(find "$user_dir" -path '*Start Menu/Programs/客诉台账.lnk' | head -1)"
@@ -38,7 +38,7 @@ desktop="$(find "$user_dir" -path '*/Desktop/客诉台账.lnk' | head -1)"
 echo "installed silently per user: program, CLI, WebView2Loader.dll, font, shortcuts"
 
 # The installed CLI in its default data directory (%APPDATA%\ComplaintDesk\data).
-cli() { "$wine" "$inst/complaint-desk-cli.exe" "$@"; }
+cli() { "$wine" "$inst/complaint-desk-console.exe" "$@"; }
 cli init --office 东区管理处 --staff-code A01 --staff-name 王芳 >/dev/null
 cli --as A01 register --name 郑先生 --phone 13812345678 --building 8栋 --room 302 \
     --content 楼道灯不亮 --category A01 >/dev/null
@@ -72,7 +72,7 @@ echo "installing over kept the ledger; the WebView2 installer beside setup.exe r
 
 # The CLI's stories (built for Linux) against the installed exe.
 runner="$(mktemp)"
-printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$wine" "$inst/complaint-desk-cli.exe" > "$runner"
+printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$wine" "$inst/complaint-desk-console.exe" > "$runner"
 chmod +x "$runner"
 (cd "$ROOT" && COMPLAINT_DESK_CLI="$runner" cargo test -q -p desk-cli --test stories -- \
     --skip printing_hands_the_pdf_to_the_spooler \
@@ -85,7 +85,7 @@ echo "the CLI's stories pass against the installed exe"
 win_inst="C:\\users\\$(id -un)\\AppData\\Local\\Programs\\ComplaintDesk"
 "$wine" "$inst/uninstall.exe" /S "_?=$win_inst" || fail "the silent uninstall failed"
 rm -f "$inst/uninstall.exe"
-for f in complaint-desk.exe complaint-desk-cli.exe WebView2Loader.dll fonts/NotoSansCJK-Regular.ttc; do
+for f in complaint-desk.exe complaint-desk-console.exe WebView2Loader.dll fonts/NotoSansCJK-Regular.ttc; do
     [ ! -e "$inst/$f" ] || fail "$f is still there after uninstalling"
 done
 [ ! -e "$start_menu" ] && [ ! -e "$desktop" ] || fail "a shortcut is still there after uninstalling"

@@ -3,7 +3,8 @@
 import { marked } from 'marked'
 import source from '../../docs/guide/quick-start.zh-CN.md?raw'
 
-const pictures = import.meta.glob('../../docs/screenshots/*.png', {
+// Not the pictures of the guide and of 关于 themselves, which the guide does not show.
+const pictures = import.meta.glob(['../../docs/screenshots/*.png', '!**/help.png', '!**/about.png'], {
   eager: true,
   query: '?url',
   import: 'default',

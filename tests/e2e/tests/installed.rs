@@ -135,6 +135,15 @@ fn the_installed_package_serves_a_new_user_upgrades_an_older_ledger_and_leaves_t
         "the installed program must take the font the package depends on, never a checkout's"
     );
     assert!(data.join("ledger.sqlite").is_file());
+    // As Windows' console program asks it: global options alone print the help instead
+    // of opening a window.
+    let usage = Command::new(INSTALLED)
+        .args(["--data-dir", "/nonexistent"])
+        .env("COMPLAINT_DESK_NO_WINDOW", "1")
+        .output()
+        .map_err(|e| e.to_string())?;
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stdout).contains("Usage"));
 
     // A ledger an earlier version wrote is upgraded by the installed program, its copy
     // kept as the pre-upgrade backup.

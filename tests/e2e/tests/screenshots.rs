@@ -208,6 +208,15 @@ fn the_main_screens_on_a_demo_office() -> R<()> {
     })
     .ok_or("the drawer stayed open")?;
     shot(&app, &dir, "settings-deadlines")?;
+
+    // 关于, then the quick-start guide that F1 opens.
+    app.click_css("[data-test=about-open]")?;
+    app.wait_text_in("[data-test=about-version]", 10)?;
+    shot(&app, &dir, "about")?;
+    app.keys(desk_e2e::key::ESCAPE)?;
+    app.keys("\u{E031}")?;
+    app.wait_text("客诉台账 快速上手", 10)?;
+    shot(&app, &dir, "help")?;
     Ok(())
 }
 

@@ -84,9 +84,16 @@ pub enum Start {
     Cli,
 }
 
+/// Set by `complaint-desk-console` (the installed command line on Windows): the
+/// arguments are the CLI's even without a command, which then prints its help.
+pub const NO_WINDOW_ENV: &str = "COMPLAINT_DESK_NO_WINDOW";
+
 /// Reads the arguments with the CLI's own grammar: global options alone (`--data-dir
 /// D`, `--lang en`) open the window; anything else is the CLI's.
 pub fn start_of(args: &[OsString]) -> Start {
+    if std::env::var_os(NO_WINDOW_ENV).is_some_and(|v| !v.is_empty()) {
+        return Start::Cli;
+    }
     match args::Cli::try_parse_from(args) {
         Ok(cli) if cli.cmd.is_none() && !cli.version => Start::Window {
             data_dir: cli.data_dir,
