@@ -12,7 +12,8 @@
 ;
 ; Defined by the build: VERSION (1.0.0), STAGE (the folder of files), OUTFILE.
 
-Unicode true
+; A 64-bit installer for a 64-bit program (it also runs where only 64-bit Wine does).
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 RequestExecutionLevel user

@@ -21,6 +21,8 @@ trap 'wineserver -k 2>/dev/null || true; rm -rf "$(dirname "$WINEPREFIX")"' EXIT
 prng="$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
 [ -f "$prng" ] || x86_64-w64-mingw32-gcc -shared -o "$prng" "$ROOT/scripts/wine/bcryptprimitives.c" -ladvapi32
 user_dir="$WINEPREFIX/drive_c/users/$(id -un)"
+# Wine points the desktop at the home folder; the test keeps its shortcut in the prefix.
+[ -L "$user_dir/Desktop" ] && rm "$user_dir/Desktop" && mkdir "$user_dir/Desktop"
 local_app="$user_dir/AppData/Local"
 [ -d "$local_app" ] || local_app="$user_dir/Local Settings/Application Data"
 inst="$local_app/Programs/ComplaintDesk"
@@ -31,11 +33,11 @@ fail() { echo "installer test: $*" >&2; exit 1; }
 for f in complaint-desk.exe complaint-desk-console.exe WebView2Loader.dll uninstall.exe fonts/NotoSansCJK-Regular.ttc; do
     [ -f "$inst/$f" ] || fail "$f is not in the install folder"
 done
-start_menu="$(find "$user_dir" -path '*Start Menu/Programs/客诉台账.lnk' | head -1)"
-desktop="$(find "$user_dir" -path '*/Desktop/客诉台账.lnk' | head -1)"
-[ -n "$start_menu" ] || fail "no Start-menu shortcut 客诉台账"
-[ -n "$desktop" ] || fail "no desktop shortcut 客诉台账"
-echo "installed silently per user: program, CLI, WebView2Loader.dll, font, shortcuts"
+start_menu="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/客诉台账.lnk"
+desktop="$user_dir/Desktop/客诉台账.lnk"
+[ -f "$start_menu" ] || fail "no Start-menu shortcut 客诉台账"
+[ -f "$desktop" ] || fail "no desktop shortcut 客诉台账"
+echo "installed silently per user: program, console program, WebView2Loader.dll, font, shortcuts"
 
 # The installed CLI in its default data directory (%APPDATA%\ComplaintDesk\data).
 cli() { "$wine" "$inst/complaint-desk-console.exe" "$@"; }
