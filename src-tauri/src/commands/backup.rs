@@ -44,8 +44,8 @@ pub async fn restore_backup(desk: Desk<'_>, file: String) -> IpcResult<BackupInf
     let set_up = damaged || desk.with(|l, _| l.is_initialised()).unwrap_or(true);
     let by = match backup::restore_requires(damaged, set_up) {
         None => None,
-        Some(role) => Some(desk.acting(|l, by, _| {
-            l.require_role(by, role, "restore")?;
+        Some(act) => Some(desk.acting(|l, by, _| {
+            l.require_right(by, act)?;
             Ok(by.to_string())
         })?),
     };

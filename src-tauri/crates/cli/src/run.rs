@@ -179,11 +179,11 @@ pub fn run(cli: Cli, cmd: Cmd) -> R {
             opened,
         ) {
             (None, _) => None,
-            (Some(role), opened) => {
+            (Some(act), opened) => {
                 let mut l = opened?;
                 let by = staff(cli.as_staff.as_deref(), lang)?;
                 l.authenticate(&by, cli.pin.as_deref())?;
-                l.require_role(&by, role, "restore")?;
+                l.require_right(&by, act)?;
                 Some(by)
             }
         };

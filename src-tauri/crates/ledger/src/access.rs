@@ -199,7 +199,7 @@ impl Ledger {
     /// The log, newest first; reading it is itself logged. Supervisors only.
     /// Subjects and details are put in `lang`.
     pub fn access_log(&mut self, by: &str, f: &AccessFilter, lang: Lang) -> Result<AccessPage> {
-        actor(&self.conn, by)?.require_for("view_access_log")?;
+        actor(&self.conn, by)?.require_for(crate::rights::Act::ViewAccessLog)?;
         let limit = if f.limit == 0 { 200 } else { f.limit };
         let page = self.access_rows(f, Some((limit, f.offset)), lang)?;
         self.log_access(Some(by), "view_access_log", &f.describe(), "")?;
@@ -213,7 +213,7 @@ impl Ledger {
         f: &AccessFilter,
         lang: Lang,
     ) -> Result<Vec<AccessEntry>> {
-        actor(&self.conn, by)?.require_for("export_access_log")?;
+        actor(&self.conn, by)?.require_for(crate::rights::Act::ExportAccessLog)?;
         let mut rows = self.access_rows(f, None, lang)?.rows;
         rows.reverse();
         self.log_access(

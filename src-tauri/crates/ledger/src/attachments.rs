@@ -268,7 +268,7 @@ impl Ledger {
         let (a, _, number) = find(&self.conn, id)?;
         let action = if a.withdrawn_at.is_some() {
             let who = actor(&self.conn, by)?;
-            if who.role < crate::rights::role_for("open_withdrawn_attachment") {
+            if who.role < crate::rights::role_for(crate::rights::Act::OpenWithdrawnAttachment) {
                 return Err(withdrawn(&a));
             }
             "open_withdrawn_attachment"

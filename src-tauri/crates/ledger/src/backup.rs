@@ -4,6 +4,7 @@
 //! copy, keeping the current file aside. A copy made to another folder takes the
 //! attachments' files along, and a restore from one brings back those missing.
 
+use crate::rights::Act;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
@@ -12,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes};
 use crate::ledger::{actor, Ledger};
-use crate::model::Role;
 use crate::why::Why;
 
 /// Daily copies kept, and months (the first copy of each) kept after that.
@@ -243,9 +243,9 @@ impl Ledger {
         Ok(info)
     }
 
-    /// Refuses unless `by` has `role` (restoring replaces the whole ledger).
-    pub fn require_role(&self, by: &str, role: Role, action: &'static str) -> Result<()> {
-        actor(&self.conn, by)?.require(role, action)
+    /// Refuses unless `by` may take `act` (restoring replaces the whole ledger).
+    pub fn require_right(&self, by: &str, act: Act) -> Result<()> {
+        actor(&self.conn, by)?.require_for(act)
     }
 
     /// Records a backup or restore in the history (the access log of §7): who, when,
@@ -336,8 +336,8 @@ impl Ledger {
 /// damaged file (the restore is then recorded without one); and on a desk with no
 /// office set up yet (a new PC the office moves to), whoever installed it, since that
 /// ledger holds nothing and has no staff. The app and the CLI ask here.
-pub fn restore_requires(ledger_damaged: bool, office_set_up: bool) -> Option<Role> {
-    (!ledger_damaged && office_set_up).then(|| crate::rules::role_for("restore"))
+pub fn restore_requires(ledger_damaged: bool, office_set_up: bool) -> Option<Act> {
+    (!ledger_damaged && office_set_up).then_some(Act::Restore)
 }
 
 /// The file the running app holds locked in its data directory (one app per folder).

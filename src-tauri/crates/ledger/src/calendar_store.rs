@@ -219,7 +219,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             // A year already covered (bundled, imported or confirmed) changes nothing.
             let covered = ctx(tx)?.calendar.covered_years().contains(&year);
             let mut years = extra_years(tx)?;
@@ -263,7 +263,7 @@ impl Ledger {
         let json = serde_json::to_string(&hours).unwrap_or_default();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             set_setting_tx(tx, "office_hours", &json)?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();
@@ -299,7 +299,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             upsert_day(tx, d, kind, name, "manual")?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();
@@ -342,7 +342,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             let mut years = extra_years(tx)?;
             for d in &days {
                 upsert_day(tx, d.date, d.kind.as_str(), &d.name_zh, "ics")?;
@@ -401,7 +401,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             set_setting_tx(tx, "deadlines", &json)?;
             calendar_changed(tx)?;
             let mut ch = Changes::new();

@@ -550,7 +550,7 @@ impl Ledger {
                     status: old.status,
                 });
             }
-            who.require_for("set_level")?;
+            who.require_for(crate::rights::Act::SetLevel)?;
             set_level_tx(
                 tx,
                 &who,

@@ -125,10 +125,21 @@ pub(crate) fn add_functions(conn: &Connection) -> Result<()> {
             use crate::model::{CallbackOutcome, Satisfaction};
             let outcome: String = ctx.get(0)?;
             let satisfaction: Option<String> = ctx.get(1)?;
-            Ok(crate::model::confirms(
-                CallbackOutcome::from_db(&outcome),
-                satisfaction.as_deref().map(Satisfaction::from_db),
-            ))
+            let unknown = |what: &'static str, word: &str| {
+                rusqlite::Error::UserFunctionError(Box::new(crate::error::UnknownWord {
+                    what,
+                    word: word.to_string(),
+                }))
+            };
+            let outcome = CallbackOutcome::from_db(&outcome)
+                .ok_or_else(|| unknown("CallbackOutcome", &outcome))?;
+            let satisfaction = match satisfaction.as_deref() {
+                None => None,
+                Some(s) => {
+                    Some(Satisfaction::from_db(s).ok_or_else(|| unknown("Satisfaction", s))?)
+                }
+            };
+            Ok(crate::model::confirms(outcome, satisfaction))
         },
     )?;
     // A phone field as registration keeps it (migration 10 puts earlier ones so).

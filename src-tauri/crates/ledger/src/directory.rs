@@ -143,7 +143,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("manage_staff")?;
+            who.require_for(crate::rights::Act::ManageStaff)?;
             insert_staff(tx, &at, Some(&who), &code, &name, role)
         })
     }
@@ -162,7 +162,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("manage_staff")?;
+            who.require_for(crate::rights::Act::ManageStaff)?;
             let old = tx
                 .query_row(
                     &format!("{STAFF_SELECT} WHERE code = ?1"),
@@ -261,7 +261,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             unique(tx, "departments", &code)?;
             tx.execute(
                 "INSERT INTO departments (code, name, external) VALUES (?1, ?2, ?3)",
@@ -320,7 +320,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             unique(tx, "categories", &code)?;
             let parent_id: Option<i64> = match parent {
                 None => None,
@@ -362,7 +362,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             let (id, old): (i64, bool) = by_code(tx, tbl, "active", code)?;
             tx.execute(
                 &format!("UPDATE {tbl} SET active = ?2 WHERE id = ?1"),
@@ -388,7 +388,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             let (id, old): (i64, String) = by_code(tx, tbl, "name", code)?;
             if old == name {
                 return Ok(());
@@ -426,7 +426,7 @@ impl Ledger {
         let at = self.now_text();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("edit_settings")?;
+            who.require_for(crate::rights::Act::EditSettings)?;
             unique(tx, "channels", &code)?;
             tx.execute(
                 "INSERT INTO channels (code, name) VALUES (?1, ?2)",
@@ -601,7 +601,7 @@ impl Ledger {
             let who = actor(tx, by)?;
             // The desk's language is anyone's to switch; the office's settings are not.
             if key != "language" {
-                who.require_for("edit_settings")?;
+                who.require_for(crate::rights::Act::EditSettings)?;
             }
             let old = set_setting_tx(tx, key, &value)?;
             let mut ch = Changes::new();

@@ -74,6 +74,10 @@ pub enum LedgerError {
         file: String,
         backup: Option<String>,
     },
+    /// A stored closed-set word this program does not know (a `what` of `word`): the
+    /// file was damaged or written by something else. Never read as a default.
+    #[error("the ledger holds a {what} this program does not know ({word:?}): it may be damaged or written by a newer version")]
+    StoredWord { what: &'static str, word: String },
     #[error("database: {0}")]
     Db(rusqlite::Error),
     #[error("file: {0}")]
@@ -82,8 +86,31 @@ pub enum LedgerError {
     Calendar(#[from] CalendarError),
 }
 
+/// What a stored word's reader says when the word is not one of its set.
+#[derive(Debug)]
+pub struct UnknownWord {
+    pub what: &'static str,
+    pub word: String,
+}
+
+impl std::fmt::Display for UnknownWord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown {} {:?}", self.what, self.word)
+    }
+}
+
+impl std::error::Error for UnknownWord {}
+
 impl From<rusqlite::Error> for LedgerError {
     fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e {
+            if let Some(w) = inner.downcast_ref::<UnknownWord>() {
+                return LedgerError::StoredWord {
+                    what: w.what,
+                    word: w.word.clone(),
+                };
+            }
+        }
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
                 LedgerError::Busy
@@ -131,7 +158,7 @@ impl LedgerError {
             LedgerError::Busy => "busy",
             LedgerError::DiskFull | LedgerError::NoRoom { .. } => "disk_full",
             LedgerError::ReadOnly => "read_only",
-            LedgerError::Damaged { .. } => "damaged",
+            LedgerError::Damaged { .. } | LedgerError::StoredWord { .. } => "damaged",
             LedgerError::Db(_) | LedgerError::Io(_) => "storage",
             LedgerError::Calendar(_) => "calendar",
         }
@@ -144,7 +171,10 @@ impl LedgerError {
     pub fn restore_helps(&self) -> bool {
         matches!(
             self,
-            LedgerError::Damaged { .. } | LedgerError::Db(_) | LedgerError::Io(_)
+            LedgerError::Damaged { .. }
+                | LedgerError::StoredWord { .. }
+                | LedgerError::Db(_)
+                | LedgerError::Io(_)
         )
     }
 
@@ -314,6 +344,15 @@ impl LedgerError {
                 ),
             },
             LedgerError::Damaged { file, backup } => self.damaged(file, backup, lang, false),
+            LedgerError::StoredWord { what, word } => match lang {
+                Lang::En => self.to_string(),
+                Lang::ZhCn => format!(
+                    "台账中有本程序不认识的{what}值“{word}”：台账可能已损坏，或由更新版本的客诉台账写入。请用新版打开，或从备份恢复"
+                ),
+                Lang::ZhTw => format!(
+                    "台賬中有本程式不認識的{what}值「{word}」：台賬可能已損壞，或由更新版本的客訴台賬寫入。請用新版開啟，或從備份還原"
+                ),
+            },
             LedgerError::Busy => lang
                 .pick(
                     "台账正被另一个程序使用，请稍后再试",

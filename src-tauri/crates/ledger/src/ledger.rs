@@ -268,8 +268,8 @@ pub(crate) fn actor(conn: &Connection, who: &str) -> Result<Actor> {
 
 impl Actor {
     /// Refuses unless this staff member has the role `action` needs (`rights::role_for`).
-    pub fn require_for(&self, action: &'static str) -> Result<()> {
-        self.require(crate::rights::role_for(action), action)
+    pub fn require_for(&self, act: crate::rights::Act) -> Result<()> {
+        self.require(crate::rights::role_for(act), act.word())
     }
 
     pub fn require(&self, needed: Role, action: &'static str) -> Result<()> {

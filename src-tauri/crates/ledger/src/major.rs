@@ -30,11 +30,13 @@ impl ReportStatus {
             ReportStatus::Approved => "approved",
         }
     }
-    fn from_db(s: &str) -> Self {
+    /// None for a word this program never writes: the reader reports it as damage.
+    fn from_db(s: &str) -> Option<Self> {
         match s {
-            "submitted" => ReportStatus::Submitted,
-            "approved" => ReportStatus::Approved,
-            _ => ReportStatus::Draft,
+            "draft" => Some(ReportStatus::Draft),
+            "submitted" => Some(ReportStatus::Submitted),
+            "approved" => Some(ReportStatus::Approved),
+            _ => None,
         }
     }
 }
@@ -84,7 +86,19 @@ pub(crate) fn report_of(conn: &Connection, case_id: i64) -> Result<Option<MajorR
                     process: r.get(2)?,
                     lessons: r.get(3)?,
                     measures: r.get(4)?,
-                    status: ReportStatus::from_db(&r.get::<_, String>(5)?),
+                    status: {
+                        let word: String = r.get(5)?;
+                        ReportStatus::from_db(&word).ok_or_else(|| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                5,
+                                rusqlite::types::Type::Text,
+                                Box::new(crate::error::UnknownWord {
+                                    what: "ReportStatus",
+                                    word,
+                                }),
+                            )
+                        })?
+                    },
                     submitted_at: r.get(6)?,
                     approved_by: r.get(7)?,
                     approved_at: r.get(8)?,
@@ -222,7 +236,7 @@ impl Ledger {
         let minute = self.now_minute();
         self.write(|tx| {
             let who = actor(tx, by)?;
-            who.require_for("approve_report")?;
+            who.require_for(crate::rights::Act::ApproveReport)?;
             let case = load(tx, number)?;
             let Some(old) = report_of(tx, case.id)? else {
                 return Err(not_allowed("status", Why::NoReportYet));

@@ -23,10 +23,11 @@ macro_rules! word_enum {
                 $(if t.eq_ignore_ascii_case($s) || crate::i18n::is_label_of($s, t) { return Ok($name::$v); })+
                 Err(invalid(field, Problem::BadChoice { allowed: [$($s),+].join(", ") }, s))
             }
-            pub fn from_db(s: &str) -> Self {
-                $(if s == $s { return $name::$v; })+
-                // Only words written by this program are in the database.
-                $name::ALL[0]
+            /// The stored word; None for any other, which the reader reports as damage
+            /// (`LedgerError::StoredWord`), never as a default.
+            pub fn from_db(s: &str) -> Option<Self> {
+                $(if s == $s { return Some($name::$v); })+
+                None
             }
         }
 
@@ -37,7 +38,14 @@ macro_rules! word_enum {
         }
         impl rusqlite::types::FromSql for $name {
             fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                v.as_str().map($name::from_db)
+                v.as_str().and_then(|s| {
+                    $name::from_db(s).ok_or_else(|| {
+                        rusqlite::types::FromSqlError::Other(Box::new(crate::error::UnknownWord {
+                            what: stringify!($name),
+                            word: s.to_string(),
+                        }))
+                    })
+                })
             }
         }
     };

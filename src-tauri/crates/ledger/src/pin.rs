@@ -73,7 +73,7 @@ impl Ledger {
                 .ok_or_else(|| invalid("staff", Problem::Unknown, code))?;
             let may = crate::rights::StaffRights::of(who.role, target.id == who.id, &target);
             if !may.set_pin {
-                who.require_for("manage_staff")?;
+                who.require_for(crate::rights::Act::ManageStaff)?;
             }
             if let Some(stored) = stored.as_ref().filter(|_| may.current_pin_needed) {
                 if !current.is_some_and(|c| matches(c, stored)) {

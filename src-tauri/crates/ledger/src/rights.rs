@@ -5,22 +5,120 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Role, Staff};
 
-/// The role an action needs, where it is more than a clerk's. Every refusal for want of
-/// a role (`Actor::require_for`) and every offer of an action comes from here.
-pub fn role_for(action: &str) -> Role {
-    match action {
-        "void"
-        | "approve_report"
-        | "set_level"
-        | "edit_closed"
-        | "view_access_log"
-        | "export_access_log"
-        | "restore"
-        | "edit_settings"
-        | "open_withdrawn_attachment" => Role::Supervisor,
-        "manage_staff" => Role::Admin,
-        _ => Role::Clerk,
+/// Every action the rights table knows: what the case screen offers and what the
+/// ledger checks before it writes. A word from outside that is not one of these is
+/// refused to everyone ([`Act::parse`] gives None), never taken as a clerk's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Act {
+    Transfer,
+    Sign,
+    Feedback,
+    Record,
+    Pause,
+    Resume,
+    Finish,
+    Callback,
+    Close,
+    Edit,
+    Void,
+    SetLevel,
+    EditClosed,
+    ApproveReport,
+    ViewAccessLog,
+    ExportAccessLog,
+    Restore,
+    EditSettings,
+    OpenWithdrawnAttachment,
+    ManageStaff,
+}
+
+impl Act {
+    pub const ALL: [Act; 20] = [
+        Act::Transfer,
+        Act::Sign,
+        Act::Feedback,
+        Act::Record,
+        Act::Pause,
+        Act::Resume,
+        Act::Finish,
+        Act::Callback,
+        Act::Close,
+        Act::Edit,
+        Act::Void,
+        Act::SetLevel,
+        Act::EditClosed,
+        Act::ApproveReport,
+        Act::ViewAccessLog,
+        Act::ExportAccessLog,
+        Act::Restore,
+        Act::EditSettings,
+        Act::OpenWithdrawnAttachment,
+        Act::ManageStaff,
+    ];
+
+    /// The stored and exchanged word (the screens' action keys, the refusal's label).
+    pub fn word(self) -> &'static str {
+        match self {
+            Act::Transfer => "transfer",
+            Act::Sign => "sign",
+            Act::Feedback => "feedback",
+            Act::Record => "record",
+            Act::Pause => "pause",
+            Act::Resume => "resume",
+            Act::Finish => "finish",
+            Act::Callback => "callback",
+            Act::Close => "close",
+            Act::Edit => "edit",
+            Act::Void => "void",
+            Act::SetLevel => "set_level",
+            Act::EditClosed => "edit_closed",
+            Act::ApproveReport => "approve_report",
+            Act::ViewAccessLog => "view_access_log",
+            Act::ExportAccessLog => "export_access_log",
+            Act::Restore => "restore",
+            Act::EditSettings => "edit_settings",
+            Act::OpenWithdrawnAttachment => "open_withdrawn_attachment",
+            Act::ManageStaff => "manage_staff",
+        }
     }
+
+    /// The action a word names; None for any other word, which no one may then take.
+    pub fn parse(word: &str) -> Option<Act> {
+        Act::ALL.into_iter().find(|a| a.word() == word)
+    }
+}
+
+/// The role an action needs. Exhaustive: a new action does not compile until it is
+/// given one, so nothing new is open to everyone by default.
+pub fn role_for(act: Act) -> Role {
+    match act {
+        Act::Transfer
+        | Act::Sign
+        | Act::Feedback
+        | Act::Record
+        | Act::Pause
+        | Act::Resume
+        | Act::Finish
+        | Act::Callback
+        | Act::Close
+        | Act::Edit => Role::Clerk,
+        Act::Void
+        | Act::SetLevel
+        | Act::EditClosed
+        | Act::ApproveReport
+        | Act::ViewAccessLog
+        | Act::ExportAccessLog
+        | Act::Restore
+        | Act::EditSettings
+        | Act::OpenWithdrawnAttachment => Role::Supervisor,
+        Act::ManageStaff => Role::Admin,
+    }
+}
+
+/// Whether `role` may take the action a word names: a word the table does not know is
+/// refused to every role.
+pub fn may(role: Role, word: &str) -> bool {
+    Act::parse(word).is_some_and(|a| role >= role_for(a))
 }
 
 /// What the signed-in staff member may do beyond a clerk's daily work.
@@ -42,11 +140,11 @@ pub struct Rights {
 impl Rights {
     pub fn of(role: Role) -> Rights {
         Rights {
-            view_access_log: role >= role_for("view_access_log"),
-            edit_settings: role >= role_for("edit_settings"),
-            manage_staff: role >= role_for("manage_staff"),
-            restore: role >= role_for("restore"),
-            open_withdrawn_attachment: role >= role_for("open_withdrawn_attachment"),
+            view_access_log: role >= role_for(Act::ViewAccessLog),
+            edit_settings: role >= role_for(Act::EditSettings),
+            manage_staff: role >= role_for(Act::ManageStaff),
+            restore: role >= role_for(Act::Restore),
+            open_withdrawn_attachment: role >= role_for(Act::OpenWithdrawnAttachment),
         }
     }
 }
@@ -74,7 +172,7 @@ pub struct StaffRights {
 impl StaffRights {
     /// `role` and `own`: the signed-in staff member's role, and whether `of` is them.
     pub fn of(role: Role, own: bool, of: &Staff) -> StaffRights {
-        let manage = role >= role_for("manage_staff");
+        let manage = role >= role_for(Act::ManageStaff);
         StaffRights {
             code: of.code.clone(),
             rename: manage,
@@ -102,6 +200,29 @@ mod tests {
             has_pin,
             text_size: crate::model::TextSize::Standard,
         }
+    }
+
+    #[test]
+    fn an_action_the_table_does_not_know_is_refused_to_everyone() {
+        for role in [Role::Clerk, Role::Supervisor, Role::Admin] {
+            assert!(!may(role, "delete_case"), "{role:?}");
+            assert!(!may(role, "Void"), "{role:?}: words are exact");
+            assert!(!may(role, ""), "{role:?}");
+        }
+        assert!(may(Role::Clerk, "transfer"));
+        assert!(!may(Role::Clerk, "void") && may(Role::Supervisor, "void"));
+        assert!(!may(Role::Supervisor, "manage_staff") && may(Role::Admin, "manage_staff"));
+    }
+
+    #[test]
+    fn every_action_has_one_word_that_reads_back() {
+        let mut words: Vec<_> = Act::ALL.iter().map(|a| a.word()).collect();
+        for a in Act::ALL {
+            assert_eq!(Act::parse(a.word()), Some(a));
+        }
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words.len(), Act::ALL.len());
     }
 
     #[test]

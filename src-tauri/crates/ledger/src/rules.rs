@@ -275,16 +275,16 @@ pub fn correctable(status: crate::model::Status) -> bool {
 }
 
 /// The action whose role a correction needs: a closed case's figures have been counted
-/// and its forms printed, so correcting one is a supervisor's (`role_for("edit_closed")`).
-pub fn edit_action(status: crate::model::Status) -> &'static str {
+/// and its forms printed, so correcting one is a supervisor's (`Act::EditClosed`).
+pub fn edit_action(status: crate::model::Status) -> Act {
     if status == crate::model::Status::Closed {
-        "edit_closed"
+        Act::EditClosed
     } else {
-        "edit"
+        Act::Edit
     }
 }
 
-pub use crate::rights::role_for;
+pub use crate::rights::{may, role_for, Act};
 
 /// The role that may change a case's category or department: anyone at the desk while
 /// it is only registered; once transferred, the receiving department holds a slip for
@@ -306,9 +306,10 @@ impl crate::model::CaseFile {
     pub fn offered_actions_for(&self, role: crate::model::Role) -> Vec<&'static str> {
         let status = self.case.status;
         let mut out = self.offered_actions();
-        out.retain(|a| {
-            let taken = if *a == "edit" { edit_action(status) } else { a };
-            role >= role_for(taken)
+        // A word the rights table does not know is offered to no one.
+        out.retain(|a| match *a {
+            "edit" => role >= role_for(edit_action(status)),
+            word => may(role, word),
         });
         out
     }
@@ -318,7 +319,7 @@ impl crate::model::CaseFile {
         self.major_report
             .as_ref()
             .is_some_and(|r| r.status == crate::major::ReportStatus::Submitted)
-            && role >= role_for("approve_report")
+            && role >= role_for(crate::rights::Act::ApproveReport)
     }
 
     fn latest_callback_confirms(&self) -> bool {

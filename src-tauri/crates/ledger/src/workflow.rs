@@ -461,7 +461,7 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             // A case registered in error disappears from the figures: the office head decides.
-            who.require_for("void")?;
+            who.require_for(crate::rights::Act::Void)?;
             let case = load(tx, number)?;
             step(tx, &who, &case, Action::Void, &now, &reason, Changes::new())?;
             load(tx, number)

@@ -89,3 +89,27 @@ fn a_full_database_is_reported_as_a_full_disk_and_keeps_what_was_saved() {
         l.case_file(n).expect("every saved case is there");
     }
 }
+
+#[test]
+fn a_stored_word_the_program_does_not_know_is_reported_as_damage_not_read_as_another() {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.init("", "东区管理处", "a", "管理员").expect("init");
+    let case = l.register("a", &case("卫生间漏水")).expect("register");
+    // Another program (or a damaged page) left a status this version never writes.
+    l.connection()
+        .execute(
+            "UPDATE cases SET status = 'archived' WHERE id = ?1",
+            [case.id],
+        )
+        .expect("tamper");
+    let err = l
+        .view_case(Some("a"), &case.number)
+        .expect_err("an unknown status");
+    assert!(
+        matches!(&err, LedgerError::StoredWord { what: "Status", word } if word == "archived"),
+        "{err:?}"
+    );
+    assert_eq!(err.kind(), "damaged");
+    assert!(err.localized(Lang::ZhCn).contains("“archived”"));
+    assert!(err.restore_helps());
+}
