@@ -138,7 +138,7 @@ impl Ledger {
         detail: &str,
     ) -> Result<()> {
         let at = self.now_text();
-        self.write(|tx| {
+        self.write_unrecorded(|tx| {
             let who = by.map(|b| actor(tx, b)).transpose()?;
             log_tx(tx, &at, who.as_ref(), action, subject, detail)
         })
@@ -180,7 +180,7 @@ impl Ledger {
         let at = self.now_text();
         // One transaction: the person is looked up once, and the check and the entry
         // cannot be split by another writer.
-        self.write(|tx| {
+        self.write_unrecorded(|tx| {
             let who = by.map(|b| actor(tx, b)).transpose()?;
             let last: Option<(String, String)> = tx
                 .prepare_cached_query_row(

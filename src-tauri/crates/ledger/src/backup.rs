@@ -4,7 +4,6 @@
 //! copy, keeping the current file aside. A copy made to another folder takes the
 //! attachments' files along, and a restore from one brings back those missing.
 
-use crate::rights::Act;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
@@ -13,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{invalid, LedgerError, Problem, Result};
 use crate::history::{self, Changes};
 use crate::ledger::{actor, Ledger};
+use crate::rights::Act;
 use crate::why::Why;
 
 /// Daily copies kept, and months (the first copy of each) kept after that.
@@ -306,6 +306,14 @@ impl Ledger {
             .unwrap_or_default();
         let known = by.filter(|b| actor(&self.conn, b).is_ok());
         let kept = aside.map(|p| ("kept_as", p.display().to_string()));
+        // The restored copy is older than the replaced ledger: its change numbers go on
+        // above the highest either had used (the company ledger is shipped in that order).
+        let high = self
+            .data_dir()
+            .map(|d| high_water(d, aside))
+            .unwrap_or_default();
+        let now = self.now_text();
+        self.write(|tx| history::resume_after(tx, &now, high))?;
         self.log_copy(known, "restore", &info, kept)?;
         // Best effort: the restore has happened; one left behind goes at the next start.
         let _ = self.sweep_thumbnails();
@@ -329,6 +337,33 @@ impl Ledger {
         rotate(&dir)?;
         Ok(Some(info))
     }
+}
+
+/// The highest change number (history id) of the ledger kept aside by a restore, of any
+/// earlier one kept so, and of every copy in the backups folder: what a restored ledger
+/// must continue above. A file that cannot be read (the damaged ledger) counts as 0.
+fn high_water(data_dir: &Path, aside: Option<&Path>) -> i64 {
+    let last = |file: &Path| {
+        Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .ok()
+            .and_then(|c| crate::db::last_change(&c).ok())
+            .unwrap_or(0)
+    };
+    let files_in = |dir: &Path, keep: &dyn Fn(&str) -> bool| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(keep))
+            .collect()
+    };
+    let mut files = files_in(&backup_dir(data_dir), &|n| n.ends_with(".sqlite"));
+    files.extend(files_in(data_dir, &|n| {
+        n.starts_with("ledger.before-restore-") && n.ends_with(".sqlite")
+    }));
+    files.extend(aside.map(Path::to_path_buf));
+    files.iter().map(|f| last(f)).max().unwrap_or(0)
 }
 
 /// Who may put a backup in place of the ledger: a supervisor; when the ledger is

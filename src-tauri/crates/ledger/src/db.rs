@@ -322,11 +322,43 @@ pub fn migrate(conn: &mut Connection, backup_dir: Option<PathBuf>) -> Result<()>
     Ok(())
 }
 
-/// Runs `f` as one immediate (write-locking) transaction: all of it or nothing.
+/// The one write path: runs `f` as one immediate (write-locking) transaction, all of
+/// it or nothing, and refuses to commit a change that wrote no history entry (so no
+/// write can forget its history; the entry's id is the office's change sequence,
+/// docs/life-of-a-case.md).
 pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    run(conn, true, f)
+}
+
+/// A write that changes nothing in the ledger's record, so no history entry is due: a
+/// draft being typed, the access log's own entries (查阅记录 is the record of a look-up).
+pub fn write_unrecorded<T>(
+    conn: &mut Connection,
+    f: impl FnOnce(&Transaction) -> Result<T>,
+) -> Result<T> {
+    run(conn, false, f)
+}
+
+/// The highest history entry (the office's last change), 0 in a new ledger.
+pub fn last_change(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM history")?
+        .query_row([], |r| r.get(0))?)
+}
+
+fn run<T>(
+    conn: &mut Connection,
+    recorded: bool,
+    f: impl FnOnce(&Transaction) -> Result<T>,
+) -> Result<T> {
     crate::due::take_dirty();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let (changed_before, last_before) = (tx.total_changes(), last_change(&tx)?);
     let out = f(&tx)?;
+    if recorded && tx.total_changes() != changed_before && last_change(&tx)? == last_before {
+        // Dropping the transaction rolls the change back.
+        return Err(LedgerError::NoHistory);
+    }
     // Deadlines depend on the whole action, so they are refreshed once it is complete,
     // still inside the same transaction.
     for id in crate::due::take_dirty() {

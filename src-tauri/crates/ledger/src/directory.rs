@@ -673,10 +673,13 @@ pub(crate) fn upsert_unit_tx(
             ch.diff("phones", Some(old.phones.clone()), Some(u.phones.clone()));
             ch.diff("status", Some(old.status.clone()), Some(u.status.clone()));
             ch.diff("active", Some(old.active.to_string()), Some("true".into()));
-            tx.execute(
-                "UPDATE units SET owner_name = ?2, phones = ?3, status = ?4, active = 1 WHERE id = ?1",
-                params![old.id, u.owner_name, u.phones, u.status],
-            )?;
+            // Re-importing an unchanged list writes nothing (and so needs no history).
+            if !ch.is_empty() {
+                tx.execute(
+                    "UPDATE units SET owner_name = ?2, phones = ?3, status = ?4, active = 1 WHERE id = ?1",
+                    params![old.id, u.owner_name, u.phones, u.status],
+                )?;
+            }
             (old.id, false)
         }
         None => {

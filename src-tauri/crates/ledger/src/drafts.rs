@@ -16,7 +16,7 @@ impl Ledger {
             return Err(invalid("draft", Problem::TooLong { max: DRAFT_MAX }, ""));
         }
         let at = self.now_text();
-        self.write(|tx| {
+        self.write_unrecorded(|tx| {
             let who = actor(tx, by)?;
             tx.execute(
                 "INSERT INTO drafts (staff_id, form, body, saved_at) VALUES (?1, ?2, ?3, ?4)
@@ -42,7 +42,7 @@ impl Ledger {
 
     /// Forgets the draft once the form was saved or deliberately cancelled.
     pub fn discard_draft(&mut self, by: &str, form: &str) -> Result<()> {
-        self.write(|tx| {
+        self.write_unrecorded(|tx| {
             let who = actor(tx, by)?;
             tx.execute(
                 "DELETE FROM drafts WHERE staff_id = ?1 AND form = ?2",

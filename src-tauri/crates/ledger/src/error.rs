@@ -78,6 +78,10 @@ pub enum LedgerError {
     /// file was damaged or written by something else. Never read as a default.
     #[error("the ledger holds a {what} this program does not know ({word:?}): it may be damaged or written by a newer version")]
     StoredWord { what: &'static str, word: String },
+    /// A change reached the write path without its history entry: a fault in this
+    /// program, refused so that nothing is saved without it.
+    #[error("a change was about to be saved without its history entry; nothing was saved")]
+    NoHistory,
     #[error("database: {0}")]
     Db(rusqlite::Error),
     #[error("file: {0}")]
@@ -160,6 +164,7 @@ impl LedgerError {
             LedgerError::ReadOnly => "read_only",
             LedgerError::Damaged { .. } | LedgerError::StoredWord { .. } => "damaged",
             LedgerError::Db(_) | LedgerError::Io(_) => "storage",
+            LedgerError::NoHistory => "internal",
             LedgerError::Calendar(_) => "calendar",
         }
     }
@@ -344,6 +349,13 @@ impl LedgerError {
                 ),
             },
             LedgerError::Damaged { file, backup } => self.damaged(file, backup, lang, false),
+            LedgerError::NoHistory => lang
+                .pick(
+                    "本次更改没有保存：程序未能同时写入它的变更记录（这是程序的错误，请告知维护人员）",
+                    "本次更改沒有儲存：程式未能同時寫入它的變更記錄（這是程式的錯誤，請告知維護人員）",
+                    "Nothing was saved: the change came without its history entry (a fault in the program; please tell its maintainers)",
+                )
+                .to_string(),
             LedgerError::StoredWord { what, word } => match lang {
                 Lang::En => self.to_string(),
                 Lang::ZhCn => format!(

@@ -106,9 +106,6 @@ pub struct DeskCounts {
     pub calendar_gap: Option<i32>,
 }
 
-/// Minutes within which a case must be in the system after it was received (§8).
-const ENTRY_MINUTES: i64 = 15;
-
 /// One case as the month-end summary sees it (domain §6).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -257,7 +254,7 @@ fn judge(
         .iter()
         .map(|case| {
             let callbacks = facts.callbacks.get(&case.id).unwrap_or(&none);
-            let states: Vec<DeadlineState> = compute(
+            let deadlines = compute(
                 case,
                 &Facts {
                     records: facts.records.get(&case.id).map_or(&[], Vec::as_slice),
@@ -269,10 +266,13 @@ fn judge(
                 &ctx.policy,
                 now,
                 None,
-            )?
-            .into_iter()
-            .map(|d| d.state)
-            .collect();
+            )?;
+            // Entered in time: the registration step met, with its span in force (15
+            // minutes unless Settings → 期限 says otherwise), as the case screen shows it.
+            let entered_in_time = deadlines
+                .iter()
+                .any(|d| d.step == "registration" && d.state == DeadlineState::OnTime);
+            let states: Vec<DeadlineState> = deadlines.into_iter().map(|d| d.state).collect();
             let decided = states.iter().any(|s| *s != DeadlineState::Pending);
             let late = states
                 .iter()
@@ -283,7 +283,7 @@ fn judge(
                 on_time: decided.then_some(!late),
                 callback: last.map(|c| c.outcome),
                 satisfaction: last.and_then(|c| c.satisfaction),
-                entered_in_time: entered_in_time(&case.received_at, &case.created_at),
+                entered_in_time,
                 callbacks: callbacks.clone(),
                 reclassified: reclassified.contains(&case.id),
                 case: case.clone(),
@@ -420,15 +420,4 @@ fn reclassified_between(conn: &rusqlite::Connection, from: &str, to: &str) -> Re
         .query_map(params![from, to], |r| r.get(0))?
         .collect::<rusqlite::Result<HashSet<i64>>>()?;
     Ok(ids)
-}
-
-/// Whether the case was typed in within 15 minutes of being received (domain §8).
-fn entered_in_time(received_at: &str, created_at: &str) -> bool {
-    let (Some(r), Some(c)) = (
-        crate::validate::parse_minute(received_at),
-        crate::validate::parse_minute(created_at.get(..16).unwrap_or(created_at)),
-    ) else {
-        return false;
-    };
-    (c - r).num_minutes() <= ENTRY_MINUTES
 }

@@ -65,6 +65,30 @@ pub fn write(conn: &Connection, e: Entry<'_>, changes: &Changes) -> Result<()> {
     Ok(())
 }
 
+/// After a restore: the office's change sequence (history ids) continues above `high`,
+/// the highest number the replaced ledger or any copy beside it had used, so that no
+/// number is given twice to two different changes. Writes the entry that says so (at
+/// `high` + 1, the next number taking it from there) unless the ledger is past it.
+pub fn resume_after(conn: &Connection, at: &str, high: i64) -> Result<bool> {
+    let last = crate::db::last_change(conn)?;
+    if last >= high {
+        return Ok(false);
+    }
+    let mut ch = Changes::new();
+    ch.diff(
+        "sequence",
+        Some(last.to_string()),
+        Some((high + 1).to_string()),
+    );
+    let json = serde_json::to_string(&ch.0).unwrap_or_else(|_| "[]".into());
+    conn.execute(
+        "INSERT INTO history (id, at, actor_id, entity, entity_id, case_id, action, changes, reason)
+         VALUES (?1, ?2, NULL, 'ledger', 0, NULL, 'sequence_resumed', ?3, '')",
+        params![high + 1, at, json],
+    )?;
+    Ok(true)
+}
+
 fn map(r: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
     let changes: String = r.get(6)?;
     Ok(HistoryEntry {

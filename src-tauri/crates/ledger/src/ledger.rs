@@ -168,7 +168,9 @@ impl Ledger {
             })
             .optional()?;
         if seeded.is_none() {
-            db::write(&mut conn, |tx| {
+            // The lists a new ledger starts with, before there is an office or anyone to
+            // have made a change; setting the office up is its first history entry.
+            db::write_unrecorded(&mut conn, |tx| {
                 tx.execute_batch(include_str!("seed.sql"))?;
                 tx.execute(
                     "INSERT INTO settings (key, value) VALUES ('seeded', '1')",
@@ -227,9 +229,17 @@ impl Ledger {
         &self.conn
     }
 
-    /// One write transaction.
+    /// One write transaction, refused unless it writes its history entry (`db::write`).
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         db::write(&mut self.conn, f)
+    }
+
+    /// One write transaction of what is not a change to the record (`db::write_unrecorded`).
+    pub(crate) fn write_unrecorded<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        db::write_unrecorded(&mut self.conn, f)
     }
 
     pub fn setting(&self, key: &str) -> Result<String> {

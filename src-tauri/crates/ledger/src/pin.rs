@@ -143,7 +143,8 @@ impl Ledger {
         };
         let at = self.now_text();
         if let Some(logged) = if ok { action } else { Some("sign_in_refused") } {
-            self.write(|tx| log_tx(tx, &at, Some(&who), logged, &staff.code, ""))?;
+            // A sign-in is a look-up, kept in the access log, not a change to the record.
+            self.write_unrecorded(|tx| log_tx(tx, &at, Some(&who), logged, &staff.code, ""))?;
         }
         if ok {
             Ok(staff)

@@ -77,7 +77,9 @@ impl Ledger {
     pub fn record_printing(&mut self, by: &str, p: &Printing) -> Result<()> {
         let now = self.now_text();
         let minute = self.now_minute();
-        self.write(|tx| {
+        // The print log is the record of a printing (a month's notice names no case);
+        // each case printed also gets its history entry below.
+        self.write_unrecorded(|tx| {
             let who = actor(tx, by)?;
             tx.execute(
                 "INSERT INTO prints (at, actor_id, form, doc_key, subject, revision, pages, personal, output)

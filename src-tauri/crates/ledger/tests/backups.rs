@@ -274,3 +274,69 @@ fn a_copy_on_a_usb_stick_takes_the_photos_along_and_brings_them_back() {
         .expect("the photo came back");
     assert_eq!(bytes, b"jpeg bytes");
 }
+
+/// Every history id of the ledger, in order.
+fn change_numbers(l: &Ledger) -> Vec<i64> {
+    let mut st = l
+        .connection()
+        .prepare("SELECT id FROM history ORDER BY id")
+        .expect("query");
+    st.query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("ids")
+}
+
+#[test]
+fn after_restoring_an_older_copy_the_change_numbers_go_on_above_any_used_before() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut l = office(dir.path());
+    l.register("admin", &case()).expect("one");
+    let copy = l
+        .backup_to(&dir.path().join("usb"), "manual")
+        .expect("backup");
+    l.register("admin", &case()).expect("two, after the backup");
+    l.register("admin", &case()).expect("three");
+    let used = *change_numbers(&l).last().expect("changes");
+    drop(l);
+
+    let (info, aside) = restore(dir.path(), std::path::Path::new(&copy.file)).expect("restore");
+    let mut l = Ledger::open(dir.path()).expect("reopen");
+    assert!(change_numbers(&l).last() < Some(&used), "the copy is older");
+    l.log_restore(Some("admin"), info, aside.as_deref())
+        .expect("log the restore");
+    let restored = l.register("admin", &case()).expect("after the restore");
+    let numbers = change_numbers(&l);
+    let resumed: Vec<_> = numbers.iter().filter(|n| **n > used).collect();
+    assert!(!resumed.is_empty(), "nothing above {used}: {numbers:?}");
+    assert_eq!(
+        *resumed[0],
+        used + 1,
+        "the numbers go on from the highest used"
+    );
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+    let history = l.history(&restored.number).expect("history");
+    assert!(history.iter().all(|h| h.id > used), "{history:?}");
+
+    // A damaged current ledger: its numbers come from the copies in the backups folder.
+    drop(l);
+    let dir2 = tempfile::tempdir().expect("dir");
+    let mut l = office(dir2.path());
+    let old = l
+        .backup_to(&dir2.path().join("usb"), "manual")
+        .expect("old copy");
+    l.register("admin", &case()).expect("one");
+    l.daily_backup().expect("daily").expect("made");
+    l.register("admin", &case()).expect("two");
+    let in_daily = *change_numbers(&l).last().expect("changes") - 1;
+    drop(l);
+    std::fs::write(dir2.path().join("ledger.sqlite"), b"rubbish").expect("damage");
+    let (info, aside) = restore(dir2.path(), std::path::Path::new(&old.file)).expect("restore");
+    let mut l = Ledger::open(dir2.path()).expect("reopen");
+    l.log_restore(None, info, aside.as_deref()).expect("log");
+    assert!(
+        change_numbers(&l).iter().any(|n| *n > in_daily),
+        "{:?}",
+        change_numbers(&l)
+    );
+}

@@ -94,3 +94,30 @@ fn a_span_out_of_range_an_unknown_unit_or_a_clerk_is_refused() {
     let rules = l.deadline_policy().expect("policy").rules(Lang::ZhCn);
     assert!(rules.iter().all(|r| r.rule == r.default), "nothing changed");
 }
+
+/// The month's "entered in time" rate: numerator and denominator.
+fn entered_in_time(l: &Ledger) -> (i64, i64) {
+    let f = l.month_figures("2026-11").expect("figures");
+    let r = f
+        .rates
+        .iter()
+        .find(|r| r.key == "entered_in_time")
+        .expect("the rate");
+    (r.numerator, r.denominator)
+}
+
+#[test]
+fn the_entered_in_time_rate_counts_the_registration_step_in_force() {
+    let mut l = office();
+    // Received at 08:40, typed in at 09:00: twenty minutes, late against 15.
+    let late = desk_ledger::NewCase {
+        received_at: Some("2026-11-23 08:40".into()),
+        ..complaint()
+    };
+    l.register("c1", &late).expect("register");
+    assert_eq!(entered_in_time(&l), (0, 1));
+    // The office allows 30 minutes: the same case was entered in time, as its screen says.
+    l.set_deadline_rule("admin", "registration", 30, "minutes")
+        .expect("lengthen");
+    assert_eq!(entered_in_time(&l), (1, 1));
+}
