@@ -29,9 +29,9 @@ rm -rf "$data"
 echo
 echo "| measurement ($version) | result | target |"
 echo "|---|---|---|"
-echo "| release binary, stripped (\`$CARGO_TARGET_DIR/release/complaint-desk\`) | $(mb "$CARGO_TARGET_DIR/release/complaint-desk") | - |"
+echo "| release binary as packaged (stripped, thin LTO, opt-level s) | $(mb "$CARGO_TARGET_DIR-dist/release/complaint-desk") | - |"
 echo "| .deb (depends on fonts-noto-cjk, carries no font) | $(mb "$deb") | ≤ 15 MB |"
 echo "| installed by the .deb (dpkg Installed-Size) | $(awk -v k="$installed_kb" 'BEGIN { printf "%.1f MB", k * 1024 / 1e6 }') | - |"
 echo "| .rpm (carries the 19.5 MB font) | $(mb "$rpm") | - |"
-echo "| Windows setup.exe (app, CLI, WebView2Loader.dll, font; LZMA) | $(mb "$exe") | ≤ 25 MB |"
+echo "| Windows setup.exe (app, console program, WebView2Loader.dll, font; LZMA) | $(mb "$exe") | ≤ 25 MB |"
 echo "$start" | sed 's/^/| installed: /; s/^| installed: | /| installed: /'
