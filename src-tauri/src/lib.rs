@@ -318,7 +318,7 @@ fn keep(dir: &std::path::Path, checked: bool) -> desk_ledger::Result<()> {
     Ok(())
 }
 
-/// Escalates overdue general complaints (domain §4); returns how many.
+/// Escalates overdue general complaints (docs/deadlines.md); returns how many.
 fn escalate(ledger: &mut Ledger) -> usize {
     match ledger.escalate() {
         Ok(numbers) => {

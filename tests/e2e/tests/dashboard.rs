@@ -1,4 +1,4 @@
-//! The dashboard's rates against the targets of domain §8, as a supervisor reads them:
+//! The dashboard's rates against the targets of docs/month-end.md, as a supervisor reads them:
 //! each bar tells on hovering what it counts.
 
 use desk_e2e::{App, INIT, ONE_COMPLAINT, R};

@@ -90,7 +90,7 @@ withdrawn_at: string | null, withdrawn_by: string | null, withdrawn_reason: stri
 
 export type CaseFile = { case: Case, slips: Array<Slip>, records: Array<Record>, callbacks: Array<Callback>, attachments: Array<Attachment>, history: Array<HistoryEntry>, 
 /**
- * The major-complaint report, once one is written (domain §2.5).
+ * The major-complaint report, once one is written (docs/levels-and-escalation.md).
  */
 major_report: MajorReport | null, };
 

@@ -1,4 +1,4 @@
-//! Complaint Desk's printable forms as A4 PDFs (domain §2.1, §2.2, §2.4, §2.5, §6):
+//! Complaint Desk's printable forms as A4 PDFs (docs/life-of-a-case.md, docs/levels-and-escalation.md, docs/month-end.md):
 //! the registration form, the transfer slip, the callback record, the major-complaint
 //! report, the monthly public notice, and all slips of a day in one file.
 //!

@@ -1,4 +1,4 @@
-//! The access log (查阅记录, domain §7): who saw or took residents' personal data, when
+//! The access log (查阅记录, docs/confidentiality.md): who saw or took residents' personal data, when
 //! and what. Written in the same transaction as what it records where there is one;
 //! read and exported only by supervisors; the product never changes a row (triggers).
 

@@ -248,7 +248,7 @@ impl Ledger {
         actor(&self.conn, by)?.require_for(act)
     }
 
-    /// Records a backup or restore in the history (the access log of §7): who, when,
+    /// Records a backup or restore in the history (and the access log, docs/confidentiality.md): who, when,
     /// which file, what it held. `by` is None for the automatic daily copy.
     pub fn log_backup(&mut self, by: Option<&str>, action: &str, info: &BackupInfo) -> Result<()> {
         self.log_copy(by, action, info, Some(("backup", info.reason.clone())))

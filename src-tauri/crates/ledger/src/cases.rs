@@ -533,7 +533,7 @@ impl Ledger {
 
     /// A supervisor changes the level. Raising needs only the reason; lowering below what
     /// the rules give is allowed with a reason, which is kept with the level. A closed
-    /// complaint's level is changed as its category and department are (domain §3: the
+    /// complaint's level is changed as its category and department are (docs/classification.md: the
     /// month's review finds it); a voided case stays as it was.
     pub fn set_level(&mut self, by: &str, number: &str, level: &str, reason: &str) -> Result<Case> {
         let level = Level::parse_for("level", level)?;

@@ -1,4 +1,4 @@
-//! Deadlines of domain §4, derived from a case's history, each with an explanation.
+//! Deadlines of docs/deadlines.md, derived from a case's history, each with an explanation.
 
 use std::collections::BTreeMap;
 
@@ -56,7 +56,7 @@ pub struct StepRule {
     pub unit: SpanUnit,
 }
 
-/// The steps and their defaults from the procedures (domain §4).
+/// The steps and their defaults from the procedures (docs/deadlines.md).
 pub const STEPS: &[(&str, i64, SpanUnit, &str, &str, &str)] = &[
     (
         "registration",

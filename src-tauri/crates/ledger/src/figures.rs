@@ -1,4 +1,4 @@
-//! The figures of domain §6 and the targets of §8: what the dashboard charts and the
+//! The figures of docs/month-end.md (the figures and the targets): what the dashboard charts and the
 //! month-end workbook both show, computed once here.
 
 use std::collections::HashSet;
@@ -14,7 +14,7 @@ use crate::ledger::Ledger;
 use crate::model::{Callback, CallbackOutcome, Case, Kind, Satisfaction, Status};
 use crate::workflow::{facts_received_between, FactsByCase};
 
-/// One rate with its parts, and the target the procedures set (domain §8).
+/// One rate with its parts, and the target the procedures set (docs/month-end.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rate {
@@ -31,7 +31,7 @@ pub struct Rate {
     pub meets_target: Option<bool>,
 }
 
-/// The target of domain §8 for a rate, and whether higher is better.
+/// The target of docs/month-end.md for a rate, and whether higher is better.
 pub fn rate_target(key: &str) -> (Option<f64>, bool) {
     match key {
         "entered_in_time" => (Some(1.0), true),
@@ -106,7 +106,7 @@ pub struct DeskCounts {
     pub calendar_gap: Option<i32>,
 }
 
-/// One case as the month-end summary sees it (domain §6).
+/// One case as the month-end summary sees it (docs/month-end.md).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SummaryRow {
@@ -125,7 +125,7 @@ pub struct SummaryRow {
     #[cfg_attr(feature = "ts", ts(skip))]
     callbacks: Vec<Callback>,
     /// Its category or validity was changed after it had been given one: classified
-    /// wrongly at first (domain §8's classification accuracy).
+    /// wrongly at first (docs/month-end.md's classification accuracy).
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     reclassified: bool,
@@ -175,7 +175,7 @@ impl Ledger {
         Ok(rows)
     }
 
-    /// The month's (or any range's) figures against the targets of domain §8.
+    /// The month's (or any range's) figures against the targets of docs/month-end.md.
     /// `from` and `to` are dates 'YYYY-MM-DD', `to` exclusive.
     ///
     /// Counted a day at a time: a month of a large office is tens of thousands of cases
@@ -292,7 +292,7 @@ fn judge(
         .collect()
 }
 
-/// The rates of domain §6 over these rows; the one definition the dashboard, the
+/// The rates of docs/month-end.md over these rows; the one definition the dashboard, the
 /// workbooks and the consolidation share.
 pub fn figures_of(from: &str, to: &str, rows: &[SummaryRow]) -> Figures {
     let mut tally = Tally::default();

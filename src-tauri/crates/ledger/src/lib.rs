@@ -1,4 +1,4 @@
-//! Complaint Desk core: the ledger of complaints and requests (domain.md §2–§5).
+//! Complaint Desk core: the ledger of complaints and requests (docs/life-of-a-case.md and docs/classification.md).
 //!
 //! Every public method of [`Ledger`] that changes something is one SQLite transaction
 //! that also writes the change's history. Nothing here depends on the desktop shell.

@@ -1,4 +1,4 @@
-//! The major-complaint report (domain §2.5): drafted and submitted by the desk within
+//! The major-complaint report (docs/levels-and-escalation.md): drafted and submitted by the desk within
 //! one working day of the case becoming major, approved by a supervisor (管理者代表).
 
 use rusqlite::{params, Connection, OptionalExtension};

@@ -1,4 +1,4 @@
-//! Domain types: the words of domain.md §2–§5 as Rust types.
+//! Domain types: the words of the records and words of docs/life-of-a-case.md and docs/classification.md as Rust types.
 
 use serde::{Deserialize, Serialize};
 
@@ -53,7 +53,7 @@ macro_rules! word_enum {
 
 word_enum!(Kind { Complaint = "complaint", Request = "request" });
 word_enum!(
-    /// Where a case is in its life (domain §5).
+    /// Where a case is in its life (docs/life-of-a-case.md).
     Status {
         Registered = "registered",
         Transferred = "transferred",
@@ -106,7 +106,7 @@ impl Satisfaction {
             Satisfaction::Dissatisfied | Satisfaction::VeryDissatisfied
         )
     }
-    /// Counted in the satisfaction rate (domain §6): very satisfied and satisfied.
+    /// Counted in the satisfaction rate (docs/month-end.md): very satisfied and satisfied.
     pub fn is_satisfied(self) -> bool {
         matches!(self, Satisfaction::VerySatisfied | Satisfaction::Satisfied)
     }
@@ -389,6 +389,6 @@ pub struct CaseFile {
     pub callbacks: Vec<Callback>,
     pub attachments: Vec<Attachment>,
     pub history: Vec<HistoryEntry>,
-    /// The major-complaint report, once one is written (domain §2.5).
+    /// The major-complaint report, once one is written (docs/levels-and-escalation.md).
     pub major_report: Option<crate::major::MajorReport>,
 }

@@ -1,4 +1,4 @@
-//! The monthly public notice (投诉公布, domain §6): complaints about shared parts and
+//! The monthly public notice (投诉公布, docs/month-end.md): complaints about shared parts and
 //! shared interests and their handling, posted for all residents — so with no names,
 //! no phone numbers and the location at most to the building.
 

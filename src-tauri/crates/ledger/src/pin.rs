@@ -1,4 +1,4 @@
-//! Staff PINs and signing in (domain §7). A PIN is kept only as an Argon2id hash (PHC
+//! Staff PINs and signing in (docs/confidentiality.md). A PIN is kept only as an Argon2id hash (PHC
 //! string with its own salt); it is never stored, logged or shown in clear, and its
 //! history entry says only that it was set or cleared.
 

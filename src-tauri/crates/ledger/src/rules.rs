@@ -1,4 +1,4 @@
-//! The rules of domain §4 (levels) and §5 (life of a case), as pure functions.
+//! The rules of docs/levels-and-escalation.md (levels) and docs/life-of-a-case.md (life of a case), as pure functions.
 
 use desk_calendar::Lang;
 
@@ -148,7 +148,7 @@ pub enum Refusal {
     NeedsCallback,
 }
 
-/// The status machine of domain §5. `paused_from` is the status a paused case returns to.
+/// The status machine of docs/life-of-a-case.md. `paused_from` is the status a paused case returns to.
 pub fn next_status(
     kind: Kind,
     status: Status,
@@ -194,7 +194,7 @@ pub fn next_status(
     Ok(next)
 }
 
-/// What is recorded on a transfer slip after it is issued (domain §2.2).
+/// What is recorded on a transfer slip after it is issued (docs/life-of-a-case.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlipStep {
     /// The receiving department's signature (签认).

@@ -1,4 +1,4 @@
-//! The month-end summary of domain §6 for any date range, in one structure the
+//! The month-end summary of docs/month-end.md for any date range, in one structure the
 //! workbooks lay out: the rows, counts by each dimension, recurring problems, major
 //! complaints, cases per day, and the rates (the same [`Figures`] as the dashboard).
 
@@ -84,7 +84,7 @@ const COMMON_MIN_LOCATIONS: usize = 3;
 impl Ledger {
     /// The summary of cases received in [from, to) (dates 'YYYY-MM-DD'), labels in `lang`.
     /// `anonymized` leaves out names and phones and cuts locations to the building, for
-    /// copies that leave the office (domain §7).
+    /// copies that leave the office (docs/confidentiality.md).
     pub fn summary(&self, from: &str, to: &str, lang: Lang, anonymized: bool) -> Result<Summary> {
         let mut rows = self.summary_rows(from, to)?;
         let figures = figures_of(from, to, &rows);

@@ -1,5 +1,5 @@
 //! The typical cases (典型案例) of a longer range, for the quarterly and half-year
-//! analysis (domain §6): the complaints that show what went wrong, picked by rule, so two
+//! analysis (docs/month-end.md): the complaints that show what went wrong, picked by rule, so two
 //! people exporting the same quarter get the same list, and the most telling first.
 
 use serde::Serialize;

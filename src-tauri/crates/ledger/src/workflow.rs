@@ -1,4 +1,4 @@
-//! The life of a case (domain §5): transfer slips, signatures, processing records,
+//! The life of a case (docs/life-of-a-case.md): transfer slips, signatures, processing records,
 //! pauses, finishing, callbacks, closing and voiding.
 
 use std::collections::HashMap;

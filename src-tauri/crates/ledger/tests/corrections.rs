@@ -211,7 +211,7 @@ fn a_closed_case_is_corrected_by_a_supervisor_only() {
     assert_eq!(err.kind(), "transition");
 }
 
-/// The month's classification accuracy (domain §8): the share of its cases whose
+/// The month's classification accuracy (docs/month-end.md): the share of its cases whose
 /// category and validity stood as first given.
 fn classified_right(l: &Ledger) -> (i64, i64) {
     let f = l.month_figures("2026-11").expect("figures");

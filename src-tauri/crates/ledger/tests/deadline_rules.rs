@@ -1,4 +1,4 @@
-//! The deadline rules of domain §4 as an office changes them: each step with what is in
+//! The deadline rules of docs/deadlines.md as an office changes them: each step with what is in
 //! force and the procedures' default, in words; a change moves the open cases'
 //! deadlines, is kept in the calendar's history, and bad spans are refused by name.
 

@@ -18,7 +18,7 @@ pub fn sheet(name: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// The ledger sheet's columns (domain §6), in order.
+/// The ledger sheet's columns (docs/month-end.md), in order.
 pub fn ledger_columns(lang: Lang) -> Vec<(&'static str, f64)> {
     vec![
         (field_label("number", lang), 15.0),

@@ -1,4 +1,4 @@
-//! Complaint Desk workbooks (domain §6): the month-end summary of one office for a month
+//! Complaint Desk workbooks (docs/month-end.md): the month-end summary of one office for a month
 //! or any range, the company consolidation of several offices' summaries, a CSV export
 //! of the ledger safe to open in a spreadsheet, and the unit-directory import.
 //! Every figure comes from the core ([`desk_ledger::Summary`]); this crate lays it out.

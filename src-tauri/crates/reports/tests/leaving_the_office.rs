@@ -1,4 +1,4 @@
-//! Exports that leave the office (domain §7): the anonymized workbook, the anonymized
+//! Exports that leave the office (docs/confidentiality.md): the anonymized workbook, the anonymized
 //! CSV and the consolidated company summary made from anonymized workbooks are scanned
 //! for every complainant's name and phone in the whole ledger — every month, voided
 //! cases and the unit directory's owners included — not only the exported month's.

@@ -59,7 +59,7 @@ fn callback(outcome: &str, satisfaction: Option<&str>) -> CallbackInput {
     }
 }
 
-/// Four cases with rates worked out by hand (domain §6).
+/// Four cases with rates worked out by hand (docs/month-end.md).
 fn known_month() -> Ledger {
     let mut l = Ledger::in_memory().expect("ledger");
     l.set_clock(common::at("2026-11-02 09:05"));

@@ -1,4 +1,4 @@
-//! 访问顾客记录表 (domain §2.4): the callbacks of a case; blank rows to fill by hand
+//! 访问顾客记录表 (docs/life-of-a-case.md): the callbacks of a case; blank rows to fill by hand
 //! when none is recorded yet.
 
 use desk_ledger::model::CaseFile;

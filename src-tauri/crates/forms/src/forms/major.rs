@@ -1,4 +1,4 @@
-//! 重大投诉报告 (domain §2.5): to the quality department and the responsible manager,
+//! 重大投诉报告 (docs/levels-and-escalation.md): to the quality department and the responsible manager,
 //! approved by the supervisor (管理者代表).
 
 use desk_ledger::model::CaseFile;

@@ -1,4 +1,4 @@
-//! 投诉公布 (domain §6): the month's complaints about shared parts and their handling,
+//! 投诉公布 (docs/month-end.md): the month's complaints about shared parts and their handling,
 //! posted for all residents. The ledger supplies the items already cleaned of personal
 //! data; this form adds nothing personal (no receiver, no handler names).
 

@@ -1,4 +1,4 @@
-//! 顾客投诉处理登记表: every field of the case (domain §2.1) and what was done.
+//! 顾客投诉处理登记表: every field of the case (docs/life-of-a-case.md) and what was done.
 
 use desk_ledger::model::CaseFile;
 

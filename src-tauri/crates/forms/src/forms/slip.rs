@@ -1,4 +1,4 @@
-//! 顾客投诉转交签认单 (domain §2.2): carried to the receiving department and signed there.
+//! 顾客投诉转交签认单 (docs/life-of-a-case.md): carried to the receiving department and signed there.
 
 use desk_ledger::model::{Case, Slip};
 
