@@ -39,7 +39,7 @@ fn take(l: &mut Ledger, file: &CaseFile, word: &str, pick: u8) -> desk_ledger::R
                 "boss",
                 n,
                 &TransferInput {
-                    to_department: if pick % 2 == 0 {
+                    to_department: if pick.is_multiple_of(2) {
                         "engineering"
                     } else {
                         "developer"
