@@ -6,6 +6,8 @@
 mod bindings;
 mod commands;
 mod error;
+#[cfg(test)]
+mod ipc_contract;
 mod logging;
 mod platform;
 mod single;
