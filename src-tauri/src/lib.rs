@@ -315,7 +315,6 @@ fn keep(dir: &std::path::Path, checked: bool) -> desk_ledger::Result<()> {
     }
     if let Some(info) = ledger.daily_backup()? {
         tracing::info!(file = %info.file, cases = info.cases, "daily backup");
-        ledger.log_backup(None, "backup", &info)?;
     }
     Ok(())
 }

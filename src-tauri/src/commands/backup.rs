@@ -27,8 +27,7 @@ pub async fn backup_now(desk: Desk<'_>, folder: Option<String>) -> IpcResult<Bac
         .map(PathBuf::from)
         .unwrap_or_else(|| backup_dir(desk.dir()));
     desk.acting(|l, by, _| {
-        let info = l.backup_to(&dir, "manual")?;
-        l.log_backup(Some(by), "backup", &info)?;
+        let info = l.make_backup(Some(by), &dir, "manual")?;
         Ok(info)
     })
 }

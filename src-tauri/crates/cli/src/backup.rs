@@ -22,8 +22,7 @@ pub fn backup(l: &mut Ledger, data_dir: &Path, who: Option<&str>, a: BackupArgs,
     match a.cmd {
         None => {
             let dir = a.to.unwrap_or_else(|| backup_dir(data_dir));
-            let info = l.backup_to(&dir, "manual")?;
-            l.log_backup(who, "backup", &info)?;
+            let info = l.make_backup(who, &dir, "manual")?;
             show(json, &info);
         }
         Some(BackupCmd::List { dir }) => {

@@ -248,6 +248,21 @@ impl Ledger {
         actor(&self.conn, by)?.require_for(act)
     }
 
+    /// Makes a verified copy in `dir` and records it (history and access log), the one
+    /// way a desk makes a backup, so none goes unrecorded. The copy (`VACUUM INTO`)
+    /// cannot run inside a transaction; it is recorded right after it is verified, and a
+    /// copy that failed is never recorded.
+    pub fn make_backup(
+        &mut self,
+        by: Option<&str>,
+        dir: &Path,
+        reason: &str,
+    ) -> Result<BackupInfo> {
+        let info = self.backup_to(dir, reason)?;
+        self.log_backup(by, "backup", &info)?;
+        Ok(info)
+    }
+
     /// Records a backup or restore in the history (and the access log, docs/confidentiality.md): who, when,
     /// which file, what it held. `by` is None for the automatic daily copy.
     pub fn log_backup(&mut self, by: Option<&str>, action: &str, info: &BackupInfo) -> Result<()> {
@@ -322,7 +337,7 @@ impl Ledger {
 
     /// The daily backup into the data directory's `backups/`, once a day while in use;
     /// None when today's exists (or the ledger is in memory).
-    pub fn daily_backup(&self) -> Result<Option<BackupInfo>> {
+    pub fn daily_backup(&mut self) -> Result<Option<BackupInfo>> {
         let Some(dir) = self.data_dir().map(backup_dir) else {
             return Ok(None);
         };
@@ -333,7 +348,7 @@ impl Ledger {
         {
             return Ok(None);
         }
-        let info = self.backup_to(&dir, "daily")?;
+        let info = self.make_backup(None, &dir, "daily")?;
         rotate(&dir)?;
         Ok(Some(info))
     }

@@ -32,6 +32,11 @@ fn a_backup_is_verified_and_counted_and_made_once_a_day() {
     l.set_clock(at("2026-11-24 08:30"));
     assert!(l.daily_backup().expect("next day").is_some());
     assert_eq!(list(&backup_dir(dir.path())).expect("list").len(), 2);
+    // Each is in the access log, by no staff member: the desk's own copies.
+    let log = l
+        .access_log("admin", &Default::default(), desk_ledger::Lang::ZhCn)
+        .expect("log");
+    assert_eq!(log.rows.iter().filter(|r| r.action == "backup").count(), 2);
 
     // On demand, to a chosen folder (a USB stick).
     let usb = tempfile::tempdir().expect("usb");
