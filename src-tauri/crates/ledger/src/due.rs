@@ -30,8 +30,10 @@ pub(crate) fn mark_dirty(id: i64) {
 
 /// Marks every open case: their stored next deadlines depend on the calendar and policy.
 pub(crate) fn mark_open_dirty(conn: &Connection) -> Result<()> {
-    let mut st =
-        conn.prepare_cached("SELECT id FROM cases WHERE status NOT IN ('closed', 'voided')")?;
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT id FROM cases WHERE {}",
+        Status::open_sql("status")
+    ))?;
     let ids = st
         .query_map([], |r| r.get::<_, i64>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -301,9 +303,9 @@ impl Ledger {
         self.write(|tx| {
             let mut st = tx.prepare_cached(&format!(
                 "{} WHERE c.kind = 'complaint' AND c.level = 'general' AND c.escalated_at IS NULL
-                 AND c.status IN ('registered', 'transferred', 'in_progress', 'paused', 'reopened')
-                 AND c.received_at <= ?1",
-                case_select()
+                 AND {} AND c.received_at <= ?1",
+                case_select(),
+                Status::open_sql("c.status")
             ))?;
             let candidates = st
                 .query_map([&latest_start], case_row)?

@@ -214,10 +214,10 @@ impl Ledger {
         let due = self.due_counts(within_minutes)?;
         let today = self.today();
         let (today_new, awaiting, called_back, open_major) = self.conn.prepare_cached_query_row(
-            "SELECT (SELECT count(*) FROM cases WHERE received_at >= ?1 AND status <> 'voided'),
+            &format!("SELECT (SELECT count(*) FROM cases WHERE received_at >= ?1 AND status <> 'voided'),
                     (SELECT count(*) FROM cases WHERE status = 'awaiting_callback'),
                     (SELECT count(*) FROM cases WHERE status = 'awaiting_callback' AND callback_confirmed = 1),
-                    (SELECT count(*) FROM cases WHERE level = 'major' AND status NOT IN ('closed', 'voided'))",
+                    (SELECT count(*) FROM cases WHERE level = 'major' AND {})", crate::model::Status::open_sql("status")),
             params![today],
             |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get(3)?)),
         )?;

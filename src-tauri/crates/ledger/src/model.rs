@@ -97,6 +97,18 @@ impl Status {
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Closed | Status::Voided)
     }
+
+    /// The SQL condition "`column` is an open status", made from [`Status::is_open`] so
+    /// no query restates the list (as `NOT IN ('closed', 'voided')`, the form the
+    /// open-majors partial index is declared with, so the planner still uses it).
+    pub fn open_sql(column: &str) -> String {
+        let ended: Vec<String> = Status::ALL
+            .iter()
+            .filter(|s| !s.is_open())
+            .map(|s| format!("'{}'", s.as_str()))
+            .collect();
+        format!("{column} NOT IN ({})", ended.join(", "))
+    }
 }
 
 impl Satisfaction {

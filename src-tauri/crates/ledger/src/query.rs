@@ -164,10 +164,7 @@ impl Ledger {
             within(day.to_string(), end);
         }
         if f.open {
-            w.add(
-                "c.status NOT IN ('closed', ?N)",
-                "voided".to_string().into(),
-            );
+            w.conds.push(crate::model::Status::open_sql("c.status"));
         }
         if f.awaiting_signature {
             w.add(
