@@ -51,7 +51,7 @@ impl FormKind {
         match self {
             FormKind::Registration | FormKind::Callback => true,
             FormKind::Slip => !f.slips.is_empty(),
-            FormKind::MajorReport => f.case.level == Some(desk_ledger::model::Level::Major),
+            FormKind::MajorReport => f.case.owes_major_report(),
             FormKind::Notice | FormKind::SlipsOfDay => false,
         }
     }

@@ -8,7 +8,6 @@ use crate::cases::{load, touch};
 use crate::error::{invalid, Problem, Result};
 use crate::history::{self, Changes, Entry};
 use crate::ledger::{actor, Ledger};
-use crate::model::{Kind, Level};
 use crate::texts::Text;
 use crate::validate::text;
 use crate::why::Why;
@@ -176,7 +175,7 @@ impl Ledger {
         self.write(|tx| {
             let who = actor(tx, by)?;
             let case = load(tx, number)?;
-            if case.kind != Kind::Complaint || case.level != Some(Level::Major) {
+            if !case.owes_major_report() {
                 return Err(not_allowed(
                     "level",
                     Why::OnlyMajorHasReport,

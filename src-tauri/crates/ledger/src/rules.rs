@@ -296,6 +296,15 @@ pub fn reclassify_role(status: crate::model::Status) -> crate::model::Role {
     }
 }
 
+impl crate::model::Case {
+    /// Whether the case owes a major-complaint report (docs/levels-and-escalation.md): a
+    /// complaint at the major level. The report form, saving a report and the month's
+    /// list of majors all ask here.
+    pub fn owes_major_report(&self) -> bool {
+        self.kind == Kind::Complaint && self.level == Some(Level::Major)
+    }
+}
+
 impl crate::model::CaseFile {
     /// Whether `role` may correct this case's category or department now.
     pub fn may_reclassify(&self, role: crate::model::Role) -> bool {

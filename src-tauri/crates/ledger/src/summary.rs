@@ -94,10 +94,7 @@ impl Ledger {
             }
         }
         let mut majors = Vec::new();
-        for r in rows
-            .iter()
-            .filter(|r| r.case.level == Some(crate::model::Level::Major))
-        {
+        for r in rows.iter().filter(|r| r.case.owes_major_report()) {
             let report: Option<(String, Option<String>)> = self
                 .conn
                 .query_row(
