@@ -65,9 +65,10 @@ fn build(conn: &Connection) -> Result<Ctx> {
     let hours: OfficeHours = setting(conn, "office_hours")?
         .and_then(|j| serde_json::from_str(&j).ok())
         .unwrap_or_default();
-    let policy: DeadlinePolicy = setting(conn, "deadlines")?
-        .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default();
+    let policy = match setting(conn, "deadlines")?.filter(|j| !j.trim().is_empty()) {
+        Some(json) => DeadlinePolicy::from_stored(&json)?,
+        None => DeadlinePolicy::default(),
+    };
     let (mut days, mut years): (Vec<SpecialDay>, BTreeSet<i32>) =
         BUNDLED.with(|b| (b.days.clone(), b.years.iter().copied().collect()));
     years.extend(extra_years(conn)?);
@@ -393,7 +394,7 @@ impl Ledger {
             ));
         }
         let mut policy = self.deadline_policy()?;
-        let old = policy.rule(step);
+        let old = policy.rule(step)?;
         policy
             .steps
             .insert(step.to_string(), StepRule { amount, unit });

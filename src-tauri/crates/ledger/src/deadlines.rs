@@ -249,20 +249,47 @@ impl Default for DeadlinePolicy {
 }
 
 impl DeadlinePolicy {
-    pub fn rule(&self, step: &str) -> StepRule {
-        self.steps.get(step).copied().unwrap_or_else(|| {
-            STEPS
-                .iter()
-                .find(|s| s.0 == step)
-                .map(|s| StepRule {
-                    amount: s.1,
-                    unit: s.2,
-                })
-                .unwrap_or(StepRule {
-                    amount: 1,
-                    unit: SpanUnit::WorkingDays,
-                })
-        })
+    /// The span in force for `step`: the office's, else the procedures' default. A step
+    /// not in [`STEPS`] is refused by field, never given a span of its own.
+    pub fn rule(&self, step: &str) -> crate::error::Result<StepRule> {
+        if let Some(r) = self.steps.get(step) {
+            return Ok(*r);
+        }
+        STEPS
+            .iter()
+            .find(|s| s.0 == step)
+            .map(|s| StepRule {
+                amount: s.1,
+                unit: s.2,
+            })
+            .ok_or_else(|| {
+                crate::error::invalid(
+                    "deadline_step",
+                    crate::error::Problem::BadChoice {
+                        allowed: STEPS.iter().map(|s| s.0).collect::<Vec<_>>().join(", "),
+                    },
+                    step,
+                )
+            })
+    }
+
+    /// The office's stored rules (the `deadlines` setting). Text that is not the rules
+    /// this program writes, or names a step it does not know, is damage: never read as
+    /// the defaults, which would silently undo the office's spans.
+    pub fn from_stored(json: &str) -> crate::error::Result<DeadlinePolicy> {
+        let damaged = |word: &str| crate::error::LedgerError::StoredWord {
+            what: "DeadlineRules",
+            word: word.chars().take(60).collect(),
+        };
+        let policy: DeadlinePolicy = serde_json::from_str(json).map_err(|_| damaged(json))?;
+        if let Some(unknown) = policy
+            .steps
+            .keys()
+            .find(|k| !STEPS.iter().any(|s| s.0 == k.as_str()))
+        {
+            return Err(damaged(unknown));
+        }
+        Ok(policy)
     }
 
     /// Every step in the procedures' order, with what is in force and the default.
@@ -270,7 +297,10 @@ impl DeadlinePolicy {
         STEPS
             .iter()
             .map(|s| {
-                let rule = self.rule(s.0);
+                let rule = self.steps.get(s.0).copied().unwrap_or(StepRule {
+                    amount: s.1,
+                    unit: s.2,
+                });
                 let default = StepRule {
                     amount: s.1,
                     unit: s.2,
@@ -296,8 +326,8 @@ impl DeadlinePolicy {
             "repair_major",
         ]
         .iter()
-        .map(|s| {
-            let r = self.rule(s);
+        .filter_map(|s| self.rule(s).ok())
+        .map(|r| {
             match r.unit {
                 SpanUnit::Minutes => r.amount,
                 SpanUnit::Hours | SpanUnit::WorkingHours => r.amount * 60,
@@ -471,7 +501,7 @@ pub fn compute(
                    met: Option<&str>,
                    stored_due: Option<&str>|
      -> Result<()> {
-        let rule = policy.rule(rule_key);
+        let rule = policy.rule(rule_key)?;
         let w = walk(cal, rule, start, &paused)?;
         let stored = stored_due.and_then(parse);
         let due = stored.unwrap_or(w.due);
@@ -616,6 +646,6 @@ pub fn slip_reply_due(
         "forward_developer"
     } else {
         "slip_feedback"
-    });
+    })?;
     Ok(Some(fmt_minute(walk(cal, rule, start, &[])?.due)))
 }

@@ -121,3 +121,40 @@ fn the_entered_in_time_rate_counts_the_registration_step_in_force() {
         .expect("lengthen");
     assert_eq!(entered_in_time(&l), (1, 1));
 }
+
+#[test]
+fn a_step_or_stored_rule_the_program_does_not_know_is_refused_not_given_a_default() {
+    let policy = desk_ledger::DeadlinePolicy::default();
+    let err = policy.rule("tea_break").expect_err("no such step");
+    assert_eq!(err.field(), Some("deadline_step"));
+    assert!(policy.rule("verify").is_ok());
+
+    let mut l = office();
+    let case = l.register("c1", &complaint()).expect("register");
+    // The office's rules as a newer version or a damaged page left them: not read as
+    // the procedures' defaults, which would silently undo the office's spans.
+    for stored in [
+        r#"{"steps":{"tea_break":{"amount":1,"unit":"working_days"}}}"#,
+        "{not json",
+    ] {
+        l.connection()
+            .execute(
+                "INSERT INTO settings (key, value) VALUES ('deadlines', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [stored],
+            )
+            .expect("tamper");
+        l.connection()
+            .execute(
+                "INSERT INTO settings (key, value) VALUES ('calendar_rev', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [stored],
+            )
+            .expect("a new revision, so the cached rules are read again");
+        let err = l
+            .deadlines(&case.number, Lang::ZhCn)
+            .expect_err("damaged rules");
+        assert!(matches!(err, LedgerError::StoredWord { .. }), "{err:?}");
+        assert_eq!(err.kind(), "damaged");
+    }
+}
