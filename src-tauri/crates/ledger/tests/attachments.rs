@@ -6,14 +6,7 @@ use std::path::{Path, PathBuf};
 use desk_ledger::{AccessFilter, Lang, Ledger, LedgerError};
 
 mod common;
-use common::{at, complaint};
-
-fn office(dir: &Path) -> Ledger {
-    let mut l = Ledger::open(dir).expect("open");
-    l.set_clock(at("2026-11-23 09:00"));
-    l.init("", "东区管理处", "admin", "管理员").expect("init");
-    l
-}
+use common::complaint;
 
 fn photo(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
@@ -25,7 +18,7 @@ fn photo(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 fn photos_of_one_visit_are_added_together_with_their_note() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     let n = l.register("admin", &complaint()).expect("register").number;
     let a = photo(desk.path(), "卫生间 顶棚.jpg", b"jpeg one");
     let b = photo(desk.path(), "楼下.png", b"png two");
@@ -67,7 +60,7 @@ fn photos_of_one_visit_are_added_together_with_their_note() {
 fn one_bad_file_adds_none_of_them() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     let n = l.register("admin", &complaint()).expect("register").number;
     let good = photo(desk.path(), "现场.jpg", b"ok");
 
@@ -100,7 +93,7 @@ fn an_attachment_opened_elsewhere_is_a_logged_copy() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
     let temp = tempfile::tempdir().expect("temp");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     let n = l.register("admin", &complaint()).expect("register").number;
     let scan = photo(desk.path(), "签认单扫描.pdf", b"%PDF-1.7 scan");
     let a = l.attach("admin", &n, &scan, "").expect("attach");
@@ -146,7 +139,7 @@ fn a_long_file_name_is_shortened_but_keeps_what_kind_of_file_it_is() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
     let temp = tempfile::tempdir().expect("temp");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     let n = l.register("admin", &complaint()).expect("register").number;
     // 80 characters before the extension, as a chat program names a forwarded file.
     let long = format!(
@@ -172,7 +165,7 @@ fn a_long_file_name_is_shortened_but_keeps_what_kind_of_file_it_is() {
 fn the_timeline_names_each_file_attached_in_the_clerks_language() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     let n = l.register("admin", &complaint()).expect("register").number;
     let p = photo(desk.path(), "漏水点.jpg", b"jpeg");
     l.attach("admin", &n, &p, "楼下拍摄").expect("attach");
@@ -200,7 +193,7 @@ fn the_timeline_names_each_file_attached_in_the_clerks_language() {
 fn a_photo_added_by_mistake_is_withdrawn_with_its_reason_and_kept() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     let n = l.register("admin", &complaint()).expect("register").number;
     let wrong = photo(desk.path(), "别家门牌.jpg", b"someone else");
     let a = l.attach("admin", &n, &wrong, "").expect("attach");
@@ -256,7 +249,7 @@ fn a_photo_added_by_mistake_is_withdrawn_with_its_reason_and_kept() {
 fn a_complaint_registered_with_its_photos_has_them_from_the_start() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     let a = photo(desk.path(), "微信图片_1.jpg", b"first");
     let b = photo(desk.path(), "微信图片_2.jpg", b"second");
     let input = desk_ledger::NewCase {
@@ -292,7 +285,7 @@ fn a_complaint_registered_with_its_photos_has_them_from_the_start() {
 fn a_registration_refused_keeps_neither_the_case_nor_its_photos() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     let good = photo(desk.path(), "现场.jpg", b"ok");
     let next = |l: &mut Ledger| l.register("admin", &complaint()).expect("register").number;
 
@@ -318,7 +311,7 @@ fn a_registration_refused_keeps_neither_the_case_nor_its_photos() {
     // first copy is taken away again and the case number is not used up. The number
     // the office would give is learned from a twin office on the same clock.
     let twin = tempfile::tempdir().expect("twin");
-    let number = next(&mut office(twin.path()));
+    let number = next(&mut common::office_in(twin.path()));
     let blocked = data
         .path()
         .join("attachments")
@@ -345,7 +338,7 @@ fn a_supervisor_can_open_a_withdrawn_attachment_and_it_is_logged() {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desktop");
     let temp = tempfile::tempdir().expect("temp");
-    let mut l = office(data.path());
+    let mut l = common::office_in(data.path());
     l.add_staff("admin", "zl", "张丽", "clerk").expect("clerk");
     let n = l.register("zl", &complaint()).expect("register").number;
     let wrong = photo(desk.path(), "别家门牌.jpg", b"someone else");

@@ -13,17 +13,10 @@ fn cases_in(l: &Ledger) -> i64 {
         .expect("count")
 }
 
-fn office(dir: &std::path::Path) -> Ledger {
-    let mut l = Ledger::open(dir).expect("open");
-    l.set_clock(at("2026-11-23 09:00"));
-    l.init("", "东区管理处", "admin", "管理员").expect("init");
-    l
-}
-
 #[test]
 fn a_backup_is_verified_and_counted_and_made_once_a_day() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut l = office(dir.path());
+    let mut l = common::office_in(dir.path());
     l.register("admin", &case()).expect("register");
     let first = l.daily_backup().expect("backup").expect("made today");
     assert!(first.integrity_ok);
@@ -52,7 +45,7 @@ fn a_backup_is_verified_and_counted_and_made_once_a_day() {
 #[test]
 fn rotation_keeps_fourteen_days_and_the_first_of_twelve_months() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut l = office(dir.path());
+    let mut l = common::office_in(dir.path());
     let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("date");
     for d in 0..500 {
         let day = start + chrono::Days::new(d);
@@ -74,7 +67,7 @@ fn rotation_keeps_fourteen_days_and_the_first_of_twelve_months() {
 fn restore_brings_back_the_copy_and_keeps_the_current_file_aside() {
     let dir = tempfile::tempdir().expect("dir");
     let l = {
-        let mut l = office(dir.path());
+        let mut l = common::office_in(dir.path());
         l.register("admin", &case()).expect("one");
         l
     };
@@ -115,7 +108,7 @@ fn restore_brings_back_the_copy_and_keeps_the_current_file_aside() {
 #[test]
 fn the_file_kept_aside_by_a_restore_is_named_in_the_office_time_zone() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut l = office(dir.path());
+    let mut l = common::office_in(dir.path());
     // An office far from this computer's own zone, whatever that is.
     let zone = if chrono::Local::now().offset().local_minus_utc() > 0 {
         "America/Los_Angeles"
@@ -150,7 +143,7 @@ fn the_file_kept_aside_by_a_restore_is_named_in_the_office_time_zone() {
 #[test]
 fn a_damaged_backup_is_refused_and_nothing_is_replaced() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut l = office(dir.path());
+    let mut l = common::office_in(dir.path());
     l.register("admin", &case()).expect("one");
     let copy = l
         .backup_to(&backup_dir(dir.path()), "manual")
@@ -172,7 +165,7 @@ fn a_damaged_backup_is_refused_and_nothing_is_replaced() {
 #[test]
 fn a_damaged_ledger_is_reported_with_the_latest_good_backup_and_not_replaced() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut l = office(dir.path());
+    let mut l = common::office_in(dir.path());
     l.register("admin", &case()).expect("one");
     let good = l.daily_backup().expect("backup").expect("made");
     drop(l);
@@ -203,7 +196,7 @@ fn a_damaged_ledger_is_reported_with_the_latest_good_backup_and_not_replaced() {
 #[test]
 fn damage_inside_the_file_is_found_by_the_start_up_check_not_only_a_bad_header() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut l = office(dir.path());
+    let mut l = common::office_in(dir.path());
     for _ in 0..40 {
         l.register("admin", &case()).expect("register");
     }
@@ -224,7 +217,7 @@ fn damage_inside_the_file_is_found_by_the_start_up_check_not_only_a_bad_header()
 #[test]
 fn a_copy_cut_short_long_ago_is_removed_by_the_next_copy_but_one_being_written_is_not() {
     let dir = tempfile::tempdir().expect("dir");
-    let l = office(dir.path());
+    let l = common::office_in(dir.path());
     let folder = backup_dir(dir.path());
     std::fs::create_dir_all(&folder).expect("folder");
     let abandoned = folder.join("pre-migration-v4-20261120-090000.partial");
@@ -247,7 +240,7 @@ fn a_copy_cut_short_long_ago_is_removed_by_the_next_copy_but_one_being_written_i
 #[test]
 fn a_copy_on_a_usb_stick_takes_the_photos_along_and_brings_them_back() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut l = office(dir.path());
+    let mut l = common::office_in(dir.path());
     let n = l.register("admin", &case()).expect("register").number;
     let desk = tempfile::tempdir().expect("desktop");
     let photo = desk.path().join("漏水.jpg");
@@ -295,7 +288,7 @@ fn change_numbers(l: &Ledger) -> Vec<i64> {
 #[test]
 fn after_restoring_an_older_copy_the_change_numbers_go_on_above_any_used_before() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut l = office(dir.path());
+    let mut l = common::office_in(dir.path());
     l.register("admin", &case()).expect("one");
     let copy = l
         .backup_to(&dir.path().join("usb"), "manual")
@@ -326,7 +319,7 @@ fn after_restoring_an_older_copy_the_change_numbers_go_on_above_any_used_before(
     // A damaged current ledger: its numbers come from the copies in the backups folder.
     drop(l);
     let dir2 = tempfile::tempdir().expect("dir");
-    let mut l = office(dir2.path());
+    let mut l = common::office_in(dir2.path());
     let old = l
         .backup_to(&dir2.path().join("usb"), "manual")
         .expect("old copy");

@@ -8,9 +8,7 @@ mod common;
 use common::at;
 
 fn office(now: &str) -> Ledger {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.set_clock(at(now));
-    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    let mut l = common::office_at(now);
     l.add_staff("admin", "c1", "王芳", "clerk").expect("clerk");
     l
 }

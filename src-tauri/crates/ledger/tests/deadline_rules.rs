@@ -5,15 +5,7 @@
 use desk_ledger::{Lang, Ledger, LedgerError};
 
 mod common;
-use common::{at, complaint};
-
-fn office() -> Ledger {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.set_clock(at("2026-11-23 09:00"));
-    l.init("", "东区管理处", "admin", "管理员").expect("init");
-    l.add_staff("admin", "c1", "王芳", "clerk").expect("clerk");
-    l
-}
+use common::complaint;
 
 fn verify_due(l: &Ledger, number: &str) -> (String, String) {
     let d = l
@@ -27,7 +19,7 @@ fn verify_due(l: &Ledger, number: &str) -> (String, String) {
 
 #[test]
 fn every_step_is_listed_in_the_procedures_order_with_its_default_in_words() {
-    let l = office();
+    let l = common::office_with_clerk();
     let rules = l.deadline_policy().expect("policy").rules(Lang::ZhCn);
     assert_eq!(rules.first().map(|r| r.label.as_str()), Some("录入系统"));
     assert_eq!(rules.last().map(|r| r.label.as_str()), Some("回访"));
@@ -43,7 +35,7 @@ fn every_step_is_listed_in_the_procedures_order_with_its_default_in_words() {
 
 #[test]
 fn a_longer_span_moves_an_open_cases_deadline_and_the_calendar_log_keeps_both() {
-    let mut l = office();
+    let mut l = common::office_with_clerk();
     let case = l.register("c1", &complaint()).expect("registered");
     // 09:00 on a Monday with 08:30–12:00 and 13:30–17:30: four working hours is 14:30.
     assert_eq!(verify_due(&l, &case.number).0, "2026-11-23 14:30");
@@ -73,7 +65,7 @@ fn a_longer_span_moves_an_open_cases_deadline_and_the_calendar_log_keeps_both() 
 
 #[test]
 fn a_span_out_of_range_an_unknown_unit_or_a_clerk_is_refused() {
-    let mut l = office();
+    let mut l = common::office_with_clerk();
     let field = |e: LedgerError| e.field().unwrap_or("-").to_string();
     let e = l
         .set_deadline_rule("admin", "verify", 0, "working_hours")
@@ -108,7 +100,7 @@ fn entered_in_time(l: &Ledger) -> (i64, i64) {
 
 #[test]
 fn the_entered_in_time_rate_counts_the_registration_step_in_force() {
-    let mut l = office();
+    let mut l = common::office_with_clerk();
     // Received at 08:40, typed in at 09:00: twenty minutes, late against 15.
     let late = desk_ledger::NewCase {
         received_at: Some("2026-11-23 08:40".into()),
@@ -129,7 +121,7 @@ fn a_step_or_stored_rule_the_program_does_not_know_is_refused_not_given_a_defaul
     assert_eq!(err.field(), Some("deadline_step"));
     assert!(policy.rule("verify").is_ok());
 
-    let mut l = office();
+    let mut l = common::office_with_clerk();
     let case = l.register("c1", &complaint()).expect("register");
     // The office's rules as a newer version or a damaged page left them: not read as
     // the procedures' defaults, which would silently undo the office's spans.

@@ -42,23 +42,19 @@ fn ledger() -> std::sync::MutexGuard<'static, Ledger> {
 
 /// Rows in every table a command writes: a refused command must leave them all alone.
 fn footprint(l: &Ledger) -> Vec<i64> {
-    [
-        "cases",
-        "history",
-        "slips",
-        "records",
-        "callbacks",
-        "case_search",
-        "staff",
-        "units",
-    ]
-    .iter()
-    .map(|t| {
-        l.connection()
-            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-            .expect(t)
-    })
-    .collect()
+    common::counts(
+        l,
+        &[
+            "cases",
+            "history",
+            "slips",
+            "records",
+            "callbacks",
+            "case_search",
+            "staff",
+            "units",
+        ],
+    )
 }
 
 const TRICKY: &[&str] = &[

@@ -7,15 +7,7 @@ use desk_ledger::model::HistoryEntry;
 use desk_ledger::{CaseEdit, HistoryLine, Lang, Ledger, MajorReportInput, Printing, TransferInput};
 
 mod common;
-use common::{at, complaint};
-
-fn office() -> Ledger {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.set_clock(at("2026-11-23 09:00"));
-    l.init("", "东区管理处", "admin", "管理员").expect("init");
-    l.add_staff("admin", "c1", "王芳", "clerk").expect("clerk");
-    l
-}
+use common::complaint;
 
 fn worded(
     l: &Ledger,
@@ -39,7 +31,7 @@ fn line<'a>(e: &'a HistoryEntry, field: &str) -> &'a HistoryLine {
 /// A complaint taken through its whole life, corrected on the way, plus the office's
 /// settings, staff, directory, calendar and deadlines changed once each.
 fn a_busy_office() -> (Ledger, String) {
-    let mut l = office();
+    let mut l = common::office_with_clerk();
     let mut c = complaint();
     c.amount = "1200.50".into();
     let n = l.register("c1", &c).expect("registered").number;
@@ -282,7 +274,7 @@ fn values_read_as_the_screens_write_them() {
 
 #[test]
 fn a_complainant_who_asked_not_to_be_named_is_not_named_by_the_log() {
-    let mut l = office();
+    let mut l = common::office_with_clerk();
     let n = l.register("c1", &complaint()).expect("registered").number;
     let hide = CaseEdit {
         anonymous: Some(true),
@@ -313,7 +305,7 @@ fn a_complainant_who_asked_not_to_be_named_is_not_named_by_the_log() {
 
 #[test]
 fn the_first_versions_deadline_entries_still_read_in_words() {
-    let mut l = office();
+    let mut l = common::office_with_clerk();
     l.set_deadline_rule("admin", "verify", 6, "working_hours")
         .expect("deadline");
     let mut log = l.list_history("calendar", "").expect("log");

@@ -5,14 +5,7 @@
 use desk_ledger::{Ledger, NewCase, RelatedQuery};
 
 mod common;
-use common::{at, complaint};
-
-fn office() -> Ledger {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.set_clock(at("2026-11-23 09:00"));
-    l.init("", "东区管理处", "admin", "管理员").expect("init");
-    l
-}
+use common::complaint;
 
 fn register(l: &mut Ledger, room: &str, category: &str) {
     let case = NewCase {
@@ -35,7 +28,7 @@ fn typed(room: &str, category: &str) -> RelatedQuery {
 
 #[test]
 fn the_same_problem_at_the_same_room_is_counted_as_recurring() {
-    let mut l = office();
+    let mut l = common::office();
     register(&mut l, "1502", "B04");
     register(&mut l, "1502", "B04");
     register(&mut l, "1502", "B01");
@@ -68,7 +61,7 @@ fn the_same_problem_at_the_same_room_is_counted_as_recurring() {
 
 #[test]
 fn the_list_is_cut_to_its_length_but_the_count_is_not() {
-    let mut l = office();
+    let mut l = common::office();
     for _ in 0..12 {
         register(&mut l, "1502", "B04");
     }
@@ -79,7 +72,7 @@ fn the_list_is_cut_to_its_length_but_the_count_is_not() {
 
 #[test]
 fn the_screens_get_the_place_and_a_name_only_for_one_who_may_be_named() {
-    let mut l = office();
+    let mut l = common::office();
     let named = l.register("admin", &complaint()).expect("registered");
     assert_eq!(named.location, "3栋1502");
     assert_eq!(named.complainant_shown.as_deref(), Some("王先生"));
@@ -108,7 +101,7 @@ fn the_screens_get_the_place_and_a_name_only_for_one_who_may_be_named() {
 /// finds all their cases from the number typed any of those ways, and so does a search.
 #[test]
 fn a_customers_mobile_is_found_however_it_was_written() {
-    let mut l = office();
+    let mut l = common::office();
     for (room, phones) in [
         ("0101", "13812345678"),
         ("0202", "+86 138 1234 5678"),
@@ -157,7 +150,7 @@ fn a_customers_mobile_is_found_however_it_was_written() {
 /// is typed; a wrong area code is refused, naming the setting.
 #[test]
 fn a_local_landline_is_taken_once_the_office_sets_its_area_code() {
-    let mut l = office();
+    let mut l = common::office();
     let local = NewCase {
         phones: "87654321".into(),
         ..complaint()

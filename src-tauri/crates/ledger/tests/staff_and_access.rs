@@ -18,10 +18,7 @@ fn case() -> NewCase {
 }
 
 fn office() -> Ledger {
-    let mut l = Ledger::in_memory().expect("ledger");
-    l.set_clock(at("2026-11-23 09:00"));
-    l.init("", "东区管理处", "admin", "管理员").expect("init");
-    l.add_staff("admin", "c1", "王芳", "clerk").expect("clerk");
+    let mut l = common::office_with_clerk();
     l.add_staff("admin", "s1", "李强", "supervisor")
         .expect("supervisor");
     l

@@ -13,14 +13,7 @@ mod common;
 
 /// Rows that only ever grow, in the order: cases, history, slips, records, callbacks.
 fn counts(l: &Ledger) -> Vec<i64> {
-    ["cases", "history", "slips", "records", "callbacks"]
-        .iter()
-        .map(|t| {
-            l.connection()
-                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-                .expect(t)
-        })
-        .collect()
+    common::counts(l, &["cases", "history", "slips", "records", "callbacks"])
 }
 
 /// Takes the offered action `word` on the case with the choice `pick` where it has one.
@@ -146,9 +139,7 @@ proptest! {
         steps in proptest::collection::vec((any::<u8>(), any::<u8>(), any::<u8>()), 1..40),
     ) {
         // A fresh ledger per case: nothing carries over from another sequence.
-        let mut l = Ledger::in_memory().expect("ledger");
-        l.set_clock(common::at("2026-11-23 09:00"));
-        l.init("", "东区管理处", "admin", "管理员").expect("init");
+        let mut l = common::office();
         l.add_staff("admin", "boss", "陈主管", "supervisor").expect("supervisor");
         let mut numbers = Vec::new();
         for complaint in kinds {

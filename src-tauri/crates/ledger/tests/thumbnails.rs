@@ -8,15 +8,13 @@ use desk_ledger::{preview_of, Lang, Ledger, PREVIEW_PX, THUMBNAILS_DIR, THUMBNAI
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 
 mod common;
-use common::{at, complaint};
+use common::complaint;
 
 /// An office's data directory, a desktop to attach from, and its ledger.
 fn office() -> (tempfile::TempDir, tempfile::TempDir, Ledger) {
     let data = tempfile::tempdir().expect("data");
     let desk = tempfile::tempdir().expect("desk");
-    let mut l = Ledger::open(data.path()).expect("open");
-    l.set_clock(at("2026-11-23 09:00"));
-    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    let l = common::office_in(data.path());
     (data, desk, l)
 }
 

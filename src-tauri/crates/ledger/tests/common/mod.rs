@@ -10,6 +10,50 @@ pub fn at(s: &str) -> Clock {
     Clock::Fixed(chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time"))
 }
 
+/// The moment the tests' offices stand at (a Monday).
+pub const NOW: &str = "2026-11-23 09:00";
+
+/// A new office in memory, 东区管理处, its administrator `admin` (管理员), the clock at `now`.
+pub fn office_at(now: &str) -> Ledger {
+    let mut l = Ledger::in_memory().expect("ledger");
+    l.set_clock(at(now));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l
+}
+
+/// [`office_at`] at [`NOW`].
+pub fn office() -> Ledger {
+    office_at(NOW)
+}
+
+/// [`office`] with a clerk, `c1` (王芳).
+pub fn office_with_clerk() -> Ledger {
+    let mut l = office();
+    l.add_staff("admin", "c1", "王芳", "clerk").expect("clerk");
+    l
+}
+
+/// The same office in a data directory (backups, attachments and thumbnails need files).
+pub fn office_in(dir: &std::path::Path) -> Ledger {
+    let mut l = Ledger::open(dir).expect("open");
+    l.set_clock(at(NOW));
+    l.init("", "东区管理处", "admin", "管理员").expect("init");
+    l
+}
+
+/// Rows in each of `tables`, to tell that nothing was deleted or that a refusal wrote
+/// nothing.
+pub fn counts(l: &Ledger, tables: &[&str]) -> Vec<i64> {
+    tables
+        .iter()
+        .map(|t| {
+            l.connection()
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .expect(t)
+        })
+        .collect()
+}
+
 /// A complaint with every required field: 王先生, 3栋1502, a leaking bathroom (B04).
 pub fn complaint() -> NewCase {
     NewCase {
