@@ -181,7 +181,9 @@ fn the_photos_that_came_with_a_complaint_are_saved_with_its_registration() -> R<
     // Clicked, it opens large to look closer, drawn again at up to screen size (not the
     // file handed over as it is); Esc closes only the viewer, the form is kept.
     app.click_css("[data-file='微信图片_20261203.jpg'] .thumb-button")?;
-    app.wait_css(".el-image-viewer__wrapper", 10)?;
+    // The viewer opens once the large copy is made from the photo (decoded and scaled
+    // beside the window): seconds on a loaded two-core machine, so the wait is generous.
+    app.wait_css(".el-image-viewer__wrapper", 30)?;
     let (width, _) = png_size(&screenshot)?;
     if drawn(&app, ".el-image-viewer__canvas img", width.min(2048)).is_none() {
         // What the viewer shows instead, and any message the screen gave, to tell a slow
