@@ -7,7 +7,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 need_debs "${APP_DEBS[@]}" xvfb xauth webkit2gtk-driver
 bash "$ROOT/scripts/package.sh"
-version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1)"
+version="$(product_version)"
 deb="$ROOT/dist/complaint-desk_${version}_amd64.deb"
 rpm="$ROOT/dist/complaint-desk-${version}-1.x86_64.rpm"
 exe="$ROOT/dist/ComplaintDesk_${version}_x64-setup.exe"

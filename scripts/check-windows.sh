@@ -7,7 +7,7 @@
 # about 5 GB more disk.
 #
 # With --run it also builds the installer (scripts/windows/build-installer.sh: the app
-# and the console CLI linked for Windows, release, with WebView2Loader.dll, the font and
+# and its console program linked for Windows, release, with WebView2Loader.dll, the font and
 # the docs, compiled by Debian's makensis) and tests it under Wine
 # (scripts/windows/test-installer.sh): a silent per-user install, the files and
 # shortcuts, the installed CLI printing a slip in the installed font, the CLI's stories

@@ -18,7 +18,7 @@ need_debs "${APP_DEBS[@]}"
 need_rust
 [[ "$mode" == "--debug" ]] || build_ui
 cd "$ROOT"
-version="$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"]=="complaint-desk"))')"
+version="$(product_version)"
 if [[ "$mode" == "--debug" ]]; then
     cargo build -q -p complaint-desk
     ui/node_modules/.bin/tauri bundle --ci --debug --bundles deb

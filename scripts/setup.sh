@@ -45,6 +45,11 @@ need_node() {
     fi
 }
 
+# The product's version, the workspace's (Cargo.toml), which names every package.
+product_version() {
+    sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1
+}
+
 # The release build that packages carry: no line tables or symbols, thin LTO and
 # optimised for size (SQLite's C too), which takes the Windows exe from 52 MB to a
 # fraction of it; BENCHMARKS.md has the sizes. A development release build keeps

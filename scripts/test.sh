@@ -20,5 +20,5 @@ xvfb-run -a -s "-screen 0 1440x900x24" cargo test -q -p desk-e2e -- --ignored --
 # The package of that debug build, installed, used by a new user on the commonest office
 # screen (1366 × 768), and removed, as an office would (tests/e2e/tests/installed.rs).
 bash scripts/package.sh --debug
-COMPLAINT_DESK_DEB="$ROOT/dist/complaint-desk_$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)_amd64.deb" \
+COMPLAINT_DESK_DEB="$ROOT/dist/complaint-desk_$(product_version)_amd64.deb" \
     xvfb-run -a -s "-screen 0 1366x768x24" cargo test -q -p desk-e2e --test installed -- --ignored

@@ -15,7 +15,7 @@ rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGE
 build_ui
 cd "$ROOT"
 export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-windows"
-version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
+version="$(product_version)"
 package_profile
 cargo build -q --release --target "$TARGET" -p complaint-desk -p desk-console
 built="$CARGO_TARGET_DIR/$TARGET/release"

@@ -11,7 +11,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../setup.sh"
 need_debs wine64 poppler-utils gcc-mingw-w64-x86-64
-version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1)"
+version="$(product_version)"
 setup="$ROOT/dist/ComplaintDesk_${version}_x64-setup.exe"
 [ -f "$setup" ] || { echo "build the installer first: scripts/package.sh --windows" >&2; exit 1; }
 wine=/usr/lib/wine/wine64

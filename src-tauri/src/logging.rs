@@ -9,7 +9,7 @@ use tracing_subscriber::EnvFilter;
 
 /// Keep the guard alive for the life of the app: dropping it flushes the log.
 pub fn init(data_dir: &Path) -> Option<WorkerGuard> {
-    let dir = data_dir.join("logs");
+    let dir = data_dir.join(desk_ledger::about::LOGS_DIR);
     std::fs::create_dir_all(&dir).ok()?;
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)

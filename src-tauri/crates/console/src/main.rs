@@ -10,7 +10,9 @@
 
 use std::process::{Command, ExitCode};
 
-/// Set for the app: the arguments are for its command line, never its window.
+/// Set for the app: the arguments are for its command line, never its window. The same
+/// name as `desk_cli::NO_WINDOW_ENV`, written here so that this program depends on no
+/// crate of the core and stays a few hundred kilobytes.
 const NO_WINDOW: &str = "COMPLAINT_DESK_NO_WINDOW";
 
 fn main() -> ExitCode {

@@ -31,6 +31,8 @@ pub enum Script {
 
 pub struct Face {
     pub parsed: ParsedFont,
+    /// The file it was read from (what 关于 shows).
+    pub path: PathBuf,
     /// Advance of each BMP character in font units once looked up (0: the font has no
     /// glyph; UNKNOWN: not looked up yet). Measuring was most of the layout's work.
     bmp: Vec<AtomicU16>,
@@ -157,6 +159,7 @@ fn load(index: usize) -> Result<Face> {
         .unwrap_or(units_per_em / 2.0);
     let bmp = (0..0x10000).map(|_| AtomicU16::new(UNKNOWN)).collect();
     Ok(Face {
+        path,
         bmp,
         parsed,
         units_per_em,
@@ -182,8 +185,8 @@ pub fn face(script: Script) -> Result<&'static Face> {
 /// The font in use, or why there is none in `lang`: what 关于 and `about` show, so a
 /// missing or damaged font is named before the first print needs it.
 pub fn status(lang: desk_ledger::Lang) -> (Option<String>, Option<String>) {
-    match face(Script::Simplified).and_then(|_| font_file()) {
-        Ok(p) => (Some(p.display().to_string()), None),
+    match face(Script::Simplified) {
+        Ok(f) => (Some(f.path.display().to_string()), None),
         Err(e) => (None, Some(e.localized(lang))),
     }
 }

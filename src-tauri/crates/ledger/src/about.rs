@@ -4,10 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
-use crate::db::{db_path, schema_version, SCHEMA_VERSION};
+use crate::db::{db_path, stored_schema, SCHEMA_VERSION};
 
 /// The product's version: the workspace's, one number for the app, the CLI, the
 /// packages and the installer.
@@ -46,14 +45,7 @@ impl About {
     /// one from a newer version, or an empty data directory, and changes none of them.
     pub fn of(data_dir: &Path) -> About {
         let file = db_path(data_dir);
-        let ledger_schema = file
-            .is_file()
-            .then(|| {
-                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                let conn = Connection::open_with_flags(&file, flags).ok()?;
-                schema_version(&conn).ok().filter(|v| *v > 0)
-            })
-            .flatten();
+        let ledger_schema = stored_schema(data_dir);
         let shown = |p: PathBuf| p.display().to_string();
         About {
             version: VERSION.into(),

@@ -359,8 +359,7 @@ impl Ledger {
 /// must continue above. A file that cannot be read (the damaged ledger) counts as 0.
 fn high_water(data_dir: &Path, aside: Option<&Path>) -> i64 {
     let last = |file: &Path| {
-        Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .ok()
+        crate::db::read_only(file)
             .and_then(|c| crate::db::last_change(&c).ok())
             .unwrap_or(0)
     };

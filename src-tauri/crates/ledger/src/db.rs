@@ -218,12 +218,24 @@ pub fn open_in_memory() -> Result<Connection> {
 /// not open (a newer version's, one on a full disk), so the screen saying why speaks the
 /// office's language. None when the file or the setting cannot be read.
 pub fn stored_language(data_dir: &Path) -> Option<String> {
-    let path = db_path(data_dir);
-    if !path.exists() {
+    language_in(&read_only(&db_path(data_dir))?)
+}
+
+/// An existing ledger file (or backup) opened read-only, to read a fact without writing
+/// anything or creating a file; None when there is none or it cannot be opened.
+pub fn read_only(file: &Path) -> Option<Connection> {
+    if !file.is_file() {
         return None;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    language_in(&Connection::open_with_flags(&path, flags).ok()?)
+    Connection::open_with_flags(file, flags).ok()
+}
+
+/// The schema version of `data_dir`'s ledger file as it stands; None without a file.
+pub fn stored_schema(data_dir: &Path) -> Option<i64> {
+    schema_version(&read_only(&db_path(data_dir))?)
+        .ok()
+        .filter(|v| *v > 0)
 }
 
 fn language_in(conn: &Connection) -> Option<String> {
@@ -249,12 +261,7 @@ pub struct PendingUpgrade {
 /// What opening `data_dir`'s ledger would upgrade, read without writing anything. None
 /// when there is no file, it is current, or it cannot be read: opening then says why.
 pub fn pending_upgrade(data_dir: &Path) -> Option<PendingUpgrade> {
-    let path = db_path(data_dir);
-    if !path.exists() {
-        return None;
-    }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(&path, flags).ok()?;
+    let conn = read_only(&db_path(data_dir))?;
     let from = schema_version(&conn).ok()?;
     if from <= 0 || from >= SCHEMA_VERSION {
         return None;

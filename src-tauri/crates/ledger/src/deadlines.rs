@@ -222,6 +222,14 @@ pub struct DeadlineRule {
     pub default_shown: String,
 }
 
+/// The procedures' span for one entry of [`STEPS`].
+fn default_rule(s: &(&str, i64, SpanUnit, &str, &str, &str)) -> StepRule {
+    StepRule {
+        amount: s.1,
+        unit: s.2,
+    }
+}
+
 /// Per-office deadline settings (stored as JSON in the `deadlines` setting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -234,15 +242,7 @@ impl Default for DeadlinePolicy {
         DeadlinePolicy {
             steps: STEPS
                 .iter()
-                .map(|s| {
-                    (
-                        s.0.to_string(),
-                        StepRule {
-                            amount: s.1,
-                            unit: s.2,
-                        },
-                    )
-                })
+                .map(|s| (s.0.to_string(), default_rule(s)))
                 .collect(),
         }
     }
@@ -258,10 +258,7 @@ impl DeadlinePolicy {
         STEPS
             .iter()
             .find(|s| s.0 == step)
-            .map(|s| StepRule {
-                amount: s.1,
-                unit: s.2,
-            })
+            .map(default_rule)
             .ok_or_else(|| {
                 crate::error::invalid(
                     "deadline_step",
@@ -297,14 +294,8 @@ impl DeadlinePolicy {
         STEPS
             .iter()
             .map(|s| {
-                let rule = self.steps.get(s.0).copied().unwrap_or(StepRule {
-                    amount: s.1,
-                    unit: s.2,
-                });
-                let default = StepRule {
-                    amount: s.1,
-                    unit: s.2,
-                };
+                let default = default_rule(s);
+                let rule = self.steps.get(s.0).copied().unwrap_or(default);
                 DeadlineRule {
                     step: s.0.to_string(),
                     label: lang.pick(s.3, s.4, s.5).to_string(),
